@@ -1,0 +1,39 @@
+//! Command-line flags of `the-way-back`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Json,
+}
+
+/// The Way Back: lead a group of escaped prisoners from a Siberian camp to India.
+#[derive(Debug, Clone, Parser)]
+#[command(name = "the-way-back", version, about, long_about = None)]
+pub struct Cli {
+    /// Run the simulation without a window or GPU, as fast as it goes.
+    #[arg(long)]
+    pub headless: bool,
+
+    /// Seed of the run: the same seed and flags give the same journey, map for map.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub seed: u64,
+
+    /// Let the built-in player play: it walks the group to each way out and camps at night.
+    #[arg(long)]
+    pub autoplay: bool,
+
+    /// Read the level files from this folder instead of the ones built into the game.
+    #[arg(long, value_name = "DIR")]
+    pub levels: Option<PathBuf>,
+
+    /// At the end of a headless run, print a report of the journey on standard output.
+    #[arg(long, value_name = "FORMAT", requires = "headless")]
+    pub report: Option<ReportFormat>,
+
+    /// Stop a headless run after this many in-game days if the journey has not ended.
+    #[arg(long, value_name = "DAYS", default_value_t = 400, requires = "headless")]
+    pub max_days: u32,
+}

@@ -1,0 +1,35 @@
+//! Runs a whole journey with no window: the `--headless` mode of the game binary.
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::time::TimeUpdateStrategy;
+
+use crate::sim::SimulationPlugin;
+use crate::sim::clock::{GameClock, MINUTES_PER_DAY};
+use crate::sim::levels::Levels;
+use crate::sim::report::Report;
+use crate::sim::state::Screen;
+
+/// The simulation app with no window: one `update` is one simulation tick (one minute).
+pub fn app(seed: u64, levels: Levels, autoplay: bool) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, SimulationPlugin { seed, levels, autoplay }))
+        .insert_resource(TimeUpdateStrategy::FixedTimesteps(1));
+    app
+}
+
+/// Plays a journey from the start to its end (or to `max_days`) and reports it.
+pub fn run(seed: u64, levels: Levels, autoplay: bool, max_days: u32) -> Report {
+    let mut app = app(seed, levels, autoplay);
+    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Loading);
+    let limit = (max_days as u64 + 1) * MINUTES_PER_DAY;
+    loop {
+        app.update();
+        let done = *app.world().resource::<State<Screen>>().get() == Screen::Chronicle;
+        let clock = app.world().get_resource::<GameClock>().map_or(0, |c| c.minutes);
+        if done || clock > limit {
+            break;
+        }
+    }
+    Report::from_world(app.world())
+}

@@ -1,0 +1,9 @@
+//! The Way Back: a survival journey from a Siberian camp to India.
+
+pub mod cli;
+#[cfg(feature = "gui")]
+pub mod game;
+pub mod headless;
+pub mod sim;
+
+pub use sim::SimulationPlugin;

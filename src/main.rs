@@ -1,0 +1,49 @@
+//! The game binary: the windowed game, or with `--headless` the simulation alone.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use the_way_back::cli::{Cli, ReportFormat};
+use the_way_back::sim::levels::Levels;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let levels = match &cli.levels {
+        Some(dir) => Levels::from_dir(dir),
+        None => Levels::builtin(),
+    };
+    let levels = match levels {
+        Ok(levels) => levels,
+        Err(error) => {
+            eprintln!("error: a level file is broken\n  {error}");
+            #[cfg(feature = "gui")]
+            if !cli.headless {
+                the_way_back::game::show_error(&format!("A level file is broken.\n\n{error}"));
+            }
+            return ExitCode::from(2);
+        }
+    };
+    if cli.headless {
+        let report = the_way_back::headless::run(cli.seed, levels, cli.autoplay, cli.max_days);
+        match cli.report {
+            Some(ReportFormat::Json) => println!("{}", report.to_json()),
+            None => eprintln!(
+                "journey ended: {:?} on day {} after {} km",
+                report.outcome, report.days, report.distance_km
+            ),
+        }
+        return ExitCode::SUCCESS;
+    }
+    play(cli, levels)
+}
+
+#[cfg(feature = "gui")]
+fn play(cli: Cli, levels: Levels) -> ExitCode {
+    the_way_back::game::run(cli.seed, levels, cli.autoplay)
+}
+
+#[cfg(not(feature = "gui"))]
+fn play(_cli: Cli, _levels: Levels) -> ExitCode {
+    eprintln!("error: this build has no window (built without the `gui` feature); add --headless");
+    ExitCode::from(2)
+}

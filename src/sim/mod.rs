@@ -1,0 +1,77 @@
+//! The simulation: journey stages, the party, the world and the story, with no rendering,
+//! assets, UI or audio, so that it runs the same in a window, a browser and a test.
+
+pub mod autoplay;
+pub mod clock;
+pub mod journey;
+pub mod levels;
+pub mod movement;
+pub mod party;
+pub mod report;
+pub mod state;
+pub mod story;
+pub mod world;
+
+use bevy::prelude::*;
+
+use self::autoplay::Autoplay;
+use self::journey::RunSeed;
+use self::levels::Levels;
+use self::state::Pause;
+
+/// Fixed ticks per real second when played in a window: one tick is one in-game minute, so an
+/// in-game day lasts 48 s.
+pub const TICKS_PER_SECOND: f64 = 30.0;
+
+/// The order of one simulation tick.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SimSystems {
+    Clock,
+    /// The player's input or the autoplayer decides what the group does.
+    Decide,
+    Move,
+    /// Exposure, thirst and cohesion act on the walkers.
+    Survive,
+    Story,
+    /// Way out reached, journey over.
+    Journey,
+}
+
+/// The headless simulation of the journey. Add it with `StatesPlugin` and either
+/// `MinimalPlugins` (tests, `--headless`) or the windowed game's plugins.
+pub struct SimulationPlugin {
+    pub seed: u64,
+    pub levels: Levels,
+    pub autoplay: bool,
+}
+
+impl Plugin for SimulationPlugin {
+    fn build(&self, app: &mut App) {
+        app.insert_resource(RunSeed(self.seed))
+            .insert_resource(self.levels.clone())
+            .insert_resource(Autoplay(self.autoplay))
+            .insert_resource(Time::<Fixed>::from_hz(TICKS_PER_SECOND));
+        app.configure_sets(
+            FixedUpdate,
+            (
+                SimSystems::Clock,
+                SimSystems::Decide,
+                SimSystems::Move,
+                SimSystems::Survive,
+                SimSystems::Story,
+                SimSystems::Journey,
+            )
+                .chain()
+                .run_if(in_state(Pause::Running)),
+        );
+        app.add_plugins((
+            state::plugin,
+            clock::plugin,
+            party::plugin,
+            movement::plugin,
+            journey::plugin,
+            story::plugin,
+            autoplay::plugin,
+        ));
+    }
+}

@@ -1,0 +1,96 @@
+//! The end-of-run report (`--report json`): a public interface, so keys are only ever added.
+
+use bevy::prelude::*;
+use serde::Serialize;
+
+use super::clock::GameClock;
+use super::journey::{JourneyOutcome, Outcome, RunSeed, StageLog};
+use super::movement::Odometer;
+use super::party::{Fate, Fates, MemberId};
+use super::state::Stage;
+use super::story::StoryLog;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub seed: u64,
+    /// `null` if the run was stopped before the journey ended.
+    pub outcome: Option<Outcome>,
+    pub days: u32,
+    pub distance_km: f64,
+    pub stages: Vec<StageReport>,
+    pub members: Vec<MemberReport>,
+    pub events: Vec<EventReport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StageReport {
+    pub stage: Stage,
+    pub entered_day: u32,
+    pub left_day: Option<u32>,
+    pub map_hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MemberReport {
+    pub name: &'static str,
+    pub fate: Fate,
+    pub stage: Option<Stage>,
+    pub day: Option<u32>,
+    pub cause: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventReport {
+    pub id: String,
+    pub stage: Stage,
+    pub day: u32,
+}
+
+impl Report {
+    pub fn from_world(world: &World) -> Report {
+        let fates = world.resource::<Fates>();
+        let members = MemberId::ALL
+            .iter()
+            .filter_map(|&id| {
+                let record = fates.of(id)?;
+                let settled = record.fate != Fate::Survived;
+                Some(MemberReport {
+                    name: id.name(),
+                    fate: record.fate,
+                    stage: settled.then_some(record.stage),
+                    day: settled.then_some(record.day),
+                    cause: settled.then(|| record.cause.clone()),
+                })
+            })
+            .collect();
+        Report {
+            seed: world.resource::<RunSeed>().0,
+            outcome: world.resource::<JourneyOutcome>().0,
+            days: world.resource::<GameClock>().day(),
+            // Rounded so that the report is identical across platforms' float printing.
+            distance_km: (world.resource::<Odometer>().0 as f64 * 10.0).round() / 10.0,
+            stages: world
+                .resource::<StageLog>()
+                .0
+                .iter()
+                .map(|r| StageReport {
+                    stage: r.stage,
+                    entered_day: r.entered_day,
+                    left_day: r.left_day,
+                    map_hash: r.map_hash.clone(),
+                })
+                .collect(),
+            members,
+            events: world
+                .resource::<StoryLog>()
+                .0
+                .iter()
+                .map(|e| EventReport { id: e.id.clone(), stage: e.stage, day: e.day })
+                .collect(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a report always serialises")
+    }
+}

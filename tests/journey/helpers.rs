@@ -1,0 +1,53 @@
+//! Builds the headless simulation app the way a test needs it: seeded, manual time.
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::time::TimeUpdateStrategy;
+use the_way_back::SimulationPlugin;
+use the_way_back::sim::clock::{GameClock, MINUTES_PER_DAY};
+use the_way_back::sim::levels::Levels;
+use the_way_back::sim::state::{Screen, Stage};
+
+/// The simulation with no window: every `update` is exactly one tick, one in-game minute.
+pub fn sim_app(seed: u64, autoplay: bool) -> App {
+    let levels = Levels::builtin().expect("the built-in levels are valid");
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, SimulationPlugin { seed, levels, autoplay }))
+        .insert_resource(TimeUpdateStrategy::FixedTimesteps(1));
+    app
+}
+
+/// Starts a journey and steps until it is in the Camp.
+pub fn start_journey(app: &mut App) {
+    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Loading);
+    for _ in 0..5 {
+        app.update();
+        if stage(app) == Some(Stage::Camp) {
+            return;
+        }
+    }
+    panic!("the journey did not start: screen {:?}", screen(app));
+}
+
+pub fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+pub fn stage(app: &App) -> Option<Stage> {
+    app.world().get_resource::<State<Stage>>().map(|s| *s.get())
+}
+
+pub fn day(app: &App) -> u32 {
+    app.world().resource::<GameClock>().day()
+}
+
+/// Steps until `done` holds or `days` in-game days have passed; says whether it held.
+pub fn step_until(app: &mut App, days: u32, mut done: impl FnMut(&mut App) -> bool) -> bool {
+    for _ in 0..days as u64 * MINUTES_PER_DAY {
+        app.update();
+        if done(app) {
+            return true;
+        }
+    }
+    false
+}
