@@ -1,0 +1,152 @@
+//! Level files: the shipped ones are valid; broken ones are reported with file, line and field.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use the_way_back::sim::levels::{Levels, parse_level};
+use the_way_back::sim::state::Stage;
+
+fn shipped(stage: Stage) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("levels").join(stage.file_name())).unwrap()
+}
+
+/// A copy of the shipped levels in a temporary folder, with one file replaced.
+fn levels_dir_with(name: &str, stage: Stage, text: Option<&str>) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("twb-levels-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for s in Stage::ALL {
+        if s == stage {
+            if let Some(text) = text {
+                std::fs::write(dir.join(s.file_name()), text).unwrap();
+            }
+        } else {
+            std::fs::write(dir.join(s.file_name()), shipped(s)).unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn the_shipped_levels_are_valid_and_the_builtin_copy_matches_the_folder() {
+    let builtin = Levels::builtin().unwrap();
+    let dir = Levels::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("levels")).unwrap();
+    assert_eq!(builtin.0, dir.0);
+    for (level, stage) in builtin.0.iter().zip(Stage::ALL) {
+        assert_eq!(level.stage, stage);
+    }
+}
+
+fn error_for(stage: Stage, text: &str) -> String {
+    parse_level(Path::new("levels/x.ron"), text, stage).unwrap_err().to_string()
+}
+
+#[test]
+fn bad_syntax_names_the_line() {
+    let text = shipped(Stage::Taiga).replace("tile_m: 700.0,", "tile_m: 700.0,,");
+    let line = text.lines().position(|l| l.contains("tile_m")).unwrap() + 1;
+    let err = error_for(Stage::Taiga, &text);
+    assert!(err.starts_with(&format!("levels/x.ron:{line}")), "{err}");
+}
+
+#[test]
+fn an_unknown_field_is_named_with_its_line() {
+    let text = shipped(Stage::Gobi).replace("wind_kmh: 15.0,", "wind_kmh: 15.0,\n        wind_kph: 3.0,");
+    let line = text.lines().position(|l| l.contains("wind_kph")).unwrap() + 1;
+    let err = error_for(Stage::Gobi, &text);
+    assert!(err.starts_with(&format!("levels/x.ron:{line}")), "{err}");
+    assert!(err.contains("wind_kph"), "{err}");
+}
+
+#[test]
+fn a_value_out_of_range_names_field_and_line() {
+    let text = shipped(Stage::Gobi).replace("wind_kmh: 15.0,", "wind_kmh: 400.0,");
+    let line = text.lines().position(|l| l.contains("wind_kmh")).unwrap() + 1;
+    let err = error_for(Stage::Gobi, &text);
+    assert_eq!(
+        err,
+        format!("levels/x.ron:{line}: field `climate.wind_kmh`: 400 km/h is out of range (0 km/h to 150 km/h)")
+    );
+    let text = shipped(Stage::Camp).replace("night_temp_c: -32.0", "night_temp_c: 5.0");
+    assert!(error_for(Stage::Camp, &text).contains("field `climate.night_temp_c`: nights cannot be warmer"));
+    let text = shipped(Stage::Camp).replace("size: (96, 64)", "size: (96, 4)");
+    assert!(error_for(Stage::Camp, &text).contains("field `size`"));
+}
+
+#[test]
+fn a_file_for_the_wrong_stage_is_refused() {
+    let err = error_for(Stage::Baikal, &shipped(Stage::Taiga));
+    assert!(err.contains("field `stage`") && err.contains("Baikal"), "{err}");
+}
+
+#[test]
+fn a_missing_stage_is_reported() {
+    let dir = levels_dir_with("missing", Stage::Himalaya, None);
+    let err = Levels::from_dir(&dir).unwrap_err().to_string();
+    assert!(err.contains("himalaya.ron") && err.contains("missing"), "{err}");
+}
+
+fn run_game(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_the-way-back")).args(args).output().unwrap()
+}
+
+#[test]
+fn the_game_exits_with_code_2_and_names_the_broken_file() {
+    let text = shipped(Stage::Border).replace("humidity_pct: 45.0", "humidity_pct: 145.0");
+    let dir = levels_dir_with("broken", Stage::Border, Some(&text));
+    let out = run_game(&["--headless", "--autoplay", "--levels", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = text.lines().position(|l| l.contains("humidity_pct")).unwrap() + 1;
+    assert!(stderr.contains(&format!("border.ron:{line}: field `climate.humidity_pct`")), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn odd_flags_are_a_clear_error_with_code_2() {
+    for args in [&["--headless", "--sede", "3"][..], &["--headless", "--seed", "seven"], &["--report", "json"], &["--headless", "--report", "xml"]] {
+        let out = run_game(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("error"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+    let help = run_game(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&help.stdout);
+    for flag in ["--headless", "--seed", "--autoplay", "--levels", "--report"] {
+        assert!(text.contains(flag), "--help explains {flag}");
+    }
+}
+
+#[test]
+fn the_headless_report_is_byte_identical_for_one_seed() {
+    let a = run_game(&["--headless", "--seed", "7", "--autoplay", "--report", "json"]);
+    let b = run_game(&["--headless", "--seed", "7", "--autoplay", "--report", "json"]);
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout);
+    let report: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
+    assert_eq!(report["seed"], 7);
+    assert_eq!(report["outcome"], "reached_india");
+    let stages = report["stages"].as_array().unwrap();
+    assert_eq!(stages.len(), 10);
+    assert_eq!(stages[0]["stage"], "Camp");
+    assert_eq!(stages[9]["stage"], "Epilogue");
+    for s in stages {
+        assert!(s["entered_day"].is_u64() && s["left_day"].is_u64() && s["map_hash"].as_str().unwrap().len() == 16);
+    }
+    for m in report["members"].as_array().unwrap() {
+        let fate = m["fate"].as_str().unwrap();
+        assert!(["survived", "died", "lost", "stayed", "departed"].contains(&fate));
+        if fate == "survived" {
+            assert!(m["stage"].is_null() && m["day"].is_null() && m["cause"].is_null(), "{m}");
+        } else {
+            assert!(m["stage"].is_string() && m["day"].is_u64() && m["cause"].is_string(), "{m}");
+        }
+    }
+    let c = run_game(&["--headless", "--seed", "8", "--autoplay", "--report", "json"]);
+    let other: serde_json::Value = serde_json::from_slice(&c.stdout).unwrap();
+    for (x, y) in stages.iter().zip(other["stages"].as_array().unwrap()) {
+        assert_ne!(x["map_hash"], y["map_hash"], "another seed, another map for {}", x["stage"]);
+    }
+}

@@ -1,24 +1,127 @@
 //! Walking the whole journey: stages in order, state transitions, and what each state owns.
 
 use bevy::prelude::*;
+use the_way_back::sim::clock::GameClock;
 use the_way_back::sim::journey::{JourneyOutcome, Outcome, StageLog, WayOut};
-use the_way_back::sim::movement::Route;
-use the_way_back::sim::party::{Leader, Member, MemberId, Position};
+use the_way_back::sim::party::{Fate, Fates, Member, MemberId};
 use the_way_back::sim::state::{Pause, Screen, Stage};
-use the_way_back::sim::world::StageMap;
 
 use crate::helpers::*;
 
+fn way_outs(app: &mut App) -> usize {
+    app.world_mut().query::<&WayOut>().iter(app.world()).count()
+}
+
+fn members(app: &mut App) -> Vec<MemberId> {
+    let mut v: Vec<_> = app.world_mut().query::<&Member>().iter(app.world()).map(|m| m.0).collect();
+    v.sort();
+    v
+}
+
 #[test]
-fn debug_camp() {
+fn the_group_walks_through_all_ten_stages_in_order() {
     let mut app = sim_app(7, true);
+    assert_eq!(screen(&app), Screen::Title);
+    assert_eq!(stage(&app), None, "no stage exists before a journey starts");
     start_journey(&mut app);
-    for i in 0..400 {
-        for _ in 0..10 { app.update(); }
-        let mut q = app.world_mut().query::<(&Member, &Position)>();
-        let v: Vec<_> = q.iter(app.world()).map(|(m, p)| (m.0, p.0)).collect();
-        let map = app.world().resource::<StageMap>();
-        if i % 20 == 0 { println!("{i} {:?} exit {:?}", v, map.exit); }
+    assert_eq!(screen(&app), Screen::Playing);
+
+    let mut seen = vec![Stage::Camp];
+    let ended = step_until(&mut app, 200, |app| {
+        if let Some(s) = stage(app) {
+            if seen.last() != Some(&s) {
+                seen.push(s);
+                // The stage's way out belongs to the stage: exactly one, the new stage's.
+                assert_eq!(way_outs(app), 1, "one way out in {s:?}");
+            }
+        }
+        screen(app) == Screen::Chronicle
+    });
+    assert!(ended, "the journey ended within 200 days (day {})", day(&app));
+    assert_eq!(seen, Stage::ALL.to_vec(), "every stage, once, in order");
+    assert_eq!(app.world().resource::<JourneyOutcome>().0, Some(Outcome::ReachedIndia));
+
+    let log = &app.world().resource::<StageLog>().0;
+    assert_eq!(log.len(), 10);
+    for pair in log.windows(2) {
+        let left = pair[0].left_day.expect("every stage before the last was left");
+        assert!(left >= pair[0].entered_day);
+        assert_eq!(pair[1].entered_day, left, "{:?} entered the day {:?} was left", pair[1].stage, pair[0].stage);
     }
-    panic!();
+    assert!(log.iter().all(|r| r.left_day.is_some()));
+    // The Taiga and the Gobi take days, not minutes.
+    let days = |s: Stage| log.iter().find(|r| r.stage == s).map(|r| r.left_day.unwrap() - r.entered_day).unwrap();
+    assert!(days(Stage::Taiga) >= 1 && days(Stage::Gobi) >= 2, "taiga {} gobi {}", days(Stage::Taiga), days(Stage::Gobi));
+}
+
+#[test]
+fn leaving_playing_despawns_the_party_and_the_stage() {
+    let mut app = sim_app(3, true);
+    start_journey(&mut app);
+    assert_eq!(way_outs(&mut app), 1);
+    assert_eq!(members(&mut app).len(), 7, "seven walk out of the camp with Janusz among them");
+    assert!(!members(&mut app).contains(&MemberId::Khabarov), "Khabarov never leaves the camp");
+    assert!(step_until(&mut app, 200, |app| screen(app) == Screen::Chronicle));
+    app.update();
+    assert_eq!(stage(&app), None, "the stage state is gone with Playing");
+    assert_eq!(way_outs(&mut app), 0, "the last stage's way out was despawned");
+    assert!(members(&mut app).is_empty(), "party entities are scoped to Playing");
+    // What happened to them is kept for the chronicle.
+    let fates = app.world().resource::<Fates>();
+    assert_eq!(fates.of(MemberId::Khabarov).map(|r| r.fate), Some(Fate::Stayed));
+    assert_eq!(fates.of(MemberId::Janusz).map(|r| r.fate), Some(Fate::Survived));
+    assert_eq!(fates.of(MemberId::Irena).map(|r| r.fate), Some(Fate::Survived), "Irena joined at Baikal");
+}
+
+#[test]
+fn irena_joins_at_baikal_and_not_before() {
+    let mut app = sim_app(11, true);
+    start_journey(&mut app);
+    assert!(step_until(&mut app, 60, |app| {
+        let there = members(app).contains(&MemberId::Irena);
+        let s = stage(app).unwrap();
+        assert_eq!(there, s >= Stage::Baikal, "Irena with the group in {s:?}: {there}");
+        s == Stage::Border
+    }));
+}
+
+#[test]
+fn pausing_stops_the_clock_and_keeps_the_stage() {
+    let mut app = sim_app(5, true);
+    start_journey(&mut app);
+    assert!(step_until(&mut app, 10, |app| stage(app) == Some(Stage::Taiga)));
+    app.world_mut().resource_mut::<NextState<Pause>>().set(Pause::Paused);
+    app.update();
+    let before = *app.world().resource::<GameClock>();
+    for _ in 0..500 {
+        app.update();
+    }
+    assert_eq!(*app.world().resource::<GameClock>(), before, "no time passes while paused");
+    assert_eq!(stage(&app), Some(Stage::Taiga));
+    assert_eq!(way_outs(&mut app), 1, "pausing does not leave the stage");
+    app.world_mut().resource_mut::<NextState<Pause>>().set(Pause::Running);
+    app.update();
+    app.update();
+    assert!(app.world().resource::<GameClock>().minutes > before.minutes);
+}
+
+#[test]
+fn without_a_player_the_group_stays_where_it_is() {
+    // No autoplay and no input: nobody walks, the stage never ends by itself.
+    let mut app = sim_app(7, false);
+    start_journey(&mut app);
+    let ended = step_until(&mut app, 2, |app| stage(app) != Some(Stage::Camp));
+    assert!(!ended, "the camp is left only by walking out of it");
+}
+
+#[test]
+fn a_new_journey_after_the_chronicle_starts_fresh() {
+    let mut app = sim_app(9, true);
+    start_journey(&mut app);
+    assert!(step_until(&mut app, 200, |app| screen(app) == Screen::Chronicle));
+    start_journey(&mut app);
+    assert_eq!(day(&app), 1);
+    assert_eq!(app.world().resource::<StageLog>().0.len(), 1);
+    assert_eq!(app.world().resource::<JourneyOutcome>().0, None);
+    assert_eq!(members(&mut app).len(), 7);
 }

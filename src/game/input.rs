@@ -1,0 +1,114 @@
+//! The player's input while playing: walk, camp, pause; click to walk to a place.
+
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+
+use super::TILE_PX;
+use crate::sim::autoplay::Autoplay;
+use crate::sim::movement::{MoveInput, Resting, Route};
+use crate::sim::party::{Leader, Position};
+use crate::sim::state::{Pause, Screen};
+use crate::sim::world::StageMap;
+
+/// How much faster time runs while the group sleeps until dawn.
+const SLEEP_SPEED: f32 = 8.0;
+
+fn read_walk_keys(keys: Res<ButtonInput<KeyCode>>, mut leader: Query<(&mut MoveInput, &mut Route), With<Leader>>) {
+    let Ok((mut input, mut route)) = leader.single_mut() else { return };
+    let mut dir = Vec2::ZERO;
+    for (key, alt, d) in [
+        (KeyCode::KeyW, KeyCode::ArrowUp, Vec2::Y),
+        (KeyCode::KeyS, KeyCode::ArrowDown, Vec2::NEG_Y),
+        (KeyCode::KeyA, KeyCode::ArrowLeft, Vec2::NEG_X),
+        (KeyCode::KeyD, KeyCode::ArrowRight, Vec2::X),
+    ] {
+        if keys.pressed(key) || keys.pressed(alt) {
+            dir += d;
+        }
+    }
+    if dir != Vec2::ZERO {
+        route.0.clear();
+    }
+    input.0 = dir;
+}
+
+/// Click on the map: Janusz finds the way there.
+fn walk_to_click(
+    buttons: Res<ButtonInput<MouseButton>>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    camera: Single<(&Camera, &GlobalTransform)>,
+    map: Option<Res<StageMap>>,
+    mut leader: Query<(&Position, &mut Route), With<Leader>>,
+) {
+    if !buttons.just_pressed(MouseButton::Left) {
+        return;
+    }
+    let (Some(map), Some(cursor)) = (map, window.cursor_position()) else { return };
+    let (camera, transform) = *camera;
+    let Ok(world) = camera.viewport_to_world_2d(transform, cursor) else { return };
+    let tile = (world / TILE_PX + Vec2::splat(0.5)).floor();
+    if !map.contains(tile.x as i32, tile.y as i32) {
+        return;
+    }
+    let goal = tile.as_uvec2();
+    let Ok((pos, mut route)) = leader.single_mut() else { return };
+    let from = pos.0.floor().as_uvec2();
+    let path = pathfinding::prelude::astar(
+        &from,
+        |&p| map.neighbours(p),
+        |&p| {
+            let d = (p.as_ivec2() - goal.as_ivec2()).abs();
+            d.x.max(d.y) as u32 * 8
+        },
+        |&p| p == goal,
+    );
+    if let Some((path, _)) = path {
+        route.0 = path.into_iter().skip(1).map(|p| p.as_vec2() + Vec2::splat(0.5)).collect();
+    }
+}
+
+fn toggle_camp(keys: Res<ButtonInput<KeyCode>>, autoplay: Res<Autoplay>, mut resting: ResMut<Resting>) {
+    if keys.just_pressed(KeyCode::KeyC) && !autoplay.0 {
+        resting.0 = !resting.0;
+    }
+}
+
+/// Nights in camp pass quickly: the player should not have to wait them out.
+fn speed_up_sleep(resting: Res<Resting>, mut time: ResMut<Time<Virtual>>) {
+    let speed = if resting.0 { SLEEP_SPEED } else { 1.0 };
+    if time.relative_speed() != speed {
+        time.set_relative_speed(speed);
+    }
+}
+
+fn wake_at_dawn(clock: Res<crate::sim::clock::GameClock>, autoplay: Res<Autoplay>, mut resting: ResMut<Resting>) {
+    if !autoplay.0 && resting.0 && !clock.is_night() && clock.is_changed() && clock.hour() < 6.1 {
+        resting.0 = false;
+    }
+}
+
+fn toggle_pause(keys: Res<ButtonInput<KeyCode>>, pause: Res<State<Pause>>, mut next: ResMut<NextState<Pause>>) {
+    if keys.just_pressed(KeyCode::Escape) || keys.just_pressed(KeyCode::KeyP) {
+        next.set(match pause.get() {
+            Pause::Running => Pause::Paused,
+            Pause::Paused => Pause::Running,
+        });
+    }
+}
+
+fn reset_speed(mut time: ResMut<Time<Virtual>>) {
+    time.set_relative_speed(1.0);
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        (
+            (read_walk_keys, walk_to_click, toggle_camp, wake_at_dawn).run_if(in_state(Pause::Running)),
+            speed_up_sleep,
+            toggle_pause,
+        )
+            .run_if(in_state(Screen::Playing)),
+    );
+    app.add_systems(OnExit(Screen::Playing), reset_speed);
+}

@@ -1,0 +1,135 @@
+//! The windowed game: screens, the map and the party on screen, the HUD and input. Reads the
+//! simulation; the simulation never reads this.
+
+mod camera;
+mod chronicle;
+mod hud;
+mod input;
+mod map;
+mod party;
+mod screens;
+mod tileset;
+pub mod theme;
+
+use std::process::ExitCode;
+
+use bevy::prelude::*;
+use bevy::state::state::FreelyMutableState;
+
+use crate::sim::SimulationPlugin;
+use crate::sim::levels::Levels;
+
+/// Pixels a map tile is drawn with.
+pub const TILE_PX: f32 = 16.0;
+
+/// The windowed game: Bevy's default plugins, the tilemap and audio plugins, the simulation
+/// and the presentation.
+pub struct GamePlugin {
+    pub seed: u64,
+    pub levels: Levels,
+    pub autoplay: bool,
+}
+
+impl Plugin for GamePlugin {
+    fn build(&self, app: &mut App) {
+        app.add_plugins(
+            DefaultPlugins
+                .set(WindowPlugin {
+                    primary_window: Some(Window {
+                        title: "The Way Back".into(),
+                        resolution: (1280u32, 720u32).into(),
+                        fit_canvas_to_parent: true,
+                        ..default()
+                    }),
+                    ..default()
+                })
+                .set(ImagePlugin::default_nearest()),
+        );
+        app.add_plugins((bevy_ecs_tilemap::TilemapPlugin, bevy_kira_audio::AudioPlugin));
+        app.add_plugins(SimulationPlugin {
+            seed: self.seed,
+            levels: self.levels.clone(),
+            autoplay: self.autoplay,
+        });
+        app.insert_resource(ClearColor(theme::BACKGROUND));
+        app.add_plugins((
+            camera::plugin,
+            tileset::plugin,
+            map::plugin,
+            party::plugin,
+            hud::plugin,
+            input::plugin,
+            screens::plugin,
+            chronicle::plugin,
+        ));
+    }
+}
+
+/// Whether a window can be opened at all: without a display winit would panic.
+fn has_display() -> bool {
+    cfg!(target_arch = "wasm32")
+        || cfg!(not(target_os = "linux"))
+        || std::env::var_os("DISPLAY").is_some()
+        || std::env::var_os("WAYLAND_DISPLAY").is_some()
+}
+
+/// Plays the game in a window until the player quits.
+pub fn run(seed: u64, levels: Levels, autoplay: bool) -> ExitCode {
+    if !has_display() {
+        eprintln!("error: no display to open a window on (DISPLAY is not set); run with --headless");
+        return ExitCode::from(2);
+    }
+    let exit = App::new().add_plugins(GamePlugin { seed, levels, autoplay }).run();
+    match exit {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+/// Shows a message that stops the game (a broken level file) in a window until a key is
+/// pressed or the window is closed.
+pub fn show_error(message: &str) {
+    if !has_display() {
+        return;
+    }
+    let message = message.to_string();
+    App::new()
+        .add_plugins(DefaultPlugins.set(WindowPlugin {
+            primary_window: Some(Window {
+                title: "The Way Back - cannot start".into(),
+                resolution: (900u32, 360u32).into(),
+                ..default()
+            }),
+            ..default()
+        }))
+        .insert_resource(ClearColor(theme::BACKGROUND))
+        .add_systems(Startup, move |mut commands: Commands| {
+            commands.spawn(Camera2d);
+            commands.spawn((
+                Node {
+                    width: percent(100),
+                    height: percent(100),
+                    flex_direction: FlexDirection::Column,
+                    justify_content: JustifyContent::Center,
+                    padding: UiRect::all(px(32)),
+                    row_gap: px(16),
+                    ..default()
+                },
+                children![
+                    theme::label(message.clone(), 22.0, theme::WARNING),
+                    theme::label("Press any key to close.", 18.0, theme::DIM),
+                ],
+            ));
+        })
+        .add_systems(Update, |keys: Res<ButtonInput<KeyCode>>, mut exit: MessageWriter<AppExit>| {
+            if keys.get_just_pressed().next().is_some() {
+                exit.write(AppExit::Success);
+            }
+        })
+        .run();
+}
+
+/// A system that moves to `state`.
+pub fn go_to<S: FreelyMutableState + Clone>(state: S) -> impl FnMut(ResMut<NextState<S>>) + Clone {
+    move |mut next: ResMut<NextState<S>>| next.set(state.clone())
+}

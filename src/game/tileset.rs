@@ -1,0 +1,242 @@
+//! The map's tileset, painted in code: several textured variants of every terrain, so that no
+//! tile is a flat square of colour. Made at start-up, so the desktop and the browser need no file.
+
+use bevy::asset::RenderAssetUsages;
+use bevy::prelude::*;
+use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
+
+use crate::sim::world::Terrain;
+
+/// Pixels a tile is painted with.
+pub const TILE: u32 = 16;
+/// Variants of each terrain, picked per tile so that fields of one terrain do not repeat.
+pub const VARIANTS: u32 = 4;
+/// Kinds of terrain (the number of `Terrain` variants).
+pub const TERRAINS: u32 = Terrain::House as u32 + 1;
+
+#[derive(Resource, Clone)]
+pub struct Tileset(pub Handle<Image>);
+
+/// The texture index of a terrain at a tile position.
+pub fn texture_index(terrain: Terrain, x: u32, y: u32) -> u32 {
+    terrain as u32 * VARIANTS + hash(x, y, 7) % VARIANTS
+}
+
+fn hash(x: u32, y: u32, salt: u32) -> u32 {
+    let mut h = x.wrapping_mul(0x9E37_79B1) ^ y.wrapping_mul(0x85EB_CA77) ^ salt.wrapping_mul(0xC2B2_AE3D);
+    h ^= h >> 15;
+    h = h.wrapping_mul(0x2C1B_3C6D);
+    h ^= h >> 12;
+    h
+}
+
+/// 0..1 noise per pixel.
+fn grain(x: u32, y: u32, salt: u32) -> f32 {
+    (hash(x, y, salt) % 1000) as f32 / 1000.0
+}
+
+#[derive(Clone, Copy)]
+enum Pattern {
+    /// Soft speckle: snow, sand, grass.
+    Speckle,
+    /// Tree crowns on ground.
+    Trees,
+    /// Lines of ripples: water.
+    Waves,
+    /// Cracked plates: ice, salt.
+    Cracks,
+    /// Stones: gravel, scree, rock.
+    Stones,
+    /// Rows of blocks: walls, barracks.
+    Blocks,
+    /// Crosshatched strands: wire.
+    Hatch,
+    /// Curved crests: dunes, drifts.
+    Crests,
+    /// Straight furrows: roads, fields, terraces.
+    Furrows,
+    /// A roofed building on open ground.
+    Building,
+}
+
+fn style(t: Terrain) -> ([u8; 3], [u8; 3], Pattern) {
+    use Pattern::*;
+    use Terrain::*;
+    match t {
+        Snow => ([226, 232, 240], [198, 208, 222], Speckle),
+        DeepSnow => ([240, 244, 250], [196, 206, 224], Crests),
+        SpruceForest => ([205, 214, 222], [38, 74, 58], Trees),
+        BirchForest => ([214, 220, 226], [120, 132, 96], Trees),
+        DenseForest => ([160, 176, 180], [24, 52, 42], Trees),
+        FrozenStream => ([170, 204, 226], [226, 240, 250], Cracks),
+        Rock => ([104, 104, 110], [70, 70, 78], Stones),
+        LakeWater => ([34, 78, 122], [58, 108, 150], Waves),
+        ShoreIce => ([186, 214, 232], [236, 246, 252], Cracks),
+        ThinIce => ([120, 168, 200], [190, 222, 240], Cracks),
+        Shingle => ([150, 146, 136], [112, 108, 100], Stones),
+        Reeds => ([176, 160, 110], [120, 104, 64], Hatch),
+        Grass => ([112, 142, 74], [88, 118, 58], Speckle),
+        DryGrass => ([176, 164, 106], [146, 134, 82], Speckle),
+        Gravel => ([150, 140, 124], [116, 106, 92], Stones),
+        Hill => ([132, 136, 84], [98, 102, 62], Crests),
+        BorderLine => ([176, 164, 106], [150, 40, 40], Furrows),
+        Road => ([160, 138, 104], [132, 112, 82], Furrows),
+        Yurt => ([176, 164, 106], [232, 226, 210], Building),
+        Monument => ([176, 164, 106], [196, 30, 36], Building),
+        Dune => ([222, 186, 124], [190, 150, 92], Crests),
+        Sand => ([232, 204, 146], [212, 180, 122], Speckle),
+        GravelPlain => ([170, 150, 118], [136, 116, 88], Stones),
+        SaltFlat => ([236, 234, 226], [200, 196, 186], Cracks),
+        DryRiverbed => ([196, 170, 128], [150, 124, 88], Furrows),
+        Stream => ([58, 120, 168], [120, 176, 210], Waves),
+        Scree => ([140, 136, 132], [102, 98, 96], Stones),
+        Snowfield => ([236, 240, 246], [206, 214, 228], Speckle),
+        Glacier => ([176, 212, 236], [130, 180, 214], Cracks),
+        Cliff => ([78, 72, 70], [46, 42, 42], Blocks),
+        Pass => ([200, 204, 210], [150, 150, 156], Furrows),
+        Barracks => ([92, 72, 54], [60, 46, 34], Blocks),
+        Wire => ([216, 222, 230], [52, 52, 56], Hatch),
+        Watchtower => ([90, 70, 50], [40, 30, 22], Building),
+        Yard => ([200, 204, 210], [168, 172, 180], Speckle),
+        Wall => ([196, 184, 160], [150, 136, 112], Blocks),
+        Courtyard => ([180, 160, 130], [150, 130, 100], Speckle),
+        Temple => ([170, 52, 40], [230, 190, 70], Building),
+        Jungle => ([64, 110, 52], [30, 70, 34], Trees),
+        Terrace => ([128, 150, 76], [96, 118, 56], Furrows),
+        River => ([52, 110, 140], [100, 160, 186], Waves),
+        Village => ([128, 150, 76], [170, 120, 80], Building),
+        Field => ([170, 170, 96], [138, 140, 70], Furrows),
+        House => ([120, 150, 80], [160, 70, 50], Building),
+    }
+}
+
+fn terrain_from_index(i: u32) -> Terrain {
+    // Terrain is `repr(u8)` with contiguous discriminants from 0.
+    const ALL: [Terrain; TERRAINS as usize] = {
+        use Terrain::*;
+        [
+            Snow, DeepSnow, SpruceForest, BirchForest, DenseForest, FrozenStream, Rock, LakeWater,
+            ShoreIce, ThinIce, Shingle, Reeds, Grass, DryGrass, Gravel, Hill, BorderLine, Road, Yurt,
+            Monument, Dune, Sand, GravelPlain, SaltFlat, DryRiverbed, Stream, Scree, Snowfield,
+            Glacier, Cliff, Pass, Barracks, Wire, Watchtower, Yard, Wall, Courtyard, Temple, Jungle,
+            Terrace, River, Village, Field, House,
+        ]
+    };
+    ALL[i as usize]
+}
+
+fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> [u8; 3] {
+    let t = t.clamp(0.0, 1.0);
+    [0, 1, 2].map(|i| (a[i] as f32 + (b[i] as f32 - a[i] as f32) * t) as u8)
+}
+
+fn shade(c: [u8; 3], f: f32) -> [u8; 3] {
+    c.map(|v| (v as f32 * f).clamp(0.0, 255.0) as u8)
+}
+
+/// One pixel of one variant of one terrain.
+fn paint(t: Terrain, variant: u32, x: u32, y: u32) -> [u8; 3] {
+    let (base, detail, pattern) = style(t);
+    let salt = t as u32 * 31 + variant * 7;
+    let g = grain(x, y, salt);
+    let ground = shade(base, 0.94 + g * 0.1);
+    let (fx, fy) = (x as f32 + 0.5, y as f32 + 0.5);
+    match pattern {
+        Pattern::Speckle => {
+            if g > 0.86 { detail } else { ground }
+        }
+        Pattern::Trees => {
+            // Two or three crowns per tile, placed by variant.
+            let crowns = [(4.0, 5.0), (11.0, 9.0), (6.0, 13.0), (12.0, 3.0)];
+            let mut c = ground;
+            for (k, (cx, cy)) in crowns.iter().enumerate() {
+                if (k as u32 + variant) % 4 == 3 {
+                    continue;
+                }
+                let dx = fx - cx;
+                let dy = fy - cy;
+                // A triangle-ish crown, pointed to the top of the screen (y grows down in images).
+                let w = 3.6 - (dy + 3.0) * 0.55;
+                if dy > -3.5 && dy < 3.0 && dx.abs() < w.max(0.0) {
+                    c = shade(detail, 0.85 + grain(x, y, salt + 3) * 0.3);
+                } else if dy >= 3.0 && dy < 4.5 && dx.abs() < 0.6 {
+                    c = [70, 52, 40];
+                }
+            }
+            c
+        }
+        Pattern::Waves => {
+            let phase = ((fy + variant as f32 * 2.0) * 0.9 + (fx * 0.5).sin() * 1.2).sin();
+            if phase > 0.82 { detail } else { shade(base, 0.95 + g * 0.08) }
+        }
+        Pattern::Cracks => {
+            let crack = ((fx * 0.7 + variant as f32).sin() + (fy * 0.9 - fx * 0.3).cos()).abs() < 0.12;
+            if crack { shade(base, 0.75) } else { mix(ground, detail, g * 0.4) }
+        }
+        Pattern::Stones => {
+            let cell = hash(x / 4 + variant * 5, y / 4, salt) % 5;
+            let inner = x % 4 != 0 && y % 4 != 3;
+            if cell < 2 && inner { shade(detail, 0.9 + g * 0.2) } else { ground }
+        }
+        Pattern::Blocks => {
+            let row = y / 4;
+            let off = if row % 2 == 0 { 0 } else { 3 };
+            let mortar = y % 4 == 3 || (x + off) % 6 == 5;
+            if mortar { detail } else { ground }
+        }
+        Pattern::Hatch => {
+            let a = (x + y + variant) % 5 == 0;
+            let b = (x + 16 - y % 16) % 5 == 0;
+            if a || b { detail } else { ground }
+        }
+        Pattern::Crests => {
+            let crest = ((fx * 0.4 + variant as f32).sin() * 2.0 + fy) % 6.0;
+            if crest < 1.2 { shade(detail, 0.95) } else if crest < 2.2 { shade(base, 1.05) } else { ground }
+        }
+        Pattern::Furrows => {
+            if (y + variant) % 4 == 0 { detail } else { ground }
+        }
+        Pattern::Building => {
+            let inside = (3..13).contains(&x) && (4..13).contains(&y);
+            let roof = (3..13).contains(&x) && (4..7).contains(&y);
+            if roof {
+                shade(detail, 0.75)
+            } else if inside {
+                detail
+            } else {
+                ground
+            }
+        }
+    }
+}
+
+/// The whole tileset as one strip: terrain `t`'s variant `v` is tile `t * VARIANTS + v`.
+pub fn tileset_image() -> Image {
+    let count = TERRAINS * VARIANTS;
+    let width = TILE * count;
+    let mut data = Vec::with_capacity((width * TILE * 4) as usize);
+    for y in 0..TILE {
+        for tile in 0..count {
+            let t = terrain_from_index(tile / VARIANTS);
+            for x in 0..TILE {
+                let [r, g, b] = paint(t, tile % VARIANTS, x, y);
+                data.extend_from_slice(&[r, g, b, 255]);
+            }
+        }
+    }
+    Image::new(
+        Extent3d { width, height: TILE, depth_or_array_layers: 1 },
+        TextureDimension::D2,
+        data,
+        TextureFormat::Rgba8UnormSrgb,
+        RenderAssetUsages::RENDER_WORLD | RenderAssetUsages::MAIN_WORLD,
+    )
+}
+
+fn make_tileset(mut commands: Commands, mut images: ResMut<Assets<Image>>) {
+    commands.insert_resource(Tileset(images.add(tileset_image())));
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(PreStartup, make_tileset);
+}
