@@ -119,6 +119,7 @@ fn enter_stage(
     let stage = *stage.get();
     let level = levels.get(stage).clone();
     let map = generate(&level, stage_seed(seed.0, stage.index()));
+    info!("entered stage {stage:?} on day {} (map {})", clock.day(), map.hash_hex());
     log.0.push(StageRecord {
         stage,
         entered_day: clock.day(),
@@ -270,6 +271,7 @@ fn finish_journey(
         return;
     }
     outcome.0 = Some(how);
+    info!("journey ended: {how:?}");
     for (member, status) in &members {
         if fates.of(member.0).is_none() && *status != Status::Dead {
             fates.0.push(FateRecord {

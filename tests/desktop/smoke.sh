@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Plays the real game in a window under Xvfb (software Vulkan): starts a journey from the title
+# with a key press as a player would, lets the autoplayer walk, takes screenshots, and checks
+# that they are not blank, that the title and the stage differ, and that the stage changed.
+set -euo pipefail
+
+bin=${1:?usage: smoke.sh path/to/the-way-back [out-dir]}
+out=${2:-screenshots/desktop}
+mkdir -p "$out"
+n=90
+while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
+display=:$n
+
+Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+xvfb=$!
+game=""
+cleanup() {
+  [ -n "$game" ] && kill "$game" 2>/dev/null || true
+  kill "$xvfb" 2>/dev/null || true
+}
+trap cleanup EXIT
+export DISPLAY=$display WGPU_BACKEND=vulkan
+for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.2; done
+xdpyinfo >/dev/null 2>&1 || { echo "FAIL: Xvfb did not start"; cat "$out/xvfb.log"; exit 1; }
+
+shot() { xwd -root -silent | convert xwd:- "$out/$1.png"; }
+colours() { identify -format '%k' "$out/$1.png"; }
+
+RUST_LOG=info "$bin" --seed 7 --autoplay >"$out/game.log" 2>&1 &
+game=$!
+
+# Wait for the window, then for the title to be drawn.
+for _ in $(seq 120); do
+  wid=$(xdotool search --name '^The Way Back$' 2>/dev/null | head -1 || true)
+  [ -n "$wid" ] && break
+  sleep 0.5
+done
+[ -n "${wid:-}" ] || { echo "FAIL: no game window"; cat "$out/game.log"; exit 1; }
+sleep 6
+shot title
+xdotool windowfocus --sync "$wid" 2>/dev/null || true
+xdotool key --window "$wid" Return
+sleep 1
+xdotool key Return
+# Walk through the camp and into the taiga.
+for _ in $(seq 90); do
+  grep -q "entered stage Taiga" "$out/game.log" && break
+  sleep 1
+done
+sleep 4
+shot stage
+
+fail=0
+grep -q "entered stage Camp" "$out/game.log" || { echo "FAIL: the journey never started"; fail=1; }
+grep -q "entered stage Taiga" "$out/game.log" || { echo "FAIL: the group never left the camp"; fail=1; }
+for s in title stage; do
+  n=$(colours "$s")
+  echo "$s.png: $n colours"
+  [ "$n" -gt 200 ] || { echo "FAIL: $s.png looks blank"; fail=1; }
+done
+diff=$(compare -metric AE "$out/title.png" "$out/stage.png" null: 2>&1 || true)
+echo "title vs stage: $diff pixels differ"
+[ "${diff%% *}" != "0" ] || { echo "FAIL: the screen did not change"; fail=1; }
+if grep -q "panicked" "$out/game.log"; then echo "FAIL: the game panicked"; fail=1; fi
+kill -0 "$game" 2>/dev/null || { echo "FAIL: the game is no longer running"; fail=1; }
+[ $fail -eq 0 ] && echo "desktop smoke test: 1 passed, 0 failed" || { echo "desktop smoke test: 0 passed, 1 failed"; tail -30 "$out/game.log"; }
+exit $fail
