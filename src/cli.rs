@@ -33,7 +33,16 @@ pub struct Cli {
     #[arg(long, value_name = "FORMAT", requires = "headless")]
     pub report: Option<ReportFormat>,
 
+    /// How many times faster than normal time runs in the window (1 to 50).
+    #[arg(long, value_name = "X", default_value_t = 1.0, value_parser = parse_speed)]
+    pub speed: f32,
+
     /// Stop a headless run after this many in-game days if the journey has not ended.
     #[arg(long, value_name = "DAYS", default_value_t = 400, requires = "headless")]
     pub max_days: u32,
+}
+
+fn parse_speed(s: &str) -> Result<f32, String> {
+    let v: f32 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (1.0..=50.0).contains(&v) { Ok(v) } else { Err(format!("{v} is not between 1 and 50")) }
 }

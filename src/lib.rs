@@ -1,5 +1,6 @@
 //! The Way Back: a survival journey from a Siberian camp to India.
 
+pub mod art;
 pub mod cli;
 #[cfg(feature = "gui")]
 pub mod game;

@@ -39,7 +39,7 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn play(cli: Cli, levels: Levels) -> ExitCode {
-    the_way_back::game::run(cli.seed, levels, cli.autoplay)
+    the_way_back::game::run(cli.seed, levels, cli.autoplay, cli.speed)
 }
 
 #[cfg(not(feature = "gui"))]

@@ -3,7 +3,11 @@
 use bevy::input::mouse::MouseWheel;
 use bevy::prelude::*;
 
+use bevy::window::PrimaryWindow;
+
+use super::TILE_PX;
 use super::party::world_pos;
+use crate::sim::world::StageMap;
 use crate::sim::party::{Leader, Position};
 use crate::sim::state::Screen;
 
@@ -13,11 +17,28 @@ fn spawn_camera(mut commands: Commands) {
 
 fn follow_group(
     time: Res<Time>,
+    map: Option<Res<StageMap>>,
+    window: Single<&Window, With<PrimaryWindow>>,
     leader: Query<&Position, With<Leader>>,
-    mut camera: Query<&mut Transform, With<Camera2d>>,
+    mut camera: Query<(&mut Transform, &Projection), With<Camera2d>>,
 ) {
-    let (Ok(lead), Ok(mut cam)) = (leader.single(), camera.single_mut()) else { return };
-    let target = world_pos(lead.0).extend(cam.translation.z);
+    let (Ok(lead), Ok((mut cam, projection))) = (leader.single(), camera.single_mut()) else { return };
+    let mut target = world_pos(lead.0);
+    if let Some(map) = map {
+        // Keep the view on the map: past its edge there is nothing to see.
+        let scale = match projection {
+            Projection::Orthographic(o) => o.scale,
+            _ => 1.0,
+        };
+        let half = Vec2::new(window.width(), window.height()) * 0.5 * scale;
+        let lo = Vec2::splat(-TILE_PX * 0.5);
+        let hi = Vec2::new(map.width as f32, map.height as f32) * TILE_PX + lo;
+        for axis in 0..2 {
+            let (min, max) = (lo[axis] + half[axis], hi[axis] - half[axis]);
+            target[axis] = if min > max { (lo[axis] + hi[axis]) * 0.5 } else { target[axis].clamp(min, max) };
+        }
+    }
+    let target = target.extend(cam.translation.z);
     // Exponential easing: smooth at any frame rate, and it snaps after a stage change.
     let far = cam.translation.distance(target) > 600.0;
     let t = if far { 1.0 } else { 1.0 - (-4.0 * time.delta_secs()).exp() };

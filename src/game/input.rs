@@ -73,9 +73,13 @@ fn toggle_camp(keys: Res<ButtonInput<KeyCode>>, autoplay: Res<Autoplay>, mut res
     }
 }
 
+/// The player's choice of game speed (`--speed`).
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct GameSpeed(pub f32);
+
 /// Nights in camp pass quickly: the player should not have to wait them out.
-fn speed_up_sleep(resting: Res<Resting>, mut time: ResMut<Time<Virtual>>) {
-    let speed = if resting.0 { SLEEP_SPEED } else { 1.0 };
+fn speed_up_sleep(resting: Res<Resting>, base: Res<GameSpeed>, mut time: ResMut<Time<Virtual>>) {
+    let speed = base.0 * if resting.0 { SLEEP_SPEED } else { 1.0 };
     if time.relative_speed() != speed {
         time.set_relative_speed(speed);
     }

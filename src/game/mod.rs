@@ -28,6 +28,8 @@ pub struct GamePlugin {
     pub seed: u64,
     pub levels: Levels,
     pub autoplay: bool,
+    /// How many times faster than normal the game runs.
+    pub speed: f32,
 }
 
 impl Plugin for GamePlugin {
@@ -43,7 +45,13 @@ impl Plugin for GamePlugin {
                     }),
                     ..default()
                 })
-                .set(ImagePlugin::default_nearest()),
+                .set(ImagePlugin::default_nearest())
+                .set(AssetPlugin {
+                    file_path: assets_dir(),
+                    // The web server has no `.meta` files; asking for them only makes 404s.
+                    meta_check: bevy::asset::AssetMetaCheck::Never,
+                    ..default()
+                }),
         );
         app.add_plugins((bevy_ecs_tilemap::TilemapPlugin, bevy_kira_audio::AudioPlugin));
         app.add_plugins(SimulationPlugin {
@@ -52,6 +60,7 @@ impl Plugin for GamePlugin {
             autoplay: self.autoplay,
         });
         app.insert_resource(ClearColor(theme::BACKGROUND));
+        app.insert_resource(input::GameSpeed(self.speed));
         app.add_plugins((
             camera::plugin,
             tileset::plugin,
@@ -65,6 +74,25 @@ impl Plugin for GamePlugin {
     }
 }
 
+/// Where the game's assets are: `BEVY_ASSET_ROOT/assets` if set, else `assets` beside the
+/// executable, else the source tree's (a binary run straight from Cargo's target directory).
+fn assets_dir() -> String {
+    if cfg!(target_arch = "wasm32") {
+        return "assets".into();
+    }
+    let beside_exe = std::env::current_exe().ok().and_then(|p| p.parent().map(|d| d.join("assets")));
+    if std::env::var_os("BEVY_ASSET_ROOT").is_none() {
+        if let Some(dir) = beside_exe.filter(|d| d.is_dir()) {
+            return dir.to_string_lossy().into_owned();
+        }
+        let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+        if source.is_dir() {
+            return source.to_string_lossy().into_owned();
+        }
+    }
+    "assets".into()
+}
+
 /// Whether a window can be opened at all: without a display winit would panic.
 fn has_display() -> bool {
     cfg!(target_arch = "wasm32")
@@ -74,12 +102,12 @@ fn has_display() -> bool {
 }
 
 /// Plays the game in a window until the player quits.
-pub fn run(seed: u64, levels: Levels, autoplay: bool) -> ExitCode {
+pub fn run(seed: u64, levels: Levels, autoplay: bool, speed: f32) -> ExitCode {
     if !has_display() {
         eprintln!("error: no display to open a window on (DISPLAY is not set); run with --headless");
         return ExitCode::from(2);
     }
-    let exit = App::new().add_plugins(GamePlugin { seed, levels, autoplay }).run();
+    let exit = App::new().add_plugins(GamePlugin { seed, levels, autoplay, speed }).run();
     match exit {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),

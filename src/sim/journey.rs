@@ -13,6 +13,9 @@ use super::movement::{MoveInput, Odometer, Resting, Route, Trail};
 use super::party::{Fate, FateRecord, Fates, Leader, Member, MemberId, Position, Status};
 use super::state::{Screen, Stage};
 use super::world::{StageMap, generate, stage_seed};
+use super::camp::WoodRun;
+use super::cohesion::Straying;
+use super::survival::Vitals;
 
 /// The seed of this run: every random thing in it flows from here.
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +64,12 @@ pub struct WayOut {
     pub label: String,
 }
 
+/// Entering a stage: its map and the group's placing, before anything reads them.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JourneySystems {
+    EnterStage,
+}
+
 /// How close to the leader every walker must be at the way out for the group to move on,
 /// tiles: the length of the file they walk in, and a little more.
 pub fn gather_radius(walkers: usize) -> f32 {
@@ -81,19 +90,21 @@ fn start_journey(
     commands.insert_resource(Odometer::default());
     commands.insert_resource(Resting::default());
     commands.insert_resource(JourneyOutcome::default());
+    commands.insert_resource(super::camp::Supplies::default());
+    commands.insert_resource(super::movement::Pace::default());
     for id in MemberId::ALL {
         if id.joins_at() == Stage::Camp && id != MemberId::Khabarov {
-            spawn_member(&mut commands, id);
+            spawn_member(&mut commands, id, Vec2::ZERO);
         }
     }
     next.set(Screen::Playing);
 }
 
-fn spawn_member(commands: &mut Commands, id: MemberId) {
+fn spawn_member(commands: &mut Commands, id: MemberId, at: Vec2) {
     let mut e = commands.spawn((
         Name::new(id.name()),
         Member(id),
-        Position::default(),
+        Position(at),
         Status::Walking,
         DespawnOnExit(Screen::Playing),
     ));
@@ -126,14 +137,18 @@ fn enter_stage(
         left_day: None,
         map_hash: map.hash_hex(),
     });
-    for id in MemberId::ALL {
-        if id.joins_at() == stage && stage != Stage::Camp {
-            spawn_member(&mut commands, id);
-        }
-    }
     let entry = map.entry.as_vec2() + Vec2::splat(0.5);
+    for (k, id) in MemberId::ALL.into_iter().filter(|id| id.joins_at() == stage && stage != Stage::Camp).enumerate() {
+        spawn_member(&mut commands, id, place_near(&map, entry, 8 + k));
+    }
     let mut rank = 0;
     for (entity, member, mut pos, status, route) in &mut members {
+        if !matches!(status, Status::Walking | Status::GivenUp) {
+            // The dead, the lost and those who left stay behind with the last stage; their fate
+            // is in `Fates`.
+            commands.entity(entity).despawn();
+            continue;
+        }
         if stage == Stage::Epilogue && member.0 != MemberId::Janusz && *status == Status::Walking {
             // India is where the others' road ends; Janusz walks on alone.
             fates.0.push(FateRecord {
@@ -152,7 +167,6 @@ fn enter_stage(
             route.0.clear();
         }
     }
-    // Members spawned this frame (who join here) are placed beside the entry as well.
     trail.0.clear();
     trail.0.push_front(entry);
     resting.0 = false;
@@ -177,18 +191,6 @@ pub fn place_near(map: &StageMap, centre: Vec2, rank: usize) -> Vec2 {
     if inside && map.terrain_at(p).props().walkable { p } else { centre }
 }
 
-/// Members who join at a stage were spawned this frame with a default position: put them at
-/// the entry beside the others.
-fn place_newcomers(map: Option<Res<StageMap>>, mut members: Query<&mut Position, Added<Member>>) {
-    let Some(map) = map else { return };
-    let entry = map.entry.as_vec2() + Vec2::splat(0.5);
-    for (i, mut pos) in members.iter_mut().enumerate() {
-        if pos.0 == Vec2::ZERO {
-            pos.0 = place_near(&map, entry, 8 + i);
-        }
-    }
-}
-
 /// Khabarov's plan starts it all, but he stays behind in the camp.
 fn leave_khabarov_behind(mut fates: ResMut<Fates>, clock: Res<GameClock>) {
     if fates.of(MemberId::Khabarov).is_none() {
@@ -202,15 +204,21 @@ fn leave_khabarov_behind(mut fates: ResMut<Fates>, clock: Res<GameClock>) {
     }
 }
 
-/// The group moves on when the leader stands in the way out with every walker close by.
+/// The group moves on when the leader stands in the way out with every able walker close by.
+/// Whoever cannot come (sat down, collapsed, strayed) is left behind, and that is their fate.
+#[allow(clippy::too_many_arguments, clippy::type_complexity)]
 fn reach_way_out(
     map: Option<Res<StageMap>>,
     stage: Res<State<Stage>>,
     clock: Res<GameClock>,
     mut log: ResMut<StageLog>,
+    mut fates: ResMut<Fates>,
     mut next_stage: ResMut<NextState<Stage>>,
     leader: Query<&Position, With<Leader>>,
-    walkers: Query<(&Position, &Status), (With<Member>, Without<Leader>)>,
+    mut others: Query<
+        (&Member, &Position, &mut Status, Option<&Vitals>, Has<Straying>, Has<WoodRun>),
+        Without<Leader>,
+    >,
     mut finish: MessageWriter<JourneyEnded>,
 ) {
     let Some(map) = map else { return };
@@ -219,10 +227,21 @@ fn reach_way_out(
     if !map.is_exit(tile) {
         return;
     }
-    let walking: Vec<Vec2> = walkers.iter().filter(|(_, s)| **s == Status::Walking).map(|(p, _)| p.0).collect();
+    // Nobody moves on while someone is out for wood or searching for the group: a stray is
+    // waited for until they are found or given up as lost.
+    if others.iter().any(|(_, _, s, _, straying, running)| *s == Status::Walking && (straying || running)) {
+        return;
+    }
+    let able = |s: &Status, v: Option<&Vitals>, straying: bool, running: bool| {
+        *s == Status::Walking && !straying && !running && v.is_none_or(|v| v.walk_factor() > 0.0)
+    };
+    let walking: Vec<Vec2> = others
+        .iter()
+        .filter(|(_, _, s, v, st, run)| able(s, *v, *st, *run))
+        .map(|(_, p, ..)| p.0)
+        .collect();
     let radius = gather_radius(walking.len());
-    let gathered = walking.iter().all(|p| p.distance(lead.0) <= radius);
-    if !gathered {
+    if !walking.iter().all(|p| p.distance(lead.0) <= radius) {
         return;
     }
     let Some(record) = log.0.last_mut() else { return };
@@ -230,7 +249,21 @@ fn reach_way_out(
         return;
     }
     record.left_day = Some(clock.day());
-    match stage.get().next() {
+    let here = *stage.get();
+    for (member, _, mut status, vitals, straying, running) in &mut others {
+        if matches!(*status, Status::Walking | Status::GivenUp) && !able(&status, vitals, straying, running) {
+            let why = if *status == Status::GivenUp {
+                "gave up and was left behind"
+            } else if straying || running {
+                "was out of sight when the group moved on"
+            } else {
+                "could walk no further and was left behind"
+            };
+            *status = Status::Lost;
+            fates.0.push(FateRecord { member: member.0, fate: Fate::Lost, stage: here, day: clock.day(), cause: why.into() });
+        }
+    }
+    match here.next() {
         Some(next) => next_stage.set(next),
         None => {
             finish.write(JourneyEnded(Outcome::ReachedIndia));
@@ -293,12 +326,12 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<JourneyEnded>();
     app.add_systems(OnEnter(Screen::Loading), start_journey);
     for stage in Stage::ALL {
-        app.add_systems(OnEnter(stage), enter_stage);
+        app.add_systems(OnEnter(stage), enter_stage.in_set(JourneySystems::EnterStage));
     }
     app.add_systems(OnExit(Stage::Camp), leave_khabarov_behind);
     app.add_systems(
         FixedUpdate,
-        (place_newcomers, reach_way_out, end_if_janusz_gone, finish_journey)
+        (reach_way_out, end_if_janusz_gone, finish_journey)
             .chain()
             .in_set(SimSystems::Journey),
     );

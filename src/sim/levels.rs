@@ -8,6 +8,7 @@ use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::state::Stage;
+use super::weather::{WeatherKind, default_odds};
 
 /// The land a stage's map is generated as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -112,8 +113,17 @@ pub struct Level {
     pub way_out: WayOut,
     pub climate: Climate,
     pub generation: Generation,
+    /// Odds of each kind of weather at each change; empty means the biome's usual odds.
+    #[serde(default)]
+    pub weather: Vec<(WeatherKind, f32)>,
     #[serde(default)]
     pub events: Vec<StoryEvent>,
+}
+
+impl Level {
+    pub fn weather_odds(&self) -> Vec<(WeatherKind, f32)> {
+        if self.weather.is_empty() { default_odds(self.biome) } else { self.weather.clone() }
+    }
 }
 
 /// All ten stages' levels, in journey order.
@@ -283,6 +293,12 @@ fn validate(level: &Level, expected: Stage) -> Result<(), Invalid> {
     check_range("generation.water", g.water as f64, 0.0, 0.6, "")?;
     check_range("generation.firewood", g.firewood as f64, 0.0, 0.5, "")?;
     check_range("generation.obstacles", g.obstacles as f64, 0.0, 0.4, "")?;
+    for (i, (_, p)) in level.weather.iter().enumerate() {
+        check_range(&format!("weather[{i}]"), *p as f64, 0.0, 1.0, "")?;
+    }
+    if !level.weather.is_empty() && level.weather.iter().all(|(_, p)| *p == 0.0) {
+        return Err(("weather".into(), "every kind of weather has odds 0".into()));
+    }
     let mut ids = std::collections::HashSet::new();
     for (i, event) in level.events.iter().enumerate() {
         if !ids.insert(event.id.as_str()) {

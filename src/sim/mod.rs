@@ -2,7 +2,9 @@
 //! assets, UI or audio, so that it runs the same in a window, a browser and a test.
 
 pub mod autoplay;
+pub mod camp;
 pub mod clock;
+pub mod cohesion;
 pub mod journey;
 pub mod levels;
 pub mod movement;
@@ -10,6 +12,8 @@ pub mod party;
 pub mod report;
 pub mod state;
 pub mod story;
+pub mod survival;
+pub mod weather;
 pub mod world;
 
 use bevy::prelude::*;
@@ -27,11 +31,17 @@ pub const TICKS_PER_SECOND: f64 = 30.0;
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SimSystems {
     Clock,
+    /// The weather changes and the air follows the hour.
+    Weather,
     /// The player's input or the autoplayer decides what the group does.
     Decide,
     Move,
-    /// Exposure, thirst and cohesion act on the walkers.
+    /// Fires burn, wood is gathered, skins are filled.
+    Camp,
+    /// Exposure and thirst act on the walkers.
     Survive,
+    /// Sight, morale, straying and giving up.
+    Cohere,
     Story,
     /// Way out reached, journey over.
     Journey,
@@ -55,9 +65,12 @@ impl Plugin for SimulationPlugin {
             FixedUpdate,
             (
                 SimSystems::Clock,
+                SimSystems::Weather,
                 SimSystems::Decide,
                 SimSystems::Move,
+                SimSystems::Camp,
                 SimSystems::Survive,
+                SimSystems::Cohere,
                 SimSystems::Story,
                 SimSystems::Journey,
             )
@@ -73,5 +86,6 @@ impl Plugin for SimulationPlugin {
             story::plugin,
             autoplay::plugin,
         ));
+        app.add_plugins((weather::plugin, camp::plugin, survival::plugin, cohesion::plugin));
     }
 }

@@ -6,8 +6,11 @@ use std::collections::VecDeque;
 use bevy::prelude::*;
 
 use super::SimSystems;
+use super::camp::{Fire, WoodRun};
+use super::cohesion::Straying;
 use super::journey::CurrentLevel;
 use super::party::{Leader, Member, Position, Status, WALK_KMH};
+use super::survival::Vitals;
 use super::world::StageMap;
 
 /// Waypoints (tile centres) the leader walks to, in order.
@@ -18,6 +21,25 @@ pub struct Route(pub VecDeque<Vec2>);
 /// route while held.
 #[derive(Component, Debug, Clone, Copy, Default)]
 pub struct MoveInput(pub Vec2);
+
+/// How hard the leader pushes: faster walking costs fatigue, water and morale.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Pace {
+    Slow,
+    #[default]
+    Steady,
+    Forced,
+}
+
+impl Pace {
+    pub fn speed(self) -> f32 {
+        match self {
+            Pace::Slow => 0.75,
+            Pace::Steady => 1.0,
+            Pace::Forced => 1.3,
+        }
+    }
+}
 
 /// The group has made camp: nobody walks.
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -61,21 +83,44 @@ pub fn tiles_per_minute(tile_m: f32, move_cost: f32) -> f32 {
     WALK_KMH * 1000.0 / 60.0 / tile_m / move_cost.max(0.1)
 }
 
+#[allow(clippy::too_many_arguments, clippy::type_complexity)]
 fn walk_leader(
     map: Option<Res<StageMap>>,
     level: Option<Res<CurrentLevel>>,
     resting: Res<Resting>,
+    pace: Res<Pace>,
     mut trail: ResMut<Trail>,
     mut odometer: ResMut<Odometer>,
-    mut leader: Query<(&mut Position, &mut Route, &MoveInput, &Status), With<Leader>>,
+    mut leader: Query<(&mut Position, &mut Route, &MoveInput, &Status, Option<&Vitals>), With<Leader>>,
+    others: Query<(&Status, &Vitals, &Position), (With<Member>, Without<Leader>, Without<Straying>, Without<WoodRun>)>,
 ) {
     let (Some(map), Some(level)) = (map, level) else { return };
-    let Ok((mut pos, mut route, input, status)) = leader.single_mut() else { return };
+    let Ok((mut pos, mut route, input, status, vitals)) = leader.single_mut() else { return };
     if resting.0 || *status != Status::Walking {
         return;
     }
+    // The group goes at the pace of its weakest walker; those who cannot walk at all are
+    // left to sit, or the whole group would stop with them.
+    let weakest = others
+        .iter()
+        .filter(|(s, _, _)| **s == Status::Walking)
+        .map(|(_, v, _)| v.walk_factor())
+        .filter(|f| *f > 0.0)
+        .fold(1.0, f32::min);
+    // Nobody is let fall out of sight: the leader waits for whoever lags behind.
+    let able: Vec<Vec2> = others
+        .iter()
+        .filter(|(s, v, _)| **s == Status::Walking && v.walk_factor() > 0.0)
+        .map(|(_, _, p)| p.0)
+        .collect();
+    let spread = SPACING * able.len() as f32 + 3.0;
+    if able.iter().any(|p| p.distance(pos.0) > spread) {
+        return;
+    }
+    let own = vitals.map_or(1.0, |v| v.walk_factor());
     let tile_m = level.0.tile_m;
-    let mut budget = tiles_per_minute(tile_m, map.terrain_at(pos.0).props().move_cost);
+    let mut budget =
+        tiles_per_minute(tile_m, map.terrain_at(pos.0).props().move_cost) * pace.speed() * own * weakest.max(0.5);
     let start = pos.0;
     if input.0 != Vec2::ZERO {
         let step = input.0.normalize() * budget;
@@ -125,16 +170,33 @@ fn follow_leader(
     resting: Res<Resting>,
     trail: Res<Trail>,
     leader: Query<&Position, With<Leader>>,
-    mut followers: Query<(&Member, &mut Position, &Status), Without<Leader>>,
+    pace: Res<Pace>,
+    fires: Query<&Position, (With<Fire>, Without<Member>)>,
+    mut followers: Query<
+        (&Member, &mut Position, &Status, Option<&Vitals>),
+        (Without<Leader>, Without<Straying>, Without<WoodRun>),
+    >,
 ) {
     let (Some(map), Some(level)) = (map, level) else { return };
+    let Ok(leader_pos) = leader.single() else { return };
+    let mut walkers: Vec<_> = followers.iter_mut().filter(|(_, _, s, _)| **s == Status::Walking).collect();
+    walkers.sort_by_key(|(m, _, _, _)| m.0);
     if resting.0 {
+        // In camp everyone draws in close, around the fire if there is one.
+        let centre = fires.iter().map(|p| p.0).min_by(|a, b| a.distance(leader_pos.0).total_cmp(&b.distance(leader_pos.0)));
+        let centre = centre.filter(|c| c.distance(leader_pos.0) < 3.0).unwrap_or(leader_pos.0);
+        for (rank, (member, pos, _, vitals)) in walkers.iter_mut().enumerate() {
+            let spot = centre + Vec2::from_angle(rank as f32 * 0.9 + member.0 as u8 as f32) * 0.9;
+            let to = spot - pos.0;
+            let speed = tiles_per_minute(level.0.tile_m, 1.0) * vitals.map_or(1.0, |v| v.walk_factor());
+            if to.length() > 0.05 && speed > 0.0 {
+                let step = if to.length() <= speed { to } else { to.normalize() * speed };
+                pos.0 = slide(&map, pos.0, step);
+            }
+        }
         return;
     }
-    let Ok(leader_pos) = leader.single() else { return };
-    let mut walkers: Vec<_> = followers.iter_mut().filter(|(_, _, s)| **s == Status::Walking).collect();
-    walkers.sort_by_key(|(m, _, _)| m.0);
-    for (rank, (member, pos, _)) in walkers.iter_mut().enumerate() {
+    for (rank, (member, pos, _, vitals)) in walkers.iter_mut().enumerate() {
         let back = SPACING * (rank as f32 + 1.0);
         let (anchor, dir) = trail.behind(back).unwrap_or((leader_pos.0, Vec2::ZERO));
         // A fixed sideways offset per person, so the group walks as a loose cluster.
@@ -150,16 +212,23 @@ fn follow_leader(
         }
         // Those who fall behind hurry; those close ease off.
         let hurry = if d > 2.0 { 1.4 } else { 1.0 };
-        let budget = tiles_per_minute(level.0.tile_m, map.terrain_at(pos.0).props().move_cost) * hurry;
+        let budget = tiles_per_minute(level.0.tile_m, map.terrain_at(pos.0).props().move_cost)
+            * hurry
+            * pace.speed()
+            * vitals.map_or(1.0, |v| v.walk_factor());
+        if budget <= 0.0 {
+            continue;
+        }
         let step = if d <= budget { to } else { to / d * budget };
         let next = slide(&map, pos.0, step);
         // Stuck against an obstacle: step straight onto the trail, which is walkable.
-        pos.0 = if next == pos.0 && d > 1.5 { pos.0 + (anchor - pos.0).normalize_or_zero() * budget } else { next };
+        pos.0 = if next == pos.0 && d > 1.5 { slide(&map, pos.0, (anchor - pos.0).normalize_or_zero() * budget) } else { next };
     }
 }
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Resting>()
+        .init_resource::<Pace>()
         .init_resource::<Trail>()
         .init_resource::<Odometer>();
     app.add_systems(FixedUpdate, (walk_leader, follow_leader).chain().in_set(SimSystems::Move));

@@ -114,9 +114,13 @@ impl Fates {
     }
 }
 
+/// Something the player should hear about ("Kazik has lost sight of the group.").
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub struct News(pub String);
+
 /// Walking speed on firm open ground at a steady pace, km/h.
 pub const WALK_KMH: f32 = 4.0;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Fates>();
+    app.init_resource::<Fates>().add_message::<News>();
 }

@@ -280,6 +280,8 @@ struct Fields {
     moisture: Vec<f64>,
     vegetation: Vec<f64>,
     ridges: Vec<f64>,
+    /// Distance-like field that is 0 along winding lines: streams and riverbeds follow it.
+    channels: Vec<f64>,
     detail: Vec<f64>,
 }
 
@@ -293,6 +295,31 @@ fn sample(width: u32, height: u32, f: impl NoiseFn<f64, 2>) -> Vec<f64> {
     out
 }
 
+/// A smooth field sampled every `STEP` tiles and filled in bilinearly: the broad fields have no
+/// detail finer than that, and sampling fractal noise is most of the generator's cost.
+fn sample_smooth(width: u32, height: u32, f: impl NoiseFn<f64, 2>) -> Vec<f64> {
+    const STEP: u32 = 2;
+    let (gw, gh) = (width / STEP + 2, height / STEP + 2);
+    let mut grid = Vec::with_capacity((gw * gh) as usize);
+    for gy in 0..gh {
+        for gx in 0..gw {
+            grid.push(f.get([(gx * STEP) as f64, (gy * STEP) as f64]));
+        }
+    }
+    let mut out = Vec::with_capacity((width * height) as usize);
+    for y in 0..height {
+        let (gy, ty) = ((y / STEP) as usize, (y % STEP) as f64 / STEP as f64);
+        for x in 0..width {
+            let (gx, tx) = ((x / STEP) as usize, (x % STEP) as f64 / STEP as f64);
+            let at = |cx: usize, cy: usize| grid[cy * gw as usize + cx];
+            let top = at(gx, gy) * (1.0 - tx) + at(gx + 1, gy) * tx;
+            let bottom = at(gx, gy + 1) * (1.0 - tx) + at(gx + 1, gy + 1) * tx;
+            out.push(top * (1.0 - ty) + bottom * ty);
+        }
+    }
+    out
+}
+
 impl Fields {
     fn new(level: &Level, rng: &mut ChaCha8Rng) -> Fields {
         let (w, h) = level.size;
@@ -301,13 +328,15 @@ impl Fields {
         let moisture = Fbm::<Perlin>::new(rng.random()).set_octaves(4).set_frequency(g.moisture_scale);
         let vegetation = Fbm::<Perlin>::new(rng.random()).set_octaves(4).set_frequency(g.moisture_scale * 1.7);
         let ridges = RidgedMulti::<Perlin>::new(rng.random()).set_octaves(3).set_frequency(g.elevation_scale * 0.8);
+        let channels = Fbm::<Perlin>::new(rng.random()).set_octaves(3).set_frequency(g.moisture_scale * 0.9);
         let detail = Perlin::new(rng.random());
         let detail = noise::ScalePoint::new(detail).set_scale(0.35);
         Fields {
-            elevation: sample(w, h, elevation),
-            moisture: sample(w, h, moisture),
-            vegetation: sample(w, h, vegetation),
-            ridges: sample(w, h, ridges),
+            elevation: sample_smooth(w, h, elevation),
+            moisture: sample_smooth(w, h, moisture),
+            vegetation: sample_smooth(w, h, vegetation),
+            ridges: sample_smooth(w, h, ridges),
+            channels: sample_smooth(w, h, channels).into_iter().map(f64::abs).collect(),
             detail: sample(w, h, detail),
         }
     }
@@ -372,14 +401,14 @@ pub fn generate(level: &Level, seed: u64) -> StageMap {
 fn taiga(level: &Level, f: &Fields, map: &mut StageMap) {
     let g = &level.generation;
     let rock = quantile(&f.elevation, 1.0 - g.obstacles);
-    let stream = quantile(&f.ridges, 1.0 - g.water);
+    let stream = quantile(&f.channels, g.water);
     let forest = quantile(&f.vegetation, 1.0 - g.vegetation);
     let dense = quantile(&f.vegetation, 1.0 - g.vegetation * 0.3);
     for i in 0..map.terrain.len() {
-        map.terrain[i] = if f.elevation[i] >= rock && f.detail[i] > -0.2 {
-            Terrain::Rock
-        } else if f.ridges[i] >= stream {
+        map.terrain[i] = if f.channels[i] <= stream {
             Terrain::FrozenStream
+        } else if f.elevation[i] >= rock && f.detail[i] > -0.2 {
+            Terrain::Rock
         } else if f.vegetation[i] >= dense {
             Terrain::DenseForest
         } else if f.vegetation[i] >= forest {
@@ -491,13 +520,13 @@ fn steppe(level: &Level, f: &Fields, map: &mut StageMap, rng: &mut ChaCha8Rng) {
     let g = &level.generation;
     let hill = quantile(&f.elevation, 1.0 - g.obstacles - 0.08);
     let rock = quantile(&f.elevation, 1.0 - g.obstacles);
-    let water = quantile(&f.ridges, 1.0 - g.water);
+    let water = quantile(&f.channels, g.water);
     let grass = quantile(&f.moisture, 1.0 - g.vegetation);
     for i in 0..map.terrain.len() {
-        map.terrain[i] = if f.elevation[i] >= rock {
-            Terrain::Rock
-        } else if f.ridges[i] >= water {
+        map.terrain[i] = if f.channels[i] <= water {
             Terrain::Stream
+        } else if f.elevation[i] >= rock {
+            Terrain::Rock
         } else if f.elevation[i] >= hill {
             Terrain::Hill
         } else if f.moisture[i] >= grass {
@@ -544,6 +573,12 @@ fn steppe(level: &Level, f: &Fields, map: &mut StageMap, rng: &mut ChaCha8Rng) {
         if map.contains(road_x - 3, ty) {
             map.terrain[(ty * w + road_x - 3) as usize] = Terrain::Monument;
         }
+        // The town's well, by the road: the last sure water before the Gobi.
+        for dy in 0..2 {
+            if map.contains(road_x + 2, ty + dy) {
+                map.terrain[((ty + dy) * w + road_x + 2) as usize] = Terrain::Village;
+            }
+        }
     }
 }
 
@@ -552,7 +587,7 @@ fn desert(level: &Level, f: &Fields, map: &mut StageMap) {
     let rock = quantile(&f.elevation, 1.0 - g.obstacles);
     let dune = quantile(&f.ridges, 1.0 - 0.25);
     let salt = quantile(&f.moisture, 0.08);
-    let riverbed = quantile(&f.vegetation, 1.0 - g.vegetation.max(0.02));
+    let riverbed = quantile(&f.channels, g.vegetation.max(0.02));
     for i in 0..map.terrain.len() {
         map.terrain[i] = if f.elevation[i] >= rock {
             Terrain::Rock
@@ -560,7 +595,7 @@ fn desert(level: &Level, f: &Fields, map: &mut StageMap) {
             Terrain::Dune
         } else if f.moisture[i] <= salt {
             Terrain::SaltFlat
-        } else if f.vegetation[i] >= riverbed {
+        } else if f.channels[i] <= riverbed {
             Terrain::DryRiverbed
         } else if f.detail[i] + f.elevation[i] > 0.3 {
             Terrain::GravelPlain
@@ -635,12 +670,12 @@ fn monastery(level: &Level, f: &Fields, map: &mut StageMap) {
 fn foothills(level: &Level, f: &Fields, map: &mut StageMap) {
     let g = &level.generation;
     let cliff = quantile(&f.ridges, 1.0 - g.obstacles);
-    let river = quantile(&f.moisture, 1.0 - g.water);
+    let river = quantile(&f.channels, g.water);
     let jungle = quantile(&f.vegetation, 1.0 - g.vegetation);
     let (w, h) = (map.width as usize, map.height as usize);
     for y in 0..h {
-        // Down from the mountains: snow and scree at the top, green below.
-        let height = 1.0 - y as f64 / h as f64;
+        // Down from the mountains in the north (high y) to the green south.
+        let height = y as f64 / h as f64;
         for x in 0..w {
             let i = y * w + x;
             let e = f.elevation[i] * 0.3 + height;
@@ -650,7 +685,7 @@ fn foothills(level: &Level, f: &Fields, map: &mut StageMap) {
                 Terrain::Snowfield
             } else if e > 0.85 {
                 Terrain::Scree
-            } else if f.moisture[i] >= river {
+            } else if f.channels[i] <= river {
                 Terrain::River
             } else if f.vegetation[i] >= jungle {
                 Terrain::Jungle
@@ -662,7 +697,7 @@ fn foothills(level: &Level, f: &Fields, map: &mut StageMap) {
             map.elevation[i] = (e.max(0.0) * 1500.0) as f32;
         }
     }
-    let (cx, cy) = (w * 2 / 3, h * 2 / 3);
+    let (cx, cy) = (w * 2 / 3, h / 4);
     for k in 0..6 {
         let (x, y) = (cx + (k % 3) * 3, cy + (k / 3) * 3);
         if x < w && y < h {
@@ -738,8 +773,12 @@ fn place_story_stream(map: &mut StageMap, rng: &mut ChaCha8Rng) {
     let mid = entry.lerp(exit, 0.6);
     let across = (exit - entry).perp().normalize_or_zero();
     let side = if rng.random_bool(0.5) { 1.0 } else { -1.0 };
-    let offset = across * side * (w.min(h) as f32 * rng.random_range(0.15..0.25));
-    let c = (mid + offset).round().as_ivec2().clamp(IVec2::splat(4), IVec2::new(w - 5, h - 5));
+    let distance = w.min(h) as f32 * rng.random_range(0.26..0.34);
+    let inside = |p: Vec2| p.x >= 4.0 && p.y >= 4.0 && p.x <= (w - 5) as f32 && p.y <= (h - 5) as f32;
+    // The side with room for it: clamped against an edge it would drift back toward the way.
+    let spot = [side, -side].into_iter().map(|s| mid + across * s * distance).find(|p| inside(*p));
+    let spot = spot.unwrap_or(mid + across * side * distance);
+    let c = spot.round().as_ivec2().clamp(IVec2::splat(4), IVec2::new(w - 5, h - 5));
     // A short run of water down a riverbed.
     for k in -3..=3 {
         for (x, y) in [(c.x + k, c.y + k / 2), (c.x + k, c.y + k / 2 + 1)] {

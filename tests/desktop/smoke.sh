@@ -62,6 +62,7 @@ diff=$(compare -metric AE "$out/title.png" "$out/stage.png" null: 2>&1 || true)
 echo "title vs stage: $diff pixels differ"
 [ "${diff%% *}" != "0" ] || { echo "FAIL: the screen did not change"; fail=1; }
 if grep -q "panicked" "$out/game.log"; then echo "FAIL: the game panicked"; fail=1; fi
+if grep "ERROR" "$out/game.log"; then echo "FAIL: the game logged errors"; fail=1; fi
 kill -0 "$game" 2>/dev/null || { echo "FAIL: the game is no longer running"; fail=1; }
 [ $fail -eq 0 ] && echo "desktop smoke test: 1 passed, 0 failed" || { echo "desktop smoke test: 0 passed, 1 failed"; tail -30 "$out/game.log"; }
 exit $fail

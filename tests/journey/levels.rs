@@ -43,8 +43,13 @@ fn error_for(stage: Stage, text: &str) -> String {
 
 #[test]
 fn bad_syntax_names_the_line() {
-    let text = shipped(Stage::Taiga).replace("tile_m: 700.0,", "tile_m: 700.0,,");
-    let line = text.lines().position(|l| l.contains("tile_m")).unwrap() + 1;
+    let original = shipped(Stage::Taiga);
+    let line = original.lines().position(|l| l.contains("tile_m")).unwrap() + 1;
+    let text: String = original
+        .lines()
+        .enumerate()
+        .map(|(i, l)| if i + 1 == line { format!("{l},\n") } else { format!("{l}\n") })
+        .collect();
     let err = error_for(Stage::Taiga, &text);
     assert!(err.starts_with(&format!("levels/x.ron:{line}")), "{err}");
 }
@@ -52,6 +57,7 @@ fn bad_syntax_names_the_line() {
 #[test]
 fn an_unknown_field_is_named_with_its_line() {
     let text = shipped(Stage::Gobi).replace("wind_kmh: 15.0,", "wind_kmh: 15.0,\n        wind_kph: 3.0,");
+    assert!(text.contains("wind_kph"));
     let line = text.lines().position(|l| l.contains("wind_kph")).unwrap() + 1;
     let err = error_for(Stage::Gobi, &text);
     assert!(err.starts_with(&format!("levels/x.ron:{line}")), "{err}");
