@@ -9,7 +9,13 @@ use crate::sim::journey::CurrentLevel;
 use crate::sim::movement::Resting;
 use crate::sim::party::{Leader, Member, Position, Status};
 use crate::sim::state::{Screen, Stage};
+use crate::sim::camp::Supplies;
+use crate::sim::cohesion::{Mind, Straying};
+use crate::sim::movement::Pace;
+use crate::sim::party::News;
 use crate::sim::story::StoryBeat;
+use crate::sim::survival::Vitals;
+use crate::sim::weather::Weather;
 use crate::sim::world::StageMap;
 
 #[derive(Component)]
@@ -29,6 +35,12 @@ struct MessageLine {
 
 #[derive(Component)]
 struct Darkness;
+
+#[derive(Component)]
+struct WeatherLine;
+
+#[derive(Component)]
+struct PartyPanel;
 
 const MESSAGE_SECONDS: f32 = 14.0;
 
@@ -69,18 +81,33 @@ fn spawn_hud(mut commands: Commands) {
                     (StageLine, theme::label("", 24.0, theme::ACCENT)),
                     (ClockLine, theme::label("", 17.0, theme::TEXT)),
                     (WayLine, theme::label("", 17.0, theme::TEXT)),
+                    (WeatherLine, theme::label("", 17.0, theme::TEXT)),
                 ],
             ),
             (
                 Node {
-                    flex_direction: FlexDirection::Column,
-                    padding: UiRect::axes(px(14), px(8)),
-                    max_width: px(760),
-                    align_self: AlignSelf::FlexStart,
+                    justify_content: JustifyContent::SpaceBetween,
+                    align_items: AlignItems::FlexEnd,
+                    column_gap: px(12),
                     ..default()
                 },
-                BackgroundColor(theme::PANEL),
-                children![(MessageLine { age: MESSAGE_SECONDS }, theme::label("", 17.0, theme::TEXT))],
+                children![
+                    (
+                        Node {
+                            flex_direction: FlexDirection::Column,
+                            padding: UiRect::axes(px(14), px(8)),
+                            max_width: px(560),
+                            ..default()
+                        },
+                        BackgroundColor(theme::PANEL),
+                        children![(MessageLine { age: MESSAGE_SECONDS }, theme::label("", 16.0, theme::TEXT))],
+                    ),
+                    (
+                        Node { padding: UiRect::axes(px(10), px(6)), ..default() },
+                        BackgroundColor(theme::PANEL),
+                        children![(PartyPanel, theme::label("", 12.0, theme::TEXT))],
+                    ),
+                ],
             ),
         ],
     ));
@@ -101,10 +128,16 @@ fn update_hud(
     resting: Res<Resting>,
     leader: Query<&Position, With<Leader>>,
     members: Query<&Status, With<Member>>,
+    weather: Res<Weather>,
+    supplies: Res<Supplies>,
+    pace: Res<Pace>,
+    party: Query<(&Member, &Status, &Vitals, &Mind, Has<Straying>)>,
     mut lines: ParamSet<(
         Single<&mut Text, With<StageLine>>,
         Single<&mut Text, With<ClockLine>>,
         Single<&mut Text, With<WayLine>>,
+        Single<&mut Text, With<WeatherLine>>,
+        Single<&mut Text, With<PartyPanel>>,
     )>,
 ) {
     let (Some(level), Some(map)) = (level, map) else { return };
@@ -119,6 +152,78 @@ fn update_hud(
         let to = map.exit_centre().as_vec2() + Vec2::splat(0.5) - pos.0;
         let km = to.length() * level.tile_m / 1000.0;
         lines.p2().0 = format!("Way out: {} - {:.0} km {}", level.way_out.label, km.max(0.0), compass(to));
+    }
+    let feels = party.iter().filter(|(_, s, ..)| **s == Status::Walking).map(|(_, _, v, ..)| v.feels_like_c).next();
+    lines.p3().0 = format!(
+        "{:?} {:.0} C, feels {}, wind {:.0} km/h | water {:.0}/{:.0} L, wood {}, food {:.0} | {:?}",
+        weather.kind,
+        weather.air_c,
+        feels.map_or("-".into(), |f| format!("{f:.0} C")),
+        weather.wind_kmh,
+        supplies.water_l,
+        supplies.capacity_l,
+        supplies.wood,
+        supplies.rations,
+        *pace,
+    );
+    let mut rows: Vec<_> = party.iter().collect();
+    rows.sort_by_key(|(m, ..)| m.0);
+    lines.p4().0 = rows
+        .iter()
+        .map(|(m, status, v, mind, straying)| member_line(m.0.name(), **status, v, mind, *straying))
+        .collect::<Vec<_>>()
+        .join("\n");
+}
+
+/// One member's state in words, so that it reads without relying on colour.
+fn member_line(name: &str, status: Status, v: &Vitals, mind: &Mind, straying: bool) -> String {
+    let state = match status {
+        Status::Walking if straying => "STRAYING",
+        Status::Walking => "",
+        Status::GivenUp => "GIVEN UP",
+        Status::Lost => "LOST",
+        Status::Dead => "DEAD",
+        Status::Departed => "LEFT",
+    };
+    if matches!(status, Status::Dead | Status::Lost | Status::Departed) {
+        return format!("{name:<8} {state}");
+    }
+    let c = v.conditions();
+    let mut tags = Vec::new();
+    for (on, tag) in [
+        (c.severe_hypothermia, "severe hypothermia"),
+        (c.hypothermia && !c.severe_hypothermia, "hypothermia"),
+        (c.cold && !c.hypothermia, "cold"),
+        (c.heatstroke, "heatstroke"),
+        (c.heat_exhaustion && !c.heatstroke, "heat exhaustion"),
+        (c.collapsed, "collapsed"),
+        (c.weakened && !c.collapsed, "weak with thirst"),
+        (c.thirsty && !c.weakened, "thirsty"),
+        (c.frostbite, "frostbite"),
+        (c.sunburn, "sunburn"),
+        (c.blisters, "blisters"),
+        (c.exhausted, "exhausted"),
+        (c.hungry, "hungry"),
+    ] {
+        if on {
+            tags.push(tag);
+        }
+    }
+    format!(
+        "{name:<8} {:>4.1}C  dry {:>4.1}%  spirit {:>3.0}%  tired {:>3.0}%  {state} {}",
+        v.core_c,
+        v.dehydration_pct(),
+        mind.morale * 100.0,
+        v.fatigue * 100.0,
+        tags.join(", ")
+    )
+}
+
+fn show_news(mut news: MessageReader<News>, mut line: Single<(&mut Text, &mut MessageLine)>) {
+    let (text, message) = &mut *line;
+    for n in news.read() {
+        text.0 = n.0.clone();
+        message.age = 0.0;
     }
 }
 
@@ -154,6 +259,6 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Playing), spawn_hud);
     app.add_systems(
         Update,
-        (update_hud, show_story_beats, darken_night).run_if(in_state(Screen::Playing)),
+        (update_hud, show_story_beats, show_news, darken_night).run_if(in_state(Screen::Playing)),
     );
 }

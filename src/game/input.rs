@@ -5,6 +5,9 @@ use bevy::window::PrimaryWindow;
 
 use super::TILE_PX;
 use crate::sim::autoplay::Autoplay;
+use crate::sim::camp::CampAction;
+use crate::sim::cohesion::Encourage;
+use crate::sim::movement::Pace;
 use crate::sim::movement::{MoveInput, Resting, Route};
 use crate::sim::party::{Leader, Position};
 use crate::sim::state::{Pause, Screen};
@@ -67,6 +70,33 @@ fn walk_to_click(
     }
 }
 
+/// Camp actions and the leader's word: G gather wood, F make or feed a fire, R drink and fill
+/// the skins, E encourage, 1/2/3 pace.
+fn read_action_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut actions: MessageWriter<CampAction>,
+    mut encourage: MessageWriter<Encourage>,
+    mut pace: ResMut<Pace>,
+) {
+    if keys.just_pressed(KeyCode::KeyG) {
+        actions.write(CampAction::GatherWood);
+    }
+    if keys.just_pressed(KeyCode::KeyF) {
+        actions.write(CampAction::MakeFire);
+    }
+    if keys.just_pressed(KeyCode::KeyR) {
+        actions.write(CampAction::FillSkins);
+    }
+    if keys.just_pressed(KeyCode::KeyE) {
+        encourage.write(Encourage);
+    }
+    for (key, p) in [(KeyCode::Digit1, Pace::Slow), (KeyCode::Digit2, Pace::Steady), (KeyCode::Digit3, Pace::Forced)] {
+        if keys.just_pressed(key) {
+            *pace = p;
+        }
+    }
+}
+
 fn toggle_camp(keys: Res<ButtonInput<KeyCode>>, autoplay: Res<Autoplay>, mut resting: ResMut<Resting>) {
     if keys.just_pressed(KeyCode::KeyC) && !autoplay.0 {
         resting.0 = !resting.0;
@@ -108,7 +138,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            (read_walk_keys, walk_to_click, toggle_camp, wake_at_dawn).run_if(in_state(Pause::Running)),
+            (read_walk_keys, walk_to_click, read_action_keys, toggle_camp, wake_at_dawn).run_if(in_state(Pause::Running)),
             speed_up_sleep,
             toggle_pause,
         )

@@ -55,7 +55,7 @@ fn spawn_title(mut commands: Commands) {
             button("Quit  (Esc)", TitleAction::Quit),
             Node { height: px(24), ..default() },
             theme::label(
-                "Walk: WASD or arrows, or click the map  |  Camp until dawn: C  |  Pause: Esc  |  Zoom: wheel or +/-",
+                "Walk: WASD / arrows / click  |  Camp until dawn: C  |  Gather wood: G  |  Fire: F  |  Drink & fill skins: R\nEncourage: E  |  Pace: 1 slow, 2 steady, 3 forced  |  Pause: Esc  |  Zoom: wheel or +/-",
                 16.0,
                 theme::DIM,
             ),

@@ -101,10 +101,10 @@ impl Vitals {
             cold: self.core_c < 36.0,
             hypothermia: self.core_c < 35.0,
             severe_hypothermia: self.core_c < 32.0,
-            frostbite: self.frost_hours >= 3.0,
+            frostbite: self.frost_hours >= 4.0,
             heat_exhaustion: self.core_c > 38.5,
             heatstroke: self.core_c > 40.0,
-            sunburn: self.uv_dose >= 8.0,
+            sunburn: self.uv_dose >= 14.0,
             blisters: self.hot_sand_hours >= 6.0,
             thirsty: d >= 2.0,
             weakened: d >= 5.0,
@@ -225,18 +225,9 @@ impl Traits {
 /// `shaded`: resting under whatever shade the group can rig, which keeps most of the sun off.
 pub fn feels_like(weather: &Weather, map: &StageMap, pos: Vec2, fire_warmth_c: f32, shaded: bool) -> (f32, f32) {
     let sun = weather.sun * if shaded { 0.3 } else { 1.0 };
-    let terrain = map.terrain_at(pos);
-    let props = terrain.props();
+    let props = map.terrain_at(pos).props();
     let tile = pos.floor().as_ivec2();
-    let mut around = 0.0;
-    let mut n: f32 = 0.0;
-    for (dx, dy) in [(-1, 0), (1, 0), (0, -1), (0, 1)] {
-        if map.contains(tile.x + dx, tile.y + dy) {
-            around += map.at((tile + IVec2::new(dx, dy)).as_uvec2()).props().shelter;
-            n += 1.0;
-        }
-    }
-    let shelter = props.shelter.max(0.6 * around / n.max(1.0));
+    let shelter = shelter_at(map, pos);
     let elevation = map.elevation[map.index(tile.as_uvec2())];
     // Shade and glare matter under the sun; at night the ground gives back less.
     let ground = props.temp_offset_c * (0.3 + 0.7 * sun);
@@ -248,6 +239,20 @@ pub fn feels_like(weather: &Weather, map: &StageMap, pos: Vec2, fire_warmth_c: f
     // A fire brings the air around it toward comfort; it does not make a warm night hot.
     let warmed = if fire_warmth_c > 0.0 { (feels + fire_warmth_c).min(feels.max(24.0)) } else { feels };
     (warmed, heat)
+}
+
+/// Share of the wind kept off at a position: the tile's own cover, or some of its neighbours'.
+pub fn shelter_at(map: &StageMap, pos: Vec2) -> f32 {
+    let tile = pos.floor().as_ivec2();
+    let mut around = 0.0;
+    let mut n: f32 = 0.0;
+    for (dx, dy) in [(-1, 0), (1, 0), (0, -1), (0, 1)] {
+        if map.contains(tile.x + dx, tile.y + dy) {
+            around += map.at((tile + IVec2::new(dx, dy)).as_uvec2()).props().shelter;
+            n += 1.0;
+        }
+    }
+    map.terrain_at(pos).props().shelter.max(0.6 * around / n.max(1.0))
 }
 
 /// Warmth of the burning fires at a position: strong beside one, nothing beyond a few tiles.
@@ -318,14 +323,16 @@ fn expose_walkers(
         let (feels, heat) = feels_like(&weather, &map, pos.0, warmth, resting.0);
         v.feels_like_c = feels;
         let walking = exertion.walking;
-        let clothing = traits.clothing_c * ((25.0 - feels) / 15.0).clamp(0.0, 1.0);
+        // Clothing insulates in the cold, less so as the wind drives through it.
+        let wind_here = weather.wind_kmh * (1.0 - shelter_at(&map, pos.0));
+        let clothing = traits.clothing_c * ((25.0 - feels) / 15.0).clamp(0.0, 1.0) * (1.0 - 0.5 * (wind_here / 60.0).min(1.0));
         // Walking makes heat; a tired, dry or starving body makes less of it.
         let work = if walking { 10.0 } else { 0.0 } * (1.0 - 0.5 * v.fatigue);
         let effective = feels + clothing + work - if v.hunger_days >= 1.0 { 3.0 } else { 0.0 };
         // Dehydration drives the core up: about 0.2 °C for each % of body water lost past 2 %.
         let dry = 0.2 * (v.dehydration_pct() - 2.0).max(0.0);
         let target = core_target_c(effective, traits.heat_frailty) + dry;
-        let tau_h = if target < v.core_c { 6.0 } else { 4.0 };
+        let tau_h = 4.0;
         v.core_c += (target - v.core_c) * dt_h / tau_h;
 
         v.water_deficit_l += water_loss_l_per_h(heat, walking, traits.heat_frailty) * dt_h;
@@ -340,8 +347,14 @@ fn expose_walkers(
         };
         v.fatigue = v.fatigue.clamp(0.0, 1.0);
 
-        if feels < -20.0 && warmth == 0.0 {
+        if feels < -25.0 && warmth == 0.0 {
             v.frost_hours += dt_h;
+        } else if feels > 5.0 {
+            // Frost-nipped skin mends slowly in the warm; sunburn fades out of the sun.
+            v.frost_hours = (v.frost_hours - 0.1 * dt_h).max(0.0);
+        }
+        if weather.sun == 0.0 {
+            v.uv_dose = (v.uv_dose - 0.5 * dt_h).max(0.0);
         }
         let terrain = map.terrain_at(pos.0);
         let glare = if terrain.props().snow || terrain == Terrain::SaltFlat { 1.8 } else { 1.0 };

@@ -159,6 +159,8 @@ impl Terrain {
                 | Terrain::Hill
                 | Terrain::Terrace
                 | Terrain::Field
+                // Dwarf juniper among the stones: the mountains' only fuel.
+                | Terrain::Scree
         )
     }
 }
@@ -295,22 +297,22 @@ fn sample(width: u32, height: u32, f: impl NoiseFn<f64, 2>) -> Vec<f64> {
     out
 }
 
-/// A smooth field sampled every `STEP` tiles and filled in bilinearly: the broad fields have no
+/// A smooth field sampled every `step` tiles and filled in bilinearly: the broad fields have no
 /// detail finer than that, and sampling fractal noise is most of the generator's cost.
-fn sample_smooth(width: u32, height: u32, f: impl NoiseFn<f64, 2>) -> Vec<f64> {
-    const STEP: u32 = 2;
-    let (gw, gh) = (width / STEP + 2, height / STEP + 2);
+fn sample_smooth(width: u32, height: u32, step: u32, f: impl NoiseFn<f64, 2>) -> Vec<f64> {
+    let step_f = step as f64;
+    let (gw, gh) = (width / step + 2, height / step + 2);
     let mut grid = Vec::with_capacity((gw * gh) as usize);
     for gy in 0..gh {
         for gx in 0..gw {
-            grid.push(f.get([(gx * STEP) as f64, (gy * STEP) as f64]));
+            grid.push(f.get([(gx * step) as f64, (gy * step) as f64]));
         }
     }
     let mut out = Vec::with_capacity((width * height) as usize);
     for y in 0..height {
-        let (gy, ty) = ((y / STEP) as usize, (y % STEP) as f64 / STEP as f64);
+        let (gy, ty) = ((y / step) as usize, (y % step) as f64 / step_f);
         for x in 0..width {
-            let (gx, tx) = ((x / STEP) as usize, (x % STEP) as f64 / STEP as f64);
+            let (gx, tx) = ((x / step) as usize, (x % step) as f64 / step_f);
             let at = |cx: usize, cy: usize| grid[cy * gw as usize + cx];
             let top = at(gx, gy) * (1.0 - tx) + at(gx + 1, gy) * tx;
             let bottom = at(gx, gy + 1) * (1.0 - tx) + at(gx + 1, gy + 1) * tx;
@@ -332,11 +334,12 @@ impl Fields {
         let detail = Perlin::new(rng.random());
         let detail = noise::ScalePoint::new(detail).set_scale(0.35);
         Fields {
-            elevation: sample_smooth(w, h, elevation),
-            moisture: sample_smooth(w, h, moisture),
-            vegetation: sample_smooth(w, h, vegetation),
-            ridges: sample_smooth(w, h, ridges),
-            channels: sample_smooth(w, h, channels).into_iter().map(f64::abs).collect(),
+            elevation: sample_smooth(w, h, 3, elevation),
+            moisture: sample_smooth(w, h, 4, moisture),
+            vegetation: sample_smooth(w, h, 3, vegetation),
+            ridges: sample_smooth(w, h, 3, ridges),
+            // Streams are thin lines: sampled finer.
+            channels: sample_smooth(w, h, 2, channels).into_iter().map(f64::abs).collect(),
             detail: sample(w, h, detail),
         }
     }
@@ -623,7 +626,7 @@ fn mountains(level: &Level, f: &Fields, map: &mut StageMap) {
         } else {
             Terrain::Rock.walkable_variant()
         };
-        map.elevation[i] = ((f.elevation[i] as f32 + 1.0) * 900.0).max(0.0);
+        map.elevation[i] = ((f.elevation[i] as f32 + 1.0) * 400.0).max(0.0);
     }
 }
 
@@ -803,16 +806,7 @@ fn place_story_stream(map: &mut StageMap, rng: &mut ChaCha8Rng) {
 fn ensure_way_through(level: &Level, map: &mut StageMap) {
     let goals: Vec<UVec2> = std::iter::once(map.exit_centre()).chain(map.story_water).collect();
     for goal in goals {
-        let reachable = astar(
-            &map.entry,
-            |&p| map.neighbours(p).into_iter().map(|(q, _)| (q, 1u32)).collect::<Vec<_>>(),
-            |&p| {
-                let d = (p.as_ivec2() - goal.as_ivec2()).abs();
-                d.x.max(d.y) as u32
-            },
-            |&p| p == goal,
-        )
-        .is_some();
+        let reachable = reaches(map, map.entry, goal);
         if reachable {
             continue;
         }
@@ -846,6 +840,42 @@ fn ensure_way_through(level: &Level, map: &mut StageMap) {
             }
         }
     }
+}
+
+/// Whether `goal` can be walked to from `from`: a flood fill over a flat grid, far cheaper than
+/// a search that builds paths.
+fn reaches(map: &StageMap, from: UVec2, goal: UVec2) -> bool {
+    let (w, h) = (map.width as i32, map.height as i32);
+    let mut seen = vec![false; map.terrain.len()];
+    let mut queue = std::collections::VecDeque::new();
+    seen[map.index(from)] = true;
+    queue.push_back(from.as_ivec2());
+    while let Some(p) = queue.pop_front() {
+        if p == goal.as_ivec2() {
+            return true;
+        }
+        for (dx, dy) in [(-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, -1), (-1, 1), (1, 1)] {
+            let q = p + IVec2::new(dx, dy);
+            if q.x < 0 || q.y < 0 || q.x >= w || q.y >= h {
+                continue;
+            }
+            let i = (q.y * w + q.x) as usize;
+            if seen[i] || !map.terrain[i].props().walkable {
+                continue;
+            }
+            // The same rule as walking: no cutting between two obstacles.
+            if dx != 0 && dy != 0 {
+                let a = (p.y * w + q.x) as usize;
+                let b = (q.y * w + p.x) as usize;
+                if !map.terrain[a].props().walkable || !map.terrain[b].props().walkable {
+                    continue;
+                }
+            }
+            seen[i] = true;
+            queue.push_back(q);
+        }
+    }
+    false
 }
 
 /// Dead wood on wooded ground, as much as the level asks for, densest where the vegetation is.

@@ -1,6 +1,9 @@
 //! Headless journey tests: the simulation app stepped tick by tick, no window, no GPU.
 
+mod art;
 mod helpers;
 mod levels;
+mod properties;
 mod stages;
+mod survival;
 mod world;
