@@ -5,7 +5,7 @@ export CARGO_TARGET_DIR
 BIN := $(CARGO_TARGET_DIR)/debug/the-way-back
 SEED ?= 7
 
-.PHONY: setup play test headless
+.PHONY: setup play test headless web test-web
 
 setup:
 	@bash scripts/setup.sh
@@ -14,13 +14,24 @@ setup:
 play: setup
 	cargo run -- $(ARGS)
 
-## Everything CI checks: the headless simulation's tests, the windowed game's build, and the
-## real game played under Xvfb.
+## Everything CI checks: the headless simulation's tests, the windowed game's build, the real
+## game played under Xvfb, and the browser build played in headless Chromium.
 test: setup
 	cargo test --no-default-features
 	cargo build
 	bash tests/desktop/smoke.sh $(BIN) screenshots/desktop
+	bash scripts/web.sh
+	bash tests/web/run.sh
 
 ## A whole journey with no window, reported as JSON.
 headless:
 	cargo run --no-default-features -- --headless --seed $(SEED) --autoplay --report json
+
+## Build the browser version and serve it on 127.0.0.1 (prints the address).
+web: setup
+	bash scripts/web.sh serve
+
+## The browser version in headless Chromium: builds it, then plays it.
+test-web: setup
+	bash scripts/web.sh
+	bash tests/web/run.sh

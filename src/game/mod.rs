@@ -40,7 +40,10 @@ impl Plugin for GamePlugin {
                     primary_window: Some(Window {
                         title: "The Way Back".into(),
                         resolution: (1280u32, 720u32).into(),
+                        // In the browser: the page's canvas, filling the window.
+                        canvas: Some("#bevy".into()),
                         fit_canvas_to_parent: true,
+                        prevent_default_event_handling: true,
                         ..default()
                     }),
                     ..default()
@@ -61,6 +64,7 @@ impl Plugin for GamePlugin {
         });
         app.insert_resource(ClearColor(theme::BACKGROUND));
         app.insert_resource(input::GameSpeed(self.speed));
+        app.add_systems(Last, announce_first_frame);
         app.add_plugins((
             camera::plugin,
             tileset::plugin,
@@ -71,6 +75,14 @@ impl Plugin for GamePlugin {
             screens::plugin,
             chronicle::plugin,
         ));
+    }
+}
+
+/// Says once that frames are being drawn: the browser test times start-up by it.
+fn announce_first_frame(frames: Res<bevy::diagnostic::FrameCount>, mut said: Local<bool>) {
+    if !*said && frames.0 >= 2 {
+        *said = true;
+        info!("first frame drawn");
     }
 }
 

@@ -7,11 +7,8 @@ set -euo pipefail
 bin=${1:?usage: smoke.sh path/to/the-way-back [out-dir]}
 out=${2:-screenshots/desktop}
 mkdir -p "$out"
-n=90
-while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
-display=:$n
-
-Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+# The X server picks a free display itself and says which (-displayfd): no races with others.
+Xvfb -displayfd 3 -screen 0 1280x720x24 -nolisten tcp 3>"$out/display" >"$out/xvfb.log" 2>&1 &
 xvfb=$!
 game=""
 cleanup() {
@@ -19,23 +16,35 @@ cleanup() {
   kill "$xvfb" 2>/dev/null || true
 }
 trap cleanup EXIT
+for _ in $(seq 100); do [ -s "$out/display" ] && break; sleep 0.1; done
+display=":$(head -1 "$out/display" | tr -dc 0-9)"
 export DISPLAY=$display WGPU_BACKEND=vulkan
 for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.2; done
 xdpyinfo >/dev/null 2>&1 || { echo "FAIL: Xvfb did not start"; cat "$out/xvfb.log"; exit 1; }
+echo "Xvfb on $display"
 
 shot() { xwd -root -silent | convert xwd:- "$out/$1.png"; }
 colours() { identify -format '%k' "$out/$1.png"; }
 
-RUST_LOG=info "$bin" --seed 7 --autoplay >"$out/game.log" 2>&1 &
-game=$!
-
-# Wait for the window, then for the title to be drawn.
-for _ in $(seq 120); do
-  wid=$(xdotool search --name '^The Way Back$' 2>/dev/null | head -1 || true)
-  [ -n "$wid" ] && break
-  sleep 0.5
-done
-[ -n "${wid:-}" ] || { echo "FAIL: no game window"; cat "$out/game.log"; exit 1; }
+start_game() {
+  RUST_LOG=info "$bin" --seed 7 --autoplay >"$out/game.log" 2>&1 &
+  game=$!
+  wid=""
+  for _ in $(seq 120); do
+    wid=$(xdotool search --name '^The Way Back$' 2>/dev/null | head -1 || true)
+    [ -n "$wid" ] && return 0
+    kill -0 "$game" 2>/dev/null || return 1
+    sleep 0.5
+  done
+  return 1
+}
+# Wait for the window, then for the title to be drawn. A game that could not reach the display
+# at all is started once more before the test gives up.
+if ! start_game; then
+  echo "the game did not open a window; once more"; tail -5 "$out/game.log"
+  kill "$game" 2>/dev/null || true
+  start_game || { echo "FAIL: no game window"; cat "$out/game.log"; exit 1; }
+fi
 sleep 6
 shot title
 xdotool windowfocus --sync "$wid" 2>/dev/null || true

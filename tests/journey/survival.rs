@@ -129,12 +129,14 @@ fn a_taiga_blizzard_night_without_fire_kills_before_morning_and_a_fire_saves() {
     let died = died.map(|h| h + hypothermic).expect("dead before morning");
     assert_eq!(fate(&app, MemberId::Janusz), Some((Fate::Died, "hypothermia".into())));
     assert!(died > hypothermic + 1.0, "dies {died:.1} h after dusk, some hours after the first shivers");
+    println!("taiga blizzard night, no fire: hypothermic after {hypothermic:.1} h, dead after {died:.1} h");
 
     // The same walker, the same night, by a fire: cold, but alive and not hypothermic.
     let (died, hypothermic, lowest) = night_in_the_taiga_blizzard(true);
     assert_eq!(died, None, "alive at dawn by the fire");
     assert!(hypothermic.is_none(), "never hypothermic by the fire (lowest core {lowest:.1} °C)");
     assert!(lowest >= 35.5, "lowest core {lowest:.1} °C");
+    println!("taiga blizzard night by a fire: lowest core {lowest:.1} °C");
 }
 
 /// Hours until collapse and until death, stranded in the Gobi without water, by `walks(hour)`.
@@ -181,6 +183,10 @@ fn the_gobi_without_water_collapses_a_walker_in_a_day_and_a_half_and_kills_in_tw
     let (by_night, _) = gobi_without_water(|h| !(6.0..19.0).contains(&h));
     assert!(by_day < collapse, "walking by day collapses sooner ({by_day:.1} h) than resting ({collapse:.1} h)");
     assert!(by_night > by_day * 1.3, "night walking {by_night:.1} h against day walking {by_day:.1} h");
+    println!(
+        "gobi without water: stranded collapses after {collapse:.1} h, dies after {death:.1} h; \
+         walking by day collapses after {by_day:.1} h, walking by night after {by_night:.1} h"
+    );
 }
 
 fn kazik_alone(hour: u64) -> (bool, f32, Option<Fate>) {

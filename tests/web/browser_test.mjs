@@ -1,0 +1,113 @@
+// Loads the web build in headless Chromium (WebGL2 through SwiftShader), waits for the game,
+// starts a journey with a key press, takes screenshots, and fails on any console error or Rust
+// panic, a blank canvas, or a map that differs from the native build's for the same seed.
+// Usage: node browser_test.mjs DIST_DIR OUT_DIR EXPECTED_CAMP_MAP_HASH
+import { chromium } from "playwright-core";
+import { createServer } from "node:http";
+import { readFile, stat, mkdir } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { join, extname } from "node:path";
+
+const [dist, out, expectedHash] = process.argv.slice(2);
+if (!dist || !out) {
+  console.error("usage: node browser_test.mjs DIST_DIR OUT_DIR [EXPECTED_CAMP_MAP_HASH]");
+  process.exit(2);
+}
+await mkdir(out, { recursive: true });
+
+const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".png": "image/png", ".ogg": "audio/ogg" };
+const server = createServer(async (req, res) => {
+  const path = join(dist, decodeURIComponent(new URL(req.url, "http://x").pathname).replace(/\/$/, "/index.html"));
+  try {
+    const body = await readFile(path);
+    res.writeHead(200, { "Content-Type": types[extname(path)] ?? "application/octet-stream", "Content-Length": body.length });
+    res.end(body);
+  } catch {
+    res.writeHead(404);
+    res.end();
+  }
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const url = `http://127.0.0.1:${server.address().port}/`;
+
+const failures = [];
+const logs = [];
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--disable-quic", "--autoplay-policy=no-user-gesture-required",
+  ],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+const started = Date.now();
+let firstFrameMs = null;
+page.on("console", (msg) => {
+  const text = msg.text();
+  logs.push(`[${msg.type()}] ${text}`);
+  if (text.includes("first frame drawn") && firstFrameMs === null) firstFrameMs = Date.now() - started;
+  if (msg.type() === "error" && !text.includes("Using exceptions for control flow")) failures.push(`console error: ${text}`);
+  if (/panicked at/.test(text)) failures.push(`Rust panic: ${text}`);
+});
+page.on("response", (r) => {
+  if (r.status() >= 400) logs.push(`[http ${r.status()}] ${r.url()}`);
+});
+page.on("pageerror", (e) => {
+  if (!String(e).includes("Using exceptions for control flow")) failures.push(`page error: ${e}`);
+});
+
+function colours(file) {
+  return Number(execFileSync("identify", ["-format", "%k", file]).toString());
+}
+async function waitForLog(pattern, ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const hit = logs.find((l) => pattern.test(l));
+    if (hit) return hit;
+    await page.waitForTimeout(250);
+  }
+  return null;
+}
+
+try {
+  await page.goto(url);
+  if (!(await waitForLog(/first frame drawn/, 120_000))) failures.push("no frame was drawn within 120 s");
+  await page.waitForTimeout(4000);
+  const title = join(out, "title.png");
+  await page.screenshot({ path: title });
+  // Start a journey as a player would: click the game, press Enter.
+  await page.click("#bevy");
+  await page.keyboard.press("Enter");
+  const entered = await waitForLog(/entered stage Camp/, 60_000);
+  if (!entered) failures.push("the journey did not start: no Camp stage after Enter");
+  await page.waitForTimeout(6000);
+  const stage = join(out, "stage.png");
+  await page.screenshot({ path: stage });
+  for (const [name, file] of [["title", title], ["stage", stage]]) {
+    const n = colours(file);
+    console.log(`${name}.png: ${n} colours`);
+    if (n < 200) failures.push(`${name}.png looks blank (${n} colours)`);
+  }
+  const diff = execFileSync("sh", ["-c", `compare -metric AE '${title}' '${stage}' null: 2>&1 || true`]).toString().trim();
+  console.log(`title vs stage: ${diff} pixels differ`);
+  if (diff.startsWith("0")) failures.push("the screen did not change after starting a journey");
+  const hash = entered && /map ([0-9a-f]{16})/.exec(entered)?.[1];
+  console.log(`Camp map hash in the browser: ${hash}; native: ${expectedHash}`);
+  if (expectedHash && hash !== expectedHash) failures.push(`map hash ${hash} differs from the native ${expectedHash}`);
+  const wasm = (await stat(join(dist, "the-way-back_bg.wasm"))).size;
+  console.log(`first frame after ${firstFrameMs} ms; wasm ${(wasm / 1048576).toFixed(1)} MiB raw`);
+} catch (e) {
+  failures.push(`test error: ${e}`);
+} finally {
+  await browser.close();
+  server.close();
+}
+if (failures.length) {
+  console.log(logs.slice(-40).join("\n"));
+  failures.forEach((f) => console.log(`FAIL: ${f}`));
+  console.log("browser test: 0 passed, 1 failed");
+  process.exit(1);
+}
+console.log("browser test: 1 passed, 0 failed");
