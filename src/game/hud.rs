@@ -50,12 +50,14 @@ fn spawn_hud(mut commands: Commands) {
         Darkness,
         Node { position_type: PositionType::Absolute, width: percent(100), height: percent(100), ..default() },
         BackgroundColor(Color::NONE),
-        GlobalZIndex(-1),
+        // Above the world, below the HUD.
+        GlobalZIndex(0),
         Pickable::IGNORE,
         DespawnOnExit(Screen::Playing),
     ));
     commands.spawn((
         Name::new("HUD"),
+        GlobalZIndex(1),
         Node {
             position_type: PositionType::Absolute,
             width: percent(100),
