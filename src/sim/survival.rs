@@ -282,7 +282,7 @@ pub fn core_target_c(effective_c: f32, heat_frailty: f32) -> f32 {
 /// Body water lost per hour, litres: a little always, sweat with heat and exertion.
 pub fn water_loss_l_per_h(heat_c: f32, walking: bool, heat_frailty: f32) -> f32 {
     let heat_load = ((heat_c - 24.0) / 20.0).clamp(0.0, 1.5);
-    let activity = if walking { 1.0 } else { 0.3 };
+    let activity = if walking { 1.0 } else { 0.4 };
     0.05 + 0.6 * heat_load * activity * heat_frailty + if walking { 0.1 } else { 0.0 }
 }
 
