@@ -56,17 +56,8 @@ fn walk_to_click(
     let goal = tile.as_uvec2();
     let Ok((pos, mut route)) = leader.single_mut() else { return };
     let from = pos.0.floor().as_uvec2();
-    let path = pathfinding::prelude::astar(
-        &from,
-        |&p| map.neighbours(p),
-        |&p| {
-            let d = (p.as_ivec2() - goal.as_ivec2()).abs();
-            d.x.max(d.y) as u32 * 8
-        },
-        |&p| p == goal,
-    );
-    if let Some((path, _)) = path {
-        route.0 = path.into_iter().skip(1).map(|p| p.as_vec2() + Vec2::splat(0.5)).collect();
+    if let Some(path) = map.route(from, goal) {
+        route.0 = path.into();
     }
 }
 

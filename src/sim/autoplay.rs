@@ -34,19 +34,6 @@ fn is_autoplaying(autoplay: Res<Autoplay>) -> bool {
     autoplay.0
 }
 
-fn route_to(map: &StageMap, from: UVec2, goal: UVec2) -> Option<Vec<Vec2>> {
-    let (path, _) = pathfinding::prelude::astar(
-        &from,
-        |&p| map.neighbours(p),
-        |&p| {
-            let d = (p.as_ivec2() - goal.as_ivec2()).abs();
-            d.x.max(d.y) as u32 * 8
-        },
-        |&p| p == goal,
-    )?;
-    Some(path.into_iter().skip(1).map(|p| p.as_vec2() + Vec2::splat(0.5)).collect())
-}
-
 /// Whether now is a time to camp: nights, and in the desert the heat of the day instead.
 fn should_rest(level: &CurrentLevel, clock: &GameClock, weather: &Weather) -> bool {
     let h = clock.hour();
@@ -99,7 +86,7 @@ fn steer_autoplay(
             *errand = Errand::WayOut;
             return;
         } else if *errand != Errand::Comrade {
-            if let Some(r) = route_to(&map, here, nearest.floor().as_uvec2()) {
+            if let Some(r) = map.route(here, nearest.floor().as_uvec2()) {
                 route.0 = r.into();
                 *errand = Errand::Comrade;
             }
@@ -171,7 +158,7 @@ fn steer_autoplay(
         None
     };
     if let Some((goal, kind)) = goal {
-        if let Some(r) = route_to(&map, here, goal) {
+        if let Some(r) = map.route(here, goal) {
             route.0 = r.into();
             *errand = kind;
             *last_errand = clock.minutes;

@@ -230,6 +230,21 @@ impl StageMap {
         )
     }
 
+    /// The cheapest walkable way from `from` to `goal`, as the tile centres to walk through
+    /// (not counting `from`).
+    pub fn route(&self, from: UVec2, goal: UVec2) -> Option<Vec<Vec2>> {
+        let (path, _) = astar(
+            &from,
+            |&p| self.neighbours(p),
+            |&p| {
+                let d = (p.as_ivec2() - goal.as_ivec2()).abs();
+                d.x.max(d.y) as u32 * 8
+            },
+            |&p| p == goal,
+        )?;
+        Some(path.into_iter().skip(1).map(|p| p.as_vec2() + Vec2::splat(0.5)).collect())
+    }
+
     /// Walkable neighbours (8 ways) and the cost of stepping onto them, in tenths of a tile.
     pub fn neighbours(&self, p: UVec2) -> Vec<(UVec2, u32)> {
         let mut out = Vec::with_capacity(8);
