@@ -26,7 +26,11 @@ fn main() -> ExitCode {
     if cli.headless {
         let report = the_way_back::headless::run(cli.seed, levels, cli.autoplay, cli.max_days);
         match cli.report {
-            Some(ReportFormat::Json) => println!("{}", report.to_json()),
+            Some(ReportFormat::Json) => {
+                // A reader that stops early (`| head`) is not an error worth a panic.
+                use std::io::Write;
+                let _ = writeln!(std::io::stdout().lock(), "{}", report.to_json());
+            }
             None => eprintln!(
                 "journey ended: {:?} on day {} after {} km",
                 report.outcome, report.days, report.distance_km
