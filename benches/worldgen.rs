@@ -9,7 +9,7 @@ use the_way_back::sim::world::generate;
 fn bench_generation(c: &mut Criterion) {
     let levels = Levels::builtin().expect("built-in levels");
     let mut seen = Vec::new();
-    for level in &levels.0 {
+    for level in &levels.stages {
         // One stage per biome: the two steppe stages generate alike.
         if seen.contains(&level.biome) {
             continue;

@@ -31,8 +31,8 @@ wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/web-release/the-way-back.wasm"
 rm -rf dist && mkdir -p dist
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name the-way-back "$wasm"
 if command -v wasm-opt >/dev/null 2>&1; then
-  echo "web: wasm-opt -Os"
-  wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  echo "web: wasm-opt -Oz"
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     dist/the-way-back_bg.wasm -o dist/the-way-back_bg.opt.wasm
   mv dist/the-way-back_bg.opt.wasm dist/the-way-back_bg.wasm

@@ -52,7 +52,7 @@ fn spawn_hud(mut commands: Commands) {
         BackgroundColor(Color::NONE),
         // Above the world, below the HUD.
         GlobalZIndex(0),
-        Pickable::IGNORE,
+        bevy::ui::FocusPolicy::Pass,
         DespawnOnExit(Screen::Playing),
     ));
     commands.spawn((
@@ -67,7 +67,7 @@ fn spawn_hud(mut commands: Commands) {
             padding: UiRect::all(px(12)),
             ..default()
         },
-        Pickable::IGNORE,
+        bevy::ui::FocusPolicy::Pass,
         DespawnOnExit(Screen::Playing),
         children![
             (

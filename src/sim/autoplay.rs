@@ -8,7 +8,11 @@ use super::SimSystems;
 use super::camp::{CampAction, Fire, Supplies, WOOD_TO_LIGHT, nearest_water, nearest_wood};
 use super::clock::GameClock;
 use super::cohesion::Encourage;
+use super::cohesion::Mind;
 use super::journey::CurrentLevel;
+use super::levels::{Choice, Effect, Target};
+use super::party::MemberId;
+use super::story::{Choose, Greeted, PendingEvent, StrangerAt};
 use super::levels::Biome;
 use super::movement::{Resting, Route};
 use super::party::{Leader, Member, Position, Status};
@@ -28,6 +32,7 @@ enum Errand {
     Wood,
     Water,
     Comrade,
+    Stranger,
 }
 
 fn is_autoplaying(autoplay: Res<Autoplay>) -> bool {
@@ -59,6 +64,7 @@ fn steer_autoplay(
     mut actions: MessageWriter<CampAction>,
     mut encourage: MessageWriter<Encourage>,
     fires: Query<(&Position, &Fire)>,
+    strangers: Query<&Position, (With<StrangerAt>, Without<Greeted>, Without<Leader>)>,
     members: Query<(&Position, &Status, &Vitals), (With<Member>, Without<Leader>)>,
     mut leader: Query<(&Position, &mut Route), With<Leader>>,
 ) {
@@ -146,7 +152,11 @@ fn steer_autoplay(
     // Errands are not taken up again within a few hours of the last: no walking to and fro.
     let may_errand = clock.minutes >= *last_errand + 240;
     let stream = map.story_water.filter(|_| !*found_stream);
-    let goal = if stream.is_some() && *errand != Errand::Water {
+    // Someone waiting on the way is gone to and spoken with.
+    let stranger = strangers.iter().next().map(|p| p.0.floor().as_uvec2());
+    let goal = if let Some(s) = stranger.filter(|_| *errand != Errand::Stranger) {
+        Some((s, Errand::Stranger))
+    } else if stream.is_some() && *errand != Errand::Water {
         // In the Gobi, where there is nothing to see, the stream the story promises comes first
         // (the film's four found it too).
         stream.map(|g| (g, Errand::Water))
@@ -177,7 +187,81 @@ fn steer_autoplay(
     }
 }
 
+/// Ticks the autoplayer lets a question stand before answering, so that a watcher can read it
+/// (0 headless; the windowed game sets a few seconds' worth).
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadingTime(pub u32);
+
+/// What a careful player would make of one effect: people kept and spirits held first, then
+/// supplies; nobody sent into the dark who cannot see in it.
+fn worth(effect: &Effect, stage: super::state::Stage, weather: &Weather) -> f32 {
+    match effect {
+        Effect::Morale(Target::Everyone, x) | Effect::Trust(Target::Everyone, x) => 10.0 * x,
+        Effect::Morale(_, x) | Effect::Trust(_, x) => 3.0 * x,
+        Effect::Water(l) => 0.3 * l,
+        Effect::Rations(r) => 0.1 * r,
+        Effect::Wood(n) => 0.3 * *n as f32,
+        Effect::Drink(_, l) => 2.0 * l,
+        // Stopping costs little except in the heat of a desert day.
+        Effect::Rest(h) => if weather.air_c > 30.0 { 0.3 * h } else { -0.1 * h },
+        Effect::Weather(..) => 0.0,
+        Effect::Join(_) => 3.0,
+        Effect::TurnAway(..) | Effect::Stay(..) | Effect::Depart(..) => -3.0,
+        Effect::GiveUp(_) => -2.0,
+        Effect::Rally(_) => 2.0,
+        Effect::WoodRun(id) => if *id == MemberId::Kazik { -3.0 } else { 0.5 },
+        Effect::Guide => if stage == super::state::Stage::Himalaya { 4.0 } else { 1.0 },
+    }
+}
+
+fn answer_questions(
+    pending: Res<PendingEvent>,
+    reading: Res<ReadingTime>,
+    stage: Res<State<super::state::Stage>>,
+    weather: Res<Weather>,
+    minds: Query<(&Member, &Mind)>,
+    mut waited: Local<u32>,
+    mut choose: MessageWriter<Choose>,
+) {
+    let Some(p) = pending.0.as_ref() else {
+        *waited = 0;
+        return;
+    };
+    *waited += 1;
+    if *waited <= reading.0 {
+        return;
+    }
+    let stage = *stage.get();
+    let score = |c: &Choice| {
+        let sum = |effects: &[Effect]| effects.iter().map(|e| worth(e, stage, &weather)).sum::<f32>();
+        match c.needs_trust {
+            // It is known how much someone trusts you; a request likely refused is not made.
+            Some((who, min)) => {
+                let trust = minds.iter().find(|(m, _)| m.0 == who).map_or(0.0, |(_, mind)| mind.trust);
+                if trust >= min { sum(&c.effects) } else { sum(&c.failed_effects) - 0.5 }
+            }
+            None => sum(&c.effects),
+        }
+    };
+    let best = p
+        .choices
+        .iter()
+        .enumerate()
+        .max_by(|(i, a), (j, b)| score(a).total_cmp(&score(b)).then(j.cmp(i)))
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    choose.write(Choose(best));
+    *waited = 0;
+}
+
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Autoplay>();
+    app.init_resource::<Autoplay>().init_resource::<ReadingTime>();
+    app.add_systems(
+        FixedUpdate,
+        answer_questions
+            .run_if(is_autoplaying)
+            .run_if(in_state(super::state::Pause::Running))
+            .before(super::story::AnswerSystems),
+    );
     app.add_systems(FixedUpdate, steer_autoplay.run_if(is_autoplaying).in_set(SimSystems::Decide));
 }

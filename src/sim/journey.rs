@@ -92,6 +92,7 @@ fn start_journey(
     commands.insert_resource(JourneyOutcome::default());
     commands.insert_resource(super::camp::Supplies::default());
     commands.insert_resource(super::movement::Pace::default());
+    commands.insert_resource(super::movement::Halt::default());
     for id in MemberId::ALL {
         if id.joins_at() == Stage::Camp && id != MemberId::Khabarov {
             spawn_member(&mut commands, id, Vec2::ZERO);
@@ -100,7 +101,7 @@ fn start_journey(
     next.set(Screen::Playing);
 }
 
-fn spawn_member(commands: &mut Commands, id: MemberId, at: Vec2) {
+pub(super) fn spawn_member(commands: &mut Commands, id: MemberId, at: Vec2) {
     let mut e = commands.spawn((
         Name::new(id.name()),
         Member(id),
@@ -138,9 +139,6 @@ fn enter_stage(
         map_hash: map.hash_hex(),
     });
     let entry = map.entry.as_vec2() + Vec2::splat(0.5);
-    for (k, id) in MemberId::ALL.into_iter().filter(|id| id.joins_at() == stage && stage != Stage::Camp).enumerate() {
-        spawn_member(&mut commands, id, place_near(&map, entry, 8 + k));
-    }
     let mut rank = 0;
     for (entity, member, mut pos, status, route) in &mut members {
         if !matches!(status, Status::Walking | Status::GivenUp) {
@@ -156,7 +154,7 @@ fn enter_stage(
                 fate: Fate::Survived,
                 stage: Stage::India,
                 day: clock.day(),
-                cause: String::new(),
+                cause: "came down into India with Janusz".into(),
             });
             commands.entity(entity).despawn();
             continue;
@@ -307,13 +305,12 @@ fn finish_journey(
     info!("journey ended: {how:?}");
     for (member, status) in &members {
         if fates.of(member.0).is_none() && *status != Status::Dead {
-            fates.0.push(FateRecord {
-                member: member.0,
-                fate: Fate::Survived,
-                stage: Stage::Epilogue,
-                day: 0,
-                cause: String::new(),
-            });
+            let cause = match how {
+                Outcome::ReachedIndia => "reached India".to_string(),
+                Outcome::JanuszDied => "was still walking when Janusz died".to_string(),
+                Outcome::JanuszLost => "was still walking when Janusz was lost".to_string(),
+            };
+            fates.0.push(FateRecord { member: member.0, fate: Fate::Survived, stage: Stage::Epilogue, day: 0, cause });
         }
     }
     next.set(Screen::Chronicle);

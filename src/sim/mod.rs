@@ -3,6 +3,7 @@
 
 pub mod autoplay;
 pub mod camp;
+pub mod chronicle;
 pub mod clock;
 pub mod cohesion;
 pub mod journey;
@@ -75,7 +76,7 @@ impl Plugin for SimulationPlugin {
                 SimSystems::Journey,
             )
                 .chain()
-                .run_if(in_state(Pause::Running)),
+                .run_if(in_state(Pause::Running).and_then(story::is_no_choice_waiting)),
         );
         app.add_plugins((
             state::plugin,
@@ -85,6 +86,7 @@ impl Plugin for SimulationPlugin {
             journey::plugin,
             story::plugin,
             autoplay::plugin,
+            chronicle::plugin,
         ));
         app.add_plugins((weather::plugin, camp::plugin, survival::plugin, cohesion::plugin));
     }

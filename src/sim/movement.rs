@@ -45,6 +45,11 @@ impl Pace {
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Resting(pub bool);
 
+/// The group stays where it is until this minute of the clock (a burial, a rest the story
+/// asks for).
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Halt(pub u64);
+
 /// Where the leader has walked, newest first: the followers walk it too, so they go around
 /// whatever the leader went around.
 #[derive(Resource, Debug, Clone, Default)]
@@ -88,6 +93,8 @@ fn walk_leader(
     map: Option<Res<StageMap>>,
     level: Option<Res<CurrentLevel>>,
     resting: Res<Resting>,
+    halt: Res<Halt>,
+    clock: Res<super::clock::GameClock>,
     pace: Res<Pace>,
     mut trail: ResMut<Trail>,
     mut odometer: ResMut<Odometer>,
@@ -96,7 +103,7 @@ fn walk_leader(
 ) {
     let (Some(map), Some(level)) = (map, level) else { return };
     let Ok((mut pos, mut route, input, status, vitals)) = leader.single_mut() else { return };
-    if resting.0 || *status != Status::Walking {
+    if resting.0 || *status != Status::Walking || clock.minutes < halt.0 {
         return;
     }
     // The group goes at the pace of its weakest walker; those who cannot walk at all are
@@ -228,6 +235,7 @@ fn follow_leader(
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Resting>()
+        .init_resource::<Halt>()
         .init_resource::<Pace>()
         .init_resource::<Trail>()
         .init_resource::<Odometer>();

@@ -1,12 +1,12 @@
 //! The party: who walks, where they are, and what became of each of them.
 
 use bevy::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::state::Stage;
 
 /// Every person of the story who can be in the group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum MemberId {
     Janusz,
     Smith,
@@ -93,6 +93,8 @@ pub enum Fate {
     Stayed,
     /// Went another way.
     Departed,
+    /// Met on the way and not let into the group.
+    TurnedAway,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -8,7 +8,13 @@ use super::journey::{JourneyOutcome, Outcome, RunSeed, StageLog};
 use super::movement::Odometer;
 use super::party::{Fate, Fates, MemberId};
 use super::state::Stage;
+use super::chronicle::{Chronicle, EndingText};
 use super::story::StoryLog;
+
+/// Coordinates to a hundredth of a degree: identical printing on every platform.
+fn round_geo((lat, lon): (f32, f32)) -> (f32, f32) {
+    ((lat * 100.0).round() / 100.0, (lon * 100.0).round() / 100.0)
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -20,6 +26,10 @@ pub struct Report {
     pub stages: Vec<StageReport>,
     pub members: Vec<MemberReport>,
     pub events: Vec<EventReport>,
+    /// How it ended, as the chronicle tells it.
+    pub ending: Option<EndingText>,
+    /// The route walked on the real map, [latitude, longitude], hourly.
+    pub route: Vec<(f32, f32)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -37,6 +47,10 @@ pub struct MemberReport {
     pub stage: Option<Stage>,
     pub day: Option<u32>,
     pub cause: Option<String>,
+    /// What happened to them in the film.
+    pub film: String,
+    /// Where their road ended, [latitude, longitude], if it ended on the way.
+    pub at: Option<(f32, f32)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -44,14 +58,20 @@ pub struct EventReport {
     pub id: String,
     pub stage: Stage,
     pub day: u32,
+    /// Whom it was about.
+    pub subject: Option<&'static str>,
+    /// The choice taken, for events that asked.
+    pub choice: Option<String>,
 }
 
 impl Report {
     pub fn from_world(world: &World) -> Report {
         let fates = world.resource::<Fates>();
+        let chronicle = Chronicle::from_world(world);
         let members = MemberId::ALL
             .iter()
-            .filter_map(|&id| {
+            .zip(&chronicle.members)
+            .filter_map(|(&id, line)| {
                 let record = fates.of(id)?;
                 let settled = record.fate != Fate::Survived;
                 Some(MemberReport {
@@ -60,6 +80,8 @@ impl Report {
                     stage: settled.then_some(record.stage),
                     day: settled.then_some(record.day),
                     cause: settled.then(|| record.cause.clone()),
+                    film: line.film.clone(),
+                    at: line.at.map(round_geo),
                 })
             })
             .collect();
@@ -85,9 +107,21 @@ impl Report {
                 .resource::<StoryLog>()
                 .0
                 .iter()
-                .map(|e| EventReport { id: e.id.clone(), stage: e.stage, day: e.day })
+                .map(|e| EventReport {
+                    id: e.id.clone(),
+                    stage: e.stage,
+                    day: e.day,
+                    subject: e.subject.map(|m| m.name()),
+                    choice: e.choice.clone(),
+                })
                 .collect(),
+            ending: chronicle.ending,
+            route: chronicle.route.into_iter().map(round_geo).collect(),
         }
+    }
+
+    pub fn to_json_line(&self) -> String {
+        serde_json::to_string(self).expect("a report always serialises")
     }
 
     pub fn to_json(&self) -> String {

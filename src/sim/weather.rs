@@ -128,6 +128,12 @@ impl Weather {
         self.kind = kind;
         self.next_change = u64::MAX;
     }
+
+    /// This weather now, until the given minute of the clock (a story event's storm).
+    pub fn force(&mut self, kind: WeatherKind, until_minute: u64) {
+        self.kind = kind;
+        self.next_change = until_minute;
+    }
 }
 
 /// Air temperature of the stage's climate at an hour: coldest near dawn (05:00), warmest at

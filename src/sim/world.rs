@@ -12,7 +12,7 @@ use rand_chacha::ChaCha8Rng;
 use super::levels::{Biome, Edge, Level};
 
 /// What a tile is. The order is part of the map hash: add new kinds at the end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[repr(u8)]
 pub enum Terrain {
     Snow,

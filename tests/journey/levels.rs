@@ -24,6 +24,7 @@ fn levels_dir_with(name: &str, stage: Stage, text: Option<&str>) -> PathBuf {
             std::fs::write(dir.join(s.file_name()), shipped(s)).unwrap();
         }
     }
+    std::fs::write(dir.join("story.ron"), include_str!("../../levels/story.ron")).unwrap();
     dir
 }
 
@@ -31,8 +32,9 @@ fn levels_dir_with(name: &str, stage: Stage, text: Option<&str>) -> PathBuf {
 fn the_shipped_levels_are_valid_and_the_builtin_copy_matches_the_folder() {
     let builtin = Levels::builtin().unwrap();
     let dir = Levels::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("levels")).unwrap();
-    assert_eq!(builtin.0, dir.0);
-    for (level, stage) in builtin.0.iter().zip(Stage::ALL) {
+    assert_eq!(builtin.stages, dir.stages);
+    assert_eq!(builtin.story, dir.story);
+    for (level, stage) in builtin.stages.iter().zip(Stage::ALL) {
         assert_eq!(level.stage, stage);
     }
 }

@@ -5,5 +5,6 @@ mod helpers;
 mod levels;
 mod properties;
 mod stages;
+mod story;
 mod survival;
 mod world;

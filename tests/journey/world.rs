@@ -28,7 +28,7 @@ fn share(map: &StageMap, f: impl Fn(usize) -> bool) -> f32 {
 
 fn for_every_map(mut check: impl FnMut(&Level, u64, &StageMap)) {
     let levels = levels();
-    for (i, level) in levels.0.iter().enumerate() {
+    for (i, level) in levels.stages.iter().enumerate() {
         for seed in 0..SEEDS {
             let map = generate(level, stage_seed(seed, i));
             check(level, seed, &map);
@@ -71,7 +71,7 @@ fn water_and_firewood_come_at_the_density_the_level_asks_for() {
 #[test]
 fn the_gobi_has_one_stream_that_must_be_found_and_can_be_reached() {
     let levels = levels();
-    let (index, gobi) = levels.0.iter().enumerate().find(|(_, l)| l.biome == Biome::Desert).unwrap();
+    let (index, gobi) = levels.stages.iter().enumerate().find(|(_, l)| l.biome == Biome::Desert).unwrap();
     for seed in 0..SEEDS {
         let map = generate(gobi, stage_seed(seed, index));
         let stream = map.story_water.expect("the Gobi has its stream");
@@ -92,7 +92,7 @@ fn the_gobi_has_one_stream_that_must_be_found_and_can_be_reached() {
 #[test]
 fn the_same_seed_gives_the_same_map_and_different_seeds_different_maps() {
     let levels = levels();
-    for (i, level) in levels.0.iter().enumerate() {
+    for (i, level) in levels.stages.iter().enumerate() {
         let a = generate(level, stage_seed(42, i));
         let b = generate(level, stage_seed(42, i));
         assert_eq!(a, b);
@@ -115,7 +115,7 @@ fn each_biome_has_its_own_land() {
         (Biome::Monastery, &[Terrain::Wall, Terrain::Courtyard, Terrain::Temple]),
         (Biome::Foothills, &[Terrain::Grass, Terrain::Jungle, Terrain::Terrace, Terrain::River, Terrain::Village]),
     ];
-    for (i, level) in levels.0.iter().enumerate() {
+    for (i, level) in levels.stages.iter().enumerate() {
         let map = generate(level, stage_seed(1, i));
         let present: HashSet<Terrain> = map.terrain.iter().copied().collect();
         if let Some((_, kinds)) = wanted.iter().find(|(b, _)| *b == level.biome) {
@@ -124,8 +124,8 @@ fn each_biome_has_its_own_land() {
             }
         }
     }
-    let border = generate(&levels.0[3], stage_seed(1, 3));
+    let border = generate(&levels.stages[3], stage_seed(1, 3));
     assert!(border.terrain.contains(&Terrain::BorderLine), "the border line is drawn");
-    let mongolia = generate(&levels.0[4], stage_seed(1, 4));
+    let mongolia = generate(&levels.stages[4], stage_seed(1, 4));
     assert!(mongolia.terrain.contains(&Terrain::Monument), "the red star by the road");
 }

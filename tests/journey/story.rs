@@ -1,0 +1,287 @@
+//! The story told through play: beats fire where and when the film has them, once; choices do
+//! what they say; whoever left or died stays gone; the chronicle and the endings.
+
+use std::collections::HashSet;
+
+use bevy::prelude::*;
+use the_way_back::sim::autoplay::ReadingTime;
+use the_way_back::sim::chronicle::Chronicle;
+use the_way_back::sim::cohesion::Mind;
+use the_way_back::sim::journey::{JourneyOutcome, Outcome};
+use the_way_back::sim::levels::{EndingKind, Levels, parse_story};
+use the_way_back::sim::movement::Halt;
+use the_way_back::sim::party::{Fate, Fates, Leader, Member, MemberId, Position, Status};
+use the_way_back::sim::state::{Screen, Stage};
+use the_way_back::sim::story::{Choose, PendingEvent, StoryLog, StrangerAt};
+use the_way_back::sim::survival::Vitals;
+
+use crate::helpers::*;
+
+fn told(app: &App) -> Vec<(Stage, String, Option<MemberId>)> {
+    app.world().resource::<StoryLog>().0.iter().map(|e| (e.stage, e.id.clone(), e.subject)).collect()
+}
+
+fn waiting(app: &App) -> Option<String> {
+    app.world().resource::<PendingEvent>().0.as_ref().map(|p| p.entry.id.clone())
+}
+
+fn choices(app: &App) -> Vec<String> {
+    app.world().resource::<PendingEvent>().0.as_ref().map(|p| p.choices.iter().map(|c| c.label.clone()).collect()).unwrap_or_default()
+}
+
+/// Plays with the autoplayer until the event `id` waits for an answer. The autoplayer is told to
+/// take its time over questions, so that the test can answer first.
+fn play_until_asked(app: &mut App, id: &str, days: u32) {
+    app.insert_resource(ReadingTime(5));
+    let asked = step_until(app, days, |app| waiting(app).as_deref() == Some(id));
+    assert!(asked, "`{id}` was asked within {days} days; told: {:?}", told(app));
+}
+
+fn answer(app: &mut App, label: &str) {
+    let i = choices(app).iter().position(|c| c.starts_with(label)).unwrap_or_else(|| panic!("no choice `{label}` in {:?}", choices(app)));
+    let asked = app.world().resource::<PendingEvent>().0.as_ref().map(|p| p.entry.clone());
+    app.world_mut().write_message(Choose(i));
+    app.update();
+    let now = app.world().resource::<PendingEvent>().0.as_ref().map(|p| p.entry.clone());
+    assert_ne!(now, asked, "the answer was taken");
+}
+
+fn member_status(app: &mut App, id: MemberId) -> Option<Status> {
+    app.world_mut().query::<(&Member, &Status)>().iter(app.world()).find(|(m, _)| m.0 == id).map(|(_, s)| *s)
+}
+
+fn fate(app: &App, id: MemberId) -> Option<Fate> {
+    app.world().resource::<Fates>().of(id).map(|r| r.fate)
+}
+
+fn set_trust(app: &mut App, id: MemberId, trust: f32) {
+    let mut q = app.world_mut().query::<(&Member, &mut Mind)>();
+    for (m, mut mind) in q.iter_mut(app.world_mut()) {
+        if m.0 == id {
+            mind.trust = trust;
+        }
+    }
+}
+
+#[test]
+fn every_beat_of_the_film_is_told_in_its_stage_once() {
+    let mut app = sim_app(7, true);
+    start_journey(&mut app);
+    let ended = step_until(&mut app, 200, |app| screen(app) == Screen::Chronicle);
+    assert!(ended);
+    let log = told(&app);
+    let unique: HashSet<_> = log.iter().cloned().collect();
+    assert_eq!(unique.len(), log.len(), "no event is told twice for the same person: {log:?}");
+    let at = |id: &str| log.iter().find(|(_, e, _)| e == id).map(|(s, ..)| *s);
+    let beats = [
+        (Stage::Camp, "interrogation"),
+        (Stage::Camp, "statement"),
+        (Stage::Camp, "sentence"),
+        (Stage::Camp, "the_prisoners"),
+        (Stage::Camp, "khabarovs_plan"),
+        (Stage::Camp, "the_storm"),
+        (Stage::Camp, "khabarov_stays"),
+        (Stage::Taiga, "into_the_forest"),
+        (Stage::Baikal, "irena"),
+        (Stage::Border, "the_border"),
+        (Stage::Gobi, "no_water"),
+        (Stage::Gobi, "the_stream"),
+        (Stage::Himalaya, "the_monk"),
+        (Stage::Monastery, "the_monastery"),
+        (Stage::India, "india"),
+        (Stage::Epilogue, "1989"),
+    ];
+    for (stage, id) in beats {
+        assert_eq!(at(id), Some(stage), "`{id}` told in {stage:?}");
+    }
+    assert!(at("red_star").or(at("red_star_seen")) == Some(Stage::Mongolia), "the red star is seen in Mongolia");
+    // The prologue comes first, in order.
+    let order: Vec<&str> = log.iter().take(4).map(|(_, id, _)| id.as_str()).collect();
+    assert_eq!(order, ["interrogation", "statement", "sentence", "the_prisoners"]);
+    // Khabarov stays in the camp, whatever else happens.
+    assert_eq!(fate(&app, MemberId::Khabarov), Some(Fate::Stayed));
+}
+
+#[test]
+fn the_world_waits_while_a_question_is_open() {
+    let mut app = sim_app(3, false);
+    start_journey(&mut app);
+    app.update();
+    assert_eq!(waiting(&app).as_deref(), Some("interrogation"), "the prologue asks first");
+    let minute = app.world().resource::<the_way_back::sim::clock::GameClock>().minutes;
+    for _ in 0..120 {
+        app.update();
+    }
+    assert_eq!(app.world().resource::<the_way_back::sim::clock::GameClock>().minutes, minute, "no time passes");
+    answer(&mut app, "Admit nothing");
+    assert_eq!(waiting(&app).as_deref(), Some("statement"), "the next page follows the answer");
+}
+
+#[test]
+fn irena_joins_only_if_let_in_and_a_turned_away_irena_never_comes() {
+    for (label, joins) in [("Let her in", true), ("Send her away", false)] {
+        let mut app = sim_app(5, true);
+        start_journey(&mut app);
+        play_until_asked(&mut app, "smiths_doubt", 40);
+        assert_eq!(stage(&app), Some(Stage::Baikal));
+        assert_eq!(member_status(&mut app, MemberId::Irena), None, "Irena is not in the group before the choice");
+        assert_eq!(app.world_mut().query::<&StrangerAt>().iter(app.world()).count(), 1, "she stands on the shore");
+        answer(&mut app, label);
+        app.update();
+        assert_eq!(member_status(&mut app, MemberId::Irena).is_some(), joins, "{label}");
+        if !joins {
+            assert_eq!(fate(&app, MemberId::Irena), Some(Fate::TurnedAway));
+            app.insert_resource(ReadingTime(0));
+            let back = step_until(&mut app, 60, |app| {
+                member_status(app, MemberId::Irena).is_some() || screen(app) == Screen::Chronicle
+            });
+            assert!(!back || member_status(&mut app, MemberId::Irena).is_none(), "a turned-away Irena never walks with the group");
+        }
+    }
+}
+
+#[test]
+fn valka_stays_at_the_border_unless_he_trusts_janusz_enough() {
+    for (trust, comes) in [(0.3, false), (0.95, true)] {
+        let mut app = sim_app(11, true);
+        start_journey(&mut app);
+        play_until_asked(&mut app, "valka_stays", 60);
+        assert_eq!(stage(&app), Some(Stage::Border));
+        set_trust(&mut app, MemberId::Valka, trust);
+        answer(&mut app, "Ask him");
+        if comes {
+            assert_eq!(member_status(&mut app, MemberId::Valka), Some(Status::Walking));
+            assert_eq!(fate(&app, MemberId::Valka), None);
+        } else {
+            assert_eq!(member_status(&mut app, MemberId::Valka), Some(Status::Departed));
+            assert_eq!(fate(&app, MemberId::Valka), Some(Fate::Stayed));
+            // He is not with the group in Mongolia.
+            app.insert_resource(ReadingTime(0));
+            assert!(step_until(&mut app, 20, |app| stage(app) == Some(Stage::Mongolia)));
+            assert_eq!(member_status(&mut app, MemberId::Valka), None);
+        }
+    }
+}
+
+#[test]
+fn a_death_asks_for_a_burial_and_the_burial_takes_hours() {
+    let mut app = sim_app(2, true);
+    start_journey(&mut app);
+    app.insert_resource(ReadingTime(5));
+    // Through the prologue into the taiga, then Kazik freezes.
+    assert!(step_until(&mut app, 10, |app| stage(app) == Some(Stage::Taiga) && waiting(app).is_none()));
+    {
+        let mut q = app.world_mut().query::<(&Member, &mut Vitals)>();
+        for (m, mut v) in q.iter_mut(app.world_mut()) {
+            if m.0 == MemberId::Kazik {
+                v.core_c = 27.0;
+            }
+        }
+    }
+    let asked = step_until(&mut app, 1, |app| waiting(app).as_deref() == Some("burial"));
+    assert!(asked, "burial asked; told {:?}", told(&app));
+    assert!(told(&app).iter().any(|(_, id, who)| id == "kazik_frozen" && *who == Some(MemberId::Kazik)), "Kazik's own words are told");
+    assert_eq!(app.world().resource::<PendingEvent>().0.as_ref().unwrap().entry.subject, Some(MemberId::Kazik));
+    assert!(choices(&app)[0].contains("Kazik"), "the choice names him: {:?}", choices(&app));
+    let morale = |app: &mut App| {
+        let mut q = app.world_mut().query::<(&Member, &Mind)>();
+        q.iter(app.world()).find(|(m, _)| m.0 == MemberId::Smith).unwrap().1.morale
+    };
+    let before = morale(&mut app);
+    answer(&mut app, "Bury");
+    let now = app.world().resource::<the_way_back::sim::clock::GameClock>().minutes;
+    assert!(app.world().resource::<Halt>().0 >= now + 110, "the group stops for the burial");
+    assert!(morale(&mut app) > before, "a burial steadies the living");
+    let leader_at = |app: &mut App| app.world_mut().query_filtered::<&Position, With<Leader>>().single(app.world()).unwrap().0;
+    let at = leader_at(&mut app);
+    for _ in 0..100 {
+        app.update();
+    }
+    assert_eq!(leader_at(&mut app), at, "nobody walks on during the burial");
+    // Dead is dead: Kazik never walks again.
+    app.insert_resource(ReadingTime(0));
+    let walked = step_until(&mut app, 30, |app| {
+        matches!(member_status(app, MemberId::Kazik), Some(Status::Walking | Status::GivenUp)) || screen(app) == Screen::Chronicle
+    });
+    assert!(!walked || screen(&app) == Screen::Chronicle, "Kazik never walks again");
+}
+
+#[test]
+fn the_monk_leads_the_group_to_the_monastery() {
+    let mut app = sim_app(7, true);
+    start_journey(&mut app);
+    play_until_asked(&mut app, "the_monk", 60);
+    assert_eq!(stage(&app), Some(Stage::Himalaya));
+    answer(&mut app, "Follow him");
+    app.update();
+    assert_eq!(stage(&app), Some(Stage::Monastery));
+}
+
+#[test]
+fn smith_gives_up_in_the_gobi_and_is_brought_back_by_encouragement() {
+    let mut app = sim_app(7, true);
+    start_journey(&mut app);
+    let sat = step_until(&mut app, 60, |app| told(app).iter().any(|(_, id, _)| id == "smith_gives_up"));
+    assert!(sat, "Smith's beat was told");
+    assert_eq!(stage(&app), Some(Stage::Gobi));
+    assert_eq!(member_status(&mut app, MemberId::Smith), Some(Status::GivenUp));
+    // The autoplayer walks back to him and speaks to him, as a player would.
+    let up = step_until(&mut app, 2, |app| member_status(app, MemberId::Smith) == Some(Status::Walking));
+    assert!(up, "Smith got up again");
+}
+
+#[test]
+fn endings_follow_what_happened() {
+    let mut app = sim_app(7, true);
+    start_journey(&mut app);
+    assert!(step_until(&mut app, 200, |app| screen(app) == Screen::Chronicle));
+    let chronicle = Chronicle::from_world(app.world());
+    let ending = chronicle.ending.expect("an ended journey has an ending");
+    assert!(matches!(ending.kind, EndingKind::Home | EndingKind::Alone));
+    assert!(ending.text.contains("1989") && ending.text.contains("wife"));
+    assert_eq!(chronicle.members.len(), 9);
+    assert!(chronicle.members.iter().all(|m| !m.film.is_empty()));
+    assert!(chronicle.route.len() > 100, "the route is drawn from the walk");
+    let first = chronicle.route[0];
+    let south = chronicle.route.iter().map(|p| p.0).fold(90.0, f32::min);
+    assert!(first.0 > 55.0 && south < 30.0, "from Siberia ({first:?}) south to India ({south})");
+
+    // Janusz freezes in the taiga: another ending, with the place in it.
+    let mut app = sim_app(7, true);
+    start_journey(&mut app);
+    assert!(step_until(&mut app, 10, |app| stage(app) == Some(Stage::Taiga)));
+    let mut q = app.world_mut().query_filtered::<&mut Vitals, With<Leader>>();
+    q.single_mut(app.world_mut()).unwrap().core_c = 27.0;
+    assert!(step_until(&mut app, 1, |app| screen(app) == Screen::Chronicle));
+    assert_eq!(app.world().resource::<JourneyOutcome>().0, Some(Outcome::JanuszDied));
+    let ending = Chronicle::from_world(app.world()).ending.unwrap();
+    assert_eq!(ending.kind, EndingKind::JanuszDied);
+    assert!(ending.text.contains("the Taiga"), "{}", ending.text);
+}
+
+#[test]
+fn a_broken_story_file_names_file_line_and_field() {
+    let good = include_str!("../../levels/story.ron");
+    let path = std::path::Path::new("levels/story.ron");
+    assert!(parse_story(path, good).is_ok());
+    // An effect out of range, deep in the second event's choices.
+    let bad = good.replacen("effects: [Rest(2.0), Morale(Everyone, 0.08)", "effects: [Rest(99.0), Morale(Everyone, 0.08)", 1);
+    let err = parse_story(path, &bad).unwrap_err().to_string();
+    let line = bad.lines().position(|l| l.contains("Rest(99.0)")).unwrap() + 1;
+    assert!(err.contains(&format!("levels/story.ron:{line}:")), "{err}");
+    assert!(err.contains("events[2].choices[0].effects"), "{err}");
+    // A character missing.
+    let start = good.find("        (\n            id: Kazik").unwrap();
+    let end = start + good[start..].find("\n        ),\n").unwrap() + "\n        ),\n".len();
+    let bad = format!("{}{}", &good[..start], &good[end..]);
+    let err = parse_story(path, &bad).unwrap_err().to_string();
+    assert!(err.contains("Kazik must be written exactly once"), "{err}");
+    // A stage event waiting for an event that does not exist.
+    let camp = include_str!("../../levels/camp.ron");
+    let bad = camp.replace("After(\"statement\")", "After(\"statment\")");
+    let err = the_way_back::sim::levels::parse_level(std::path::Path::new("levels/camp.ron"), &bad, Stage::Camp).unwrap_err().to_string();
+    let line = bad.lines().position(|l| l.contains("statment")).unwrap() + 1;
+    assert!(err.contains(&format!("levels/camp.ron:{line}: field `events[2].trigger`")), "{err}");
+    // The built-in set is valid as a whole.
+    assert!(Levels::builtin().is_ok());
+}
