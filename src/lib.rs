@@ -5,6 +5,7 @@ pub mod cli;
 #[cfg(feature = "gui")]
 pub mod game;
 pub mod headless;
+pub mod journey_map;
 pub mod sim;
 
 pub use sim::SimulationPlugin;

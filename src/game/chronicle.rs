@@ -1,71 +1,125 @@
-//! The chronicle at the end of the journey: stage by stage, and what became of each person.
+//! The chronicle at the end of the journey: the ending, the route drawn on the map of Siberia to
+//! India with the places where people were lost, and each person's fate beside the film's.
 
+use bevy::asset::RenderAssetUsages;
 use bevy::prelude::*;
+use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
 use super::theme;
+use crate::journey_map::{MapView, PLACES, paint};
+use crate::sim::chronicle::{Chronicle, MemberLine};
 use crate::sim::party::Fate;
-use crate::sim::report::Report;
 use crate::sim::state::Screen;
 
-fn spawn_chronicle(world: &mut World) {
-    let report = Report::from_world(world);
-    let headline = match report.outcome {
-        Some(crate::sim::journey::Outcome::ReachedIndia) => "They reached India.",
-        Some(crate::sim::journey::Outcome::JanuszDied) => "Janusz died on the way.",
-        Some(crate::sim::journey::Outcome::JanuszLost) => "Janusz was lost.",
-        None => "The journey was left unfinished.",
+/// The map is drawn at this share of its painted size.
+const MAP_SCALE: f32 = 0.8;
+
+fn fate_words(m: &MemberLine) -> String {
+    let when = match (m.stage, m.day) {
+        (Some(stage), Some(day)) => format!(" ({}, day {day})", stage.name()),
+        _ => String::new(),
     };
-    let stages: Vec<String> = report
-        .stages
-        .iter()
-        .map(|s| match s.left_day {
-            Some(left) => format!("{:?}: days {}-{}", s.stage, s.entered_day, left),
-            None => format!("{:?}: from day {}", s.stage, s.entered_day),
-        })
-        .collect();
-    let members: Vec<String> = report
+    match m.fate {
+        None => "never set out".into(),
+        Some(Fate::Survived) => format!("lived: {}", m.cause),
+        Some(Fate::Died) => format!("died of {}{when}", m.cause),
+        Some(Fate::Lost) => format!("lost: {}{when}", m.cause),
+        Some(Fate::Stayed) => format!("{}{when}", m.cause),
+        Some(Fate::Departed) => format!("{}{when}", m.cause),
+        Some(Fate::TurnedAway) => format!("{}{when}", m.cause),
+    }
+}
+
+fn spawn_chronicle(world: &mut World) {
+    let chronicle = Chronicle::from_world(world);
+    let view = MapView::default();
+    let losses: Vec<(f32, f32)> = chronicle
         .members
         .iter()
-        .map(|m| match m.fate {
-            Fate::Survived => format!("{}: survived", m.name),
-            fate => format!(
-                "{}: {:?} - {}, day {}, {}",
-                m.name,
-                fate,
-                m.stage.map(|s| format!("{s:?}")).unwrap_or_default(),
-                m.day.unwrap_or(0),
-                m.cause.clone().unwrap_or_default()
-            ),
+        .filter(|m| matches!(m.fate, Some(Fate::Died | Fate::Lost)))
+        .filter_map(|m| m.at)
+        .collect();
+    let pixels = paint(&view, &chronicle.route, &losses);
+    let image = Image::new(
+        Extent3d { width: view.width, height: view.height, depth_or_array_layers: 1 },
+        TextureDimension::D2,
+        pixels,
+        TextureFormat::Rgba8UnormSrgb,
+        RenderAssetUsages::RENDER_WORLD,
+    );
+    let handle = world.resource_mut::<Assets<Image>>().add(image);
+    let (title, text) = match &chronicle.ending {
+        Some(e) => (e.title.clone(), e.text.clone()),
+        None => ("Unfinished".into(), "The journey was left before it ended.".into()),
+    };
+    let summary = format!("{} days, {:.0} km on foot", chronicle.days, chronicle.distance_km);
+    let (w, h) = (view.width as f32 * MAP_SCALE, view.height as f32 * MAP_SCALE);
+    let mut labels: Vec<(String, f32, f32, Color)> = PLACES
+        .iter()
+        .map(|(name, ll)| {
+            let (x, y) = view.project(*ll);
+            (name.to_string(), x * MAP_SCALE, y * MAP_SCALE, Color::srgb(0.15, 0.13, 0.1))
         })
         .collect();
-    let summary = format!("{} days, {:.0} km on foot", report.days, report.distance_km);
-    world.spawn((
-        Name::new("Chronicle"),
-        Node {
-            width: percent(100),
-            height: percent(100),
-            flex_direction: FlexDirection::Column,
-            align_items: AlignItems::Center,
-            padding: UiRect::all(px(32)),
-            row_gap: px(12),
-            ..default()
-        },
-        BackgroundColor(theme::BACKGROUND),
-        DespawnOnExit(Screen::Chronicle),
-        children![
-            theme::label("The Chronicle", 48.0, theme::ACCENT),
-            theme::label(headline, 26.0, theme::TEXT),
-            theme::label(summary, 20.0, theme::DIM),
-            (
-                Node { column_gap: px(60), ..default() },
-                children![
-                    theme::label(stages.join("\n"), 18.0, theme::TEXT),
-                    theme::label(members.join("\n"), 18.0, theme::TEXT),
-                ],
-            ),
-            theme::label("Enter: back to the title", 18.0, theme::DIM),
-        ],
-    ));
+    for m in &chronicle.members {
+        if let (Some(Fate::Died | Fate::Lost), Some(at)) = (m.fate, m.at) {
+            let (x, y) = view.project(at);
+            labels.push((m.id.name().to_string(), x * MAP_SCALE + 6.0, y * MAP_SCALE - 6.0, Color::srgb(0.5, 0.05, 0.05)));
+        }
+    }
+
+    world
+        .spawn((
+            Name::new("Chronicle"),
+            Node {
+                width: percent(100),
+                height: percent(100),
+                flex_direction: FlexDirection::Column,
+                align_items: AlignItems::Center,
+                padding: UiRect::axes(px(24), px(16)),
+                row_gap: px(8),
+                ..default()
+            },
+            BackgroundColor(theme::BACKGROUND),
+            DespawnOnExit(Screen::Chronicle),
+        ))
+        .with_children(|root| {
+            root.spawn(theme::label(title, 30.0, theme::ACCENT));
+            root.spawn((Node { max_width: px(1100), ..default() }, children![theme::label(text, 16.0, theme::TEXT)]));
+            root.spawn(theme::label(format!("{summary}   |   Enter: back to the title"), 15.0, theme::DIM));
+            root.spawn(Node { column_gap: px(24), align_items: AlignItems::FlexStart, ..default() })
+                .with_children(|row| {
+                    row.spawn((
+                        Name::new("Route map"),
+                        ImageNode::new(handle),
+                        Node { width: px(w), height: px(h), border: UiRect::all(px(2)), ..default() },
+                        BorderColor::all(theme::DIM),
+                    ))
+                    .with_children(|map| {
+                        for (name, x, y, colour) in labels {
+                            map.spawn((
+                                Node { position_type: PositionType::Absolute, left: px(x + 4.0), top: px(y - 7.0), ..default() },
+                                theme::label(name, 12.0, colour),
+                            ));
+                        }
+                    });
+                    row.spawn(Node { flex_direction: FlexDirection::Column, row_gap: px(2), max_width: px(700), ..default() })
+                        .with_children(|list| {
+                            list.spawn(theme::label("Your journey  /  in the film", 15.0, theme::DIM));
+                            for m in &chronicle.members {
+                                let colour = match m.fate {
+                                    Some(Fate::Died | Fate::Lost) => theme::WARNING,
+                                    _ => theme::TEXT,
+                                };
+                                list.spawn(theme::label(format!("{}: {}", m.name, fate_words(m)), 13.0, colour));
+                                list.spawn((
+                                    Node { margin: UiRect::new(px(24), px(0), px(0), px(4)), ..default() },
+                                    children![theme::label(format!("film: {}", m.film), 11.0, theme::DIM)],
+                                ));
+                            }
+                        });
+                });
+        });
 }
 
 pub(super) fn plugin(app: &mut App) {

@@ -231,12 +231,22 @@ fn show_news(mut news: MessageReader<News>, mut line: Single<(&mut Text, &mut Me
 
 fn show_story_beats(
     time: Res<Time>,
+    pending: Res<crate::sim::story::PendingEvent>,
     mut beats: MessageReader<StoryBeat>,
     mut line: Single<(&mut Text, &mut MessageLine, &mut TextColor)>,
 ) {
     let (text, message, colour) = &mut *line;
     for beat in beats.read() {
-        text.0 = format!("{}\n{}", beat.0.title, beat.0.text);
+        let e = &beat.0;
+        // A question is in its dialog; what came of it is told here afterwards.
+        if e.choice.is_none() && pending.0.as_ref().is_some_and(|p| p.entry.id == e.id) {
+            continue;
+        }
+        text.0 = match (&e.choice, &e.reply) {
+            (Some(choice), Some(reply)) if !reply.is_empty() => format!("{}: {choice}\n{reply}", e.title),
+            (Some(choice), _) => format!("{}: {choice}", e.title),
+            _ => format!("{}\n{}", e.title, e.text),
+        };
         message.age = 0.0;
     }
     message.age += time.delta_secs();

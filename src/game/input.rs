@@ -129,7 +129,9 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            (read_walk_keys, walk_to_click, read_action_keys, toggle_camp, wake_at_dawn).run_if(in_state(Pause::Running)),
+            (read_walk_keys, walk_to_click, read_action_keys, toggle_camp, wake_at_dawn)
+                .run_if(in_state(Pause::Running))
+                .run_if(not(super::dialog::is_asking)),
             speed_up_sleep,
             toggle_pause,
         )

@@ -3,6 +3,7 @@
 
 mod camera;
 mod chronicle;
+mod dialog;
 mod hud;
 mod input;
 mod map;
@@ -64,6 +65,8 @@ impl Plugin for GamePlugin {
         });
         app.insert_resource(ClearColor(theme::BACKGROUND));
         app.insert_resource(input::GameSpeed(self.speed));
+        // The autoplayer lets each question stand long enough to be read.
+        app.insert_resource(crate::sim::autoplay::ReadingTime((crate::sim::TICKS_PER_SECOND * 4.0) as u32));
         app.add_systems(Last, announce_first_frame);
         app.add_plugins((
             camera::plugin,
@@ -74,6 +77,7 @@ impl Plugin for GamePlugin {
             input::plugin,
             screens::plugin,
             chronicle::plugin,
+            dialog::plugin,
         ));
     }
 }

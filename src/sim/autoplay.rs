@@ -8,7 +8,7 @@ use super::SimSystems;
 use super::camp::{CampAction, Fire, Supplies, WOOD_TO_LIGHT, nearest_water, nearest_wood};
 use super::clock::GameClock;
 use super::cohesion::Encourage;
-use super::cohesion::Mind;
+use super::cohesion::{Mind, Straying};
 use super::journey::CurrentLevel;
 use super::levels::{Choice, Effect, Target};
 use super::party::MemberId;
@@ -33,6 +33,7 @@ enum Errand {
     Water,
     Comrade,
     Stranger,
+    Search,
 }
 
 fn is_autoplaying(autoplay: Res<Autoplay>) -> bool {
@@ -65,7 +66,7 @@ fn steer_autoplay(
     mut encourage: MessageWriter<Encourage>,
     fires: Query<(&Position, &Fire)>,
     strangers: Query<&Position, (With<StrangerAt>, Without<Greeted>, Without<Leader>)>,
-    members: Query<(&Position, &Status, &Vitals), (With<Member>, Without<Leader>)>,
+    members: Query<(&Position, &Status, &Vitals, Has<Straying>), (With<Member>, Without<Leader>)>,
     mut leader: Query<(&Position, &mut Route), With<Leader>>,
 ) {
     let (Some(map), Some(level)) = (map, level) else { return };
@@ -79,10 +80,12 @@ fn steer_autoplay(
     if map.story_water.is_some_and(|w| w.as_vec2().distance(pos.0) < 2.0) {
         *found_stream = true;
     }
+    // The Gobi's stream is only known once someone has seen the green of it.
+    let stream_seen = map.story_water.is_some_and(|w| w.as_vec2().distance(pos.0) < 30.0);
     let minute = clock.minutes % 60;
 
     // Anyone sitting in despair within reach gets a word; someone further is walked to.
-    let given_up: Vec<Vec2> = members.iter().filter(|(_, s, _)| **s == Status::GivenUp).map(|(p, _, _)| p.0).collect();
+    let given_up: Vec<Vec2> = members.iter().filter(|(_, s, ..)| **s == Status::GivenUp).map(|(p, ..)| p.0).collect();
     if let Some(nearest) = given_up.iter().min_by(|a, b| a.distance(pos.0).total_cmp(&b.distance(pos.0))) {
         if nearest.distance(pos.0) <= 2.0 {
             if minute % 20 == 0 {
@@ -102,6 +105,31 @@ fn steer_autoplay(
         *errand = Errand::WayOut;
     }
 
+    // Someone has lost the group: by day (or on a night march) go and look for them; in a night
+    // camp the fire is the beacon, and nobody else is sent into the dark.
+    let stray = members
+        .iter()
+        .filter(|(_, s, _, straying)| **s == Status::Walking && *straying)
+        .map(|(p, ..)| p.0)
+        .min_by(|a, b| a.distance(pos.0).total_cmp(&b.distance(pos.0)));
+    let camping = resting.0 && should_rest(&level, &clock, &weather);
+    match stray {
+        Some(at) if given_up.is_empty() && !camping => {
+            if *errand != Errand::Search || minute % 15 == 0 {
+                if let Some(r) = map.route(here, at.floor().as_uvec2()) {
+                    route.0 = r.into();
+                    *errand = Errand::Search;
+                }
+            }
+            return;
+        }
+        None if *errand == Errand::Search => {
+            route.0.clear();
+            *errand = Errand::WayOut;
+        }
+        _ => {}
+    }
+
     let rest = should_rest(&level, &clock, &weather);
     if rest && !resting.0 {
         // Making camp: wood from close by, then a fire if the night is cold.
@@ -110,7 +138,7 @@ fn steer_autoplay(
     resting.0 = rest;
     if rest {
         let fire = fires.iter().find(|(p, _)| p.0.distance(pos.0) < 2.0);
-        let cold = members.iter().any(|(_, s, v)| *s == Status::Walking && v.feels_like_c < 10.0);
+        let cold = members.iter().any(|(_, s, v, _)| *s == Status::Walking && v.feels_like_c < 10.0);
         match fire {
             None if cold && supplies.wood >= WOOD_TO_LIGHT => {
                 actions.write(CampAction::MakeFire);
@@ -151,7 +179,7 @@ fn steer_autoplay(
     let evening = (16.5..19.0).contains(&clock.hour()) && level.0.biome != Biome::Desert;
     // Errands are not taken up again within a few hours of the last: no walking to and fro.
     let may_errand = clock.minutes >= *last_errand + 240;
-    let stream = map.story_water.filter(|_| !*found_stream);
+    let stream = map.story_water.filter(|_| !*found_stream && stream_seen);
     // Someone waiting on the way is gone to and spoken with.
     let stranger = strangers.iter().next().map(|p| p.0.floor().as_uvec2());
     let goal = if let Some(s) = stranger.filter(|_| *errand != Errand::Stranger) {

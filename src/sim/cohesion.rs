@@ -33,7 +33,7 @@ pub const GIVE_UP_BELOW: f32 = 0.15;
 /// Encouraged above this, they walk again.
 pub const WALK_AGAIN_ABOVE: f32 = 0.3;
 /// Hours out of sight of the group before a stray is lost for good.
-pub const LOST_AFTER_H: f32 = 4.0;
+pub const LOST_AFTER_H: f32 = 8.0;
 
 /// Out of sight of the group and wandering.
 #[derive(Component, Debug, Clone, Copy, PartialEq)]
@@ -51,9 +51,19 @@ pub fn sight_tiles(weather: &Weather, night: bool, traits: &Traits) -> f32 {
     weather.sight_tiles * if night { traits.night_sight } else { 1.0 }
 }
 
-fn give_minds(mut commands: Commands, members: Query<Entity, (With<Member>, Without<Mind>)>) {
-    for e in &members {
-        commands.entity(e).insert(Mind::default());
+/// Faith in Janusz starts where loyalty to any group would: Valka's is thin from the start.
+fn give_minds(mut commands: Commands, members: Query<(Entity, &Member), Without<Mind>>) {
+    for (e, member) in &members {
+        let loyalty = Traits::of(member.0).loyalty;
+        commands.entity(e).insert(Mind { trust: 0.3 + 0.4 * loyalty, ..Mind::default() });
+    }
+}
+
+/// How far a call carries, tiles: nobody hears anything in a storm.
+pub fn hearing_tiles(weather: &Weather) -> f32 {
+    match weather.kind {
+        super::weather::WeatherKind::Blizzard | super::weather::WeatherKind::Sandstorm => 0.0,
+        _ => (3.5 - weather.wind_kmh / 20.0).max(1.0),
     }
 }
 
@@ -80,7 +90,9 @@ fn look_for_the_group(
             continue;
         }
         let sight = sight_tiles(&weather, night, traits);
-        let sees_someone = anchors.iter().any(|(o, p)| *o != e && p.distance(pos.0) <= sight);
+        // A walker in sight, or near enough to hear the others call.
+        let reach = sight.max(hearing_tiles(&weather));
+        let sees_someone = anchors.iter().any(|(o, p)| *o != e && p.distance(pos.0) <= reach);
         let sees_fire = lights.iter().any(|p| p.distance(pos.0) <= sight + 3.0);
         let sees = sees_someone || sees_fire;
         match (sees, straying) {
@@ -185,14 +197,15 @@ fn weigh_morale(
                 Pace::Forced => 0.02,
                 _ => 0.0,
             };
-            if clock.is_night() {
-                mind.trust = (mind.trust - 0.01 * dt_h).max(0.0);
+            // Marching through a freezing night is held against the one who orders it.
+            if clock.is_night() && v.feels_like_c < 0.0 {
+                mind.trust = (mind.trust - 0.003 * dt_h).max(0.0);
             }
         }
         let by_fire = lights.iter().any(|p| p.distance(pos.0) <= 3.0);
         if by_fire && clock.is_night() {
             rate += 0.04;
-            mind.trust = (mind.trust + 0.005 * dt_h).min(1.0);
+            mind.trust = (mind.trust + 0.001 * traits.loyalty * dt_h).min(1.0);
         }
         if resting.0 {
             rate += 0.01;
@@ -279,8 +292,11 @@ fn encourage(
         });
     if let Some((member, _, traits, mut mind, mut status)) = target {
         let lift = (0.3 + 0.1 * helpers) * traits.movable * (0.5 + mind.trust);
+        // A word when it is needed builds faith; words to the contented are cheap.
+        if mind.morale < 0.5 {
+            mind.trust = (mind.trust + 0.05).min(1.0);
+        }
         mind.morale = (mind.morale + lift).min(1.0);
-        mind.trust = (mind.trust + 0.05).min(1.0);
         if *status == Status::GivenUp && mind.morale > WALK_AGAIN_ABOVE {
             *status = Status::Walking;
             news.write(News(format!("{} gets up and walks on.", member.0.name())));

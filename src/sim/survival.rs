@@ -366,7 +366,16 @@ fn expose_walkers(
 }
 
 /// People drink from the skins when thirsty, as much as is there.
-fn drink_from_skins(mut supplies: ResMut<Supplies>, mut members: Query<(&Member, &Status, &mut Vitals)>) {
+/// The skins are with the group: those out of reach of it (strays, the lost, those who left)
+/// drink nothing from them.
+#[allow(clippy::type_complexity)]
+fn drink_from_skins(
+    mut supplies: ResMut<Supplies>,
+    leader: Query<&super::party::Position, With<super::party::Leader>>,
+    mut members: Query<(&Member, &Status, &mut Vitals, &super::party::Position), Without<super::cohesion::Straying>>,
+) {
+    let Ok(lead) = leader.single() else { return };
+    let lead = lead.0;
     let mut waste = 1.0;
     if supplies.counted {
         waste = 0.9;
@@ -374,8 +383,9 @@ fn drink_from_skins(mut supplies: ResMut<Supplies>, mut members: Query<(&Member,
     // The thirstiest drink first, so that scarce water is shared where it is needed.
     let mut order: Vec<_> = members.iter_mut().collect();
     order.sort_by(|a, b| b.2.water_deficit_l.total_cmp(&a.2.water_deficit_l).then(a.0.0.cmp(&b.0.0)));
-    for (_, status, mut v) in order {
-        if *status == Status::Dead || v.water_deficit_l < 0.5 || supplies.water_l <= 0.0 {
+    for (_, status, mut v, pos) in order {
+        let with_group = matches!(status, Status::Walking | Status::GivenUp) && pos.0.distance(lead) <= 8.0;
+        if !with_group || v.water_deficit_l < 0.5 || supplies.water_l <= 0.0 {
             continue;
         }
         // A few mouthfuls a minute at most.

@@ -47,3 +47,29 @@ fn every_terrain_has_distinct_textured_variants() {
         assert!(variants.windows(2).any(|p| p[0] != p[1]), "terrain {t}: variants differ");
     }
 }
+
+#[test]
+fn the_journey_map_shows_the_route_and_where_people_were_lost() {
+    use the_way_back::journey_map::{MapView, paint};
+    let view = MapView::default();
+    let route = [(59.6, 109.4), (53.0, 106.0), (47.5, 106.8), (40.0, 99.0), (29.6, 91.0), (27.0, 88.3)];
+    let lost = [(44.0, 103.0)];
+    let px = paint(&view, &route, &lost);
+    assert_eq!(px.len(), (view.width * view.height * 4) as usize);
+    let at = |ll: (f32, f32)| {
+        let (x, y) = view.project(ll);
+        let i = ((y as u32 * view.width + x as u32) * 4) as usize;
+        [px[i], px[i + 1], px[i + 2]]
+    };
+    // The route is drawn in red over the land; Baikal is water-blue; the loss is marked dark.
+    let mid = (53.0 + (47.5 - 53.0) * 0.5, 106.0 + (106.8 - 106.0) * 0.5);
+    let red = at(mid);
+    assert!(red[0] > 150 && red[1] < 110, "route colour at {mid:?}: {red:?}");
+    let lake = at((53.3, 108.0));
+    assert!(lake[2] > lake[0], "Baikal is blue: {lake:?}");
+    let mark = at(lost[0]);
+    assert!(mark.iter().all(|c| *c < 90), "loss marked: {mark:?}");
+    let desert = at((43.0, 100.0));
+    let taiga = at((58.0, 95.0));
+    assert!(desert[0] > taiga[0] + 30, "the Gobi is paler than the taiga: {desert:?} {taiga:?}");
+}

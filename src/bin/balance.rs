@@ -1,0 +1,161 @@
+//! Balance: plays the journey with the autoplayer over many seeds and prints, per stage, who
+//! died of what and how often, who was lost or left, and who reached the end.
+//!
+//! `cargo run --no-default-features --bin balance -- [SEEDS] [FIRST_SEED]` (default 200 from 1).
+
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+use the_way_back::sim::journey::Outcome;
+use the_way_back::sim::levels::{EndingKind, Levels};
+use the_way_back::sim::party::{Fate, MemberId};
+use the_way_back::sim::report::Report;
+use the_way_back::sim::state::Stage;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let parse = |i: usize, default: u64| match args.get(i) {
+        None => Some(default),
+        Some(a) => a.parse().ok(),
+    };
+    let (Some(count), Some(first)) = (parse(0, 200), parse(1, 1)) else {
+        eprintln!("usage: balance [SEEDS] [FIRST_SEED]   (numbers; default 200 seeds from 1)");
+        return ExitCode::from(2);
+    };
+    let levels = match Levels::builtin() {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let seeds: Vec<u64> = (first..first + count).collect();
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(8);
+    let reports: Vec<Report> = std::thread::scope(|scope| {
+        let chunks: Vec<_> = seeds
+            .chunks(seeds.len().div_ceil(threads).max(1))
+            .map(|chunk| {
+                let levels = levels.clone();
+                scope.spawn(move || {
+                    chunk.iter().map(|&s| the_way_back::headless::run(s, levels.clone(), true, 200)).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        chunks.into_iter().flat_map(|h| h.join().expect("a run panicked")).collect()
+    });
+    print!("{}", table(&reports));
+    ExitCode::SUCCESS
+}
+
+fn pct(n: usize, of: usize) -> String {
+    format!("{:.0}%", 100.0 * n as f64 / of.max(1) as f64)
+}
+
+/// The balance table, as text.
+fn table(reports: &[Report]) -> String {
+    let n = reports.len();
+    let mut out = String::new();
+    let reached = reports.iter().filter(|r| r.outcome == Some(Outcome::ReachedIndia)).count();
+    let with_others = reports
+        .iter()
+        .filter(|r| r.outcome == Some(Outcome::ReachedIndia))
+        .filter(|r| r.ending.as_ref().is_some_and(|e| e.kind == EndingKind::Home))
+        .count();
+    let mean = |f: &dyn Fn(&Report) -> f64| reports.iter().map(f).sum::<f64>() / n.max(1) as f64;
+    out += &format!("{n} journeys (autoplayer)\n");
+    out += &format!(
+        "reached India: {} ({}), with others of the group: {}; Janusz died: {}; Janusz lost: {}\n",
+        reached,
+        pct(reached, n),
+        pct(with_others, n),
+        pct(reports.iter().filter(|r| r.outcome == Some(Outcome::JanuszDied)).count(), n),
+        pct(reports.iter().filter(|r| r.outcome == Some(Outcome::JanuszLost)).count(), n),
+    );
+    out += &format!(
+        "days: mean {:.1}; distance: mean {:.0} km\n\n",
+        mean(&|r| r.days as f64),
+        mean(&|r| r.distance_km)
+    );
+
+    // Per stage: deaths by cause, the lost, and those who left by choice.
+    out += &format!("{:<10} {:>6} {:>6} {:>6} {:>7}  deaths by cause, and the LOST (member: times)\n", "stage", "deaths", "lost", "left", "runs%");
+    for stage in Stage::ALL {
+        let here: Vec<_> = reports.iter().flat_map(|r| r.members.iter().map(move |m| (r, m))).filter(|(_, m)| m.stage == Some(stage)).collect();
+        let deaths: Vec<_> = here.iter().filter(|(_, m)| m.fate == Fate::Died).collect();
+        let lost = here.iter().filter(|(_, m)| m.fate == Fate::Lost).count();
+        let left = here.iter().filter(|(_, m)| matches!(m.fate, Fate::Stayed | Fate::Departed | Fate::TurnedAway)).count();
+        let runs_with_death = reports.iter().filter(|r| r.members.iter().any(|m| m.stage == Some(stage) && m.fate == Fate::Died)).count();
+        let mut causes: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
+        for (_, m) in &deaths {
+            *causes.entry(m.cause.clone().unwrap_or_default()).or_default().entry(m.name).or_default() += 1;
+        }
+        for (_, m) in here.iter().filter(|(_, m)| m.fate == Fate::Lost) {
+            *causes.entry("LOST".into()).or_default().entry(m.name).or_default() += 1;
+        }
+        let causes: Vec<String> = causes
+            .iter()
+            .map(|(cause, who)| {
+                let who: Vec<String> = who.iter().map(|(name, k)| format!("{name} {k}")).collect();
+                format!("{cause}: {}", who.join(", "))
+            })
+            .collect();
+        out += &format!(
+            "{:<10} {:>6} {:>6} {:>6} {:>7}  {}\n",
+            stage.name(),
+            deaths.len(),
+            lost,
+            left,
+            pct(runs_with_death, n),
+            causes.join("; ")
+        );
+    }
+
+    // Per member: how their journeys ended.
+    out += &format!("\n{:<9} {:>9} {:>6} {:>6} {:>7} {:>8}  most often ended in\n", "member", "to India", "died", "lost", "stayed", "departed");
+    for id in MemberId::ALL {
+        let fates: Vec<_> = reports.iter().filter_map(|r| r.members.iter().find(|m| m.name == id.name())).collect();
+        let count = |f: Fate| fates.iter().filter(|m| m.fate == f).count();
+        // Came down into India: only in journeys that got there.
+        let survived = reports
+            .iter()
+            .filter(|r| r.outcome == Some(Outcome::ReachedIndia))
+            .filter_map(|r| r.members.iter().find(|m| m.name == id.name()))
+            .filter(|m| m.fate == Fate::Survived || (m.fate == Fate::Stayed && m.stage == Some(Stage::India)))
+            .count();
+        let mut stages: BTreeMap<Stage, usize> = BTreeMap::new();
+        for m in fates.iter().filter(|m| matches!(m.fate, Fate::Died | Fate::Lost)) {
+            if let Some(s) = m.stage {
+                *stages.entry(s).or_default() += 1;
+            }
+        }
+        let worst = stages.iter().max_by_key(|(_, k)| **k).map(|(s, k)| format!("{} ({k})", s.name())).unwrap_or("-".into());
+        out += &format!(
+            "{:<9} {:>9} {:>6} {:>6} {:>7} {:>8}  {}\n",
+            id.name(),
+            pct(survived, n),
+            pct(count(Fate::Died), n),
+            pct(count(Fate::Lost), n),
+            pct(count(Fate::Stayed) + count(Fate::TurnedAway), n),
+            pct(count(Fate::Departed), n),
+            worst
+        );
+    }
+    let survivors: Vec<usize> = reports
+        .iter()
+        .filter(|r| r.outcome == Some(Outcome::ReachedIndia))
+        .map(|r| {
+            r.members
+                .iter()
+                .filter(|m| m.fate == Fate::Survived || (m.fate == Fate::Stayed && m.stage == Some(Stage::India)))
+                .count()
+        })
+        .collect();
+    let mut hist = [0usize; 10];
+    for s in &survivors {
+        hist[(*s).min(9)] += 1;
+    }
+    out += "\nsurvivors reaching India (Janusz included): ";
+    out += &hist.iter().enumerate().filter(|(_, k)| **k > 0).map(|(i, k)| format!("{i}: {k}")).collect::<Vec<_>>().join(", ");
+    out += "\n";
+    out
+}
