@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
+use crate::sim::state::Stage;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Json,
@@ -37,9 +39,21 @@ pub struct Cli {
     #[arg(long, value_name = "X", default_value_t = 1.0, value_parser = parse_speed)]
     pub speed: f32,
 
+    /// Start the journey in this stage (camp, taiga, baikal, border, mongolia, gobi, himalaya,
+    /// monastery, india, epilogue), with the group as it set out: for trying a stage out.
+    #[arg(long, value_name = "STAGE", default_value = "camp", value_parser = parse_stage)]
+    pub stage: Stage,
+
     /// Stop a headless run after this many in-game days if the journey has not ended.
     #[arg(long, value_name = "DAYS", default_value_t = 400, requires = "headless")]
     pub max_days: u32,
+}
+
+fn parse_stage(s: &str) -> Result<Stage, String> {
+    Stage::ALL.into_iter().find(|st| st.name().eq_ignore_ascii_case(s)).ok_or_else(|| {
+        let names: Vec<String> = Stage::ALL.iter().map(|st| st.name().to_lowercase()).collect();
+        format!("`{s}` is not a stage; one of: {}", names.join(", "))
+    })
 }
 
 fn parse_speed(s: &str) -> Result<f32, String> {

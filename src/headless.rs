@@ -8,6 +8,7 @@ use crate::sim::SimulationPlugin;
 use crate::sim::clock::{GameClock, MINUTES_PER_DAY};
 use crate::sim::levels::Levels;
 use crate::sim::report::Report;
+use crate::sim::state::Stage;
 use crate::sim::state::Screen;
 
 /// The simulation app with no window: one `update` is one simulation tick (one minute).
@@ -20,7 +21,13 @@ pub fn app(seed: u64, levels: Levels, autoplay: bool) -> App {
 
 /// Plays a journey from the start to its end (or to `max_days`) and reports it.
 pub fn run(seed: u64, levels: Levels, autoplay: bool, max_days: u32) -> Report {
+    run_from(seed, levels, autoplay, max_days, Stage::Camp)
+}
+
+/// As [`run`], starting in a later stage (`--stage`).
+pub fn run_from(seed: u64, levels: Levels, autoplay: bool, max_days: u32, start: Stage) -> Report {
     let mut app = app(seed, levels, autoplay);
+    app.insert_resource(crate::sim::journey::StartStage(start));
     app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Loading);
     let limit = (max_days as u64 + 1) * MINUTES_PER_DAY;
     loop {

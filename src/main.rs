@@ -24,7 +24,7 @@ fn main() -> ExitCode {
         }
     };
     if cli.headless {
-        let report = the_way_back::headless::run(cli.seed, levels, cli.autoplay, cli.max_days);
+        let report = the_way_back::headless::run_from(cli.seed, levels, cli.autoplay, cli.max_days, cli.stage);
         match cli.report {
             Some(ReportFormat::Json) => {
                 // A reader that stops early (`| head`) is not an error worth a panic.
@@ -43,7 +43,7 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn play(cli: Cli, levels: Levels) -> ExitCode {
-    the_way_back::game::run(cli.seed, levels, cli.autoplay, cli.speed)
+    the_way_back::game::run(cli.seed, levels, cli.autoplay, cli.speed, cli.stage)
 }
 
 #[cfg(not(feature = "gui"))]

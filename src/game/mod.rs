@@ -31,6 +31,8 @@ pub struct GamePlugin {
     pub autoplay: bool,
     /// How many times faster than normal the game runs.
     pub speed: f32,
+    /// The stage a journey starts in.
+    pub start: crate::sim::state::Stage,
 }
 
 impl Plugin for GamePlugin {
@@ -65,6 +67,7 @@ impl Plugin for GamePlugin {
         });
         app.insert_resource(ClearColor(theme::BACKGROUND));
         app.insert_resource(input::GameSpeed(self.speed));
+        app.insert_resource(crate::sim::journey::StartStage(self.start));
         // The autoplayer lets each question stand long enough to be read.
         app.insert_resource(crate::sim::autoplay::ReadingTime((crate::sim::TICKS_PER_SECOND * 4.0) as u32));
         app.add_systems(Last, announce_first_frame);
@@ -118,12 +121,12 @@ fn has_display() -> bool {
 }
 
 /// Plays the game in a window until the player quits.
-pub fn run(seed: u64, levels: Levels, autoplay: bool, speed: f32) -> ExitCode {
+pub fn run(seed: u64, levels: Levels, autoplay: bool, speed: f32, start: crate::sim::state::Stage) -> ExitCode {
     if !has_display() {
         eprintln!("error: no display to open a window on (DISPLAY is not set); run with --headless");
         return ExitCode::from(2);
     }
-    let exit = App::new().add_plugins(GamePlugin { seed, levels, autoplay, speed }).run();
+    let exit = App::new().add_plugins(GamePlugin { seed, levels, autoplay, speed, start }).run();
     match exit {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),

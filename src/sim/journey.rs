@@ -189,6 +189,27 @@ pub fn place_near(map: &StageMap, centre: Vec2, rank: usize) -> Vec2 {
     if inside && map.terrain_at(p).props().walkable { p } else { centre }
 }
 
+/// The stage a journey starts in (`--stage`, for trying a stage out): the group as it set out,
+/// Irena with it past Baikal.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StartStage(pub Stage);
+
+fn skip_to_start(
+    mut commands: Commands,
+    start: Res<StartStage>,
+    log: Res<StageLog>,
+    mut next: ResMut<NextState<Stage>>,
+) {
+    // Only at the start of a journey, not on a Camp entered some other way.
+    if start.0 == Stage::Camp || log.0.len() != 1 {
+        return;
+    }
+    if start.0 > Stage::Baikal {
+        spawn_member(&mut commands, MemberId::Irena, Vec2::ZERO);
+    }
+    next.set(start.0);
+}
+
 /// Khabarov's plan starts it all, but he stays behind in the camp.
 fn leave_khabarov_behind(mut fates: ResMut<Fates>, clock: Res<GameClock>) {
     if fates.of(MemberId::Khabarov).is_none() {
@@ -325,6 +346,8 @@ pub(super) fn plugin(app: &mut App) {
     for stage in Stage::ALL {
         app.add_systems(OnEnter(stage), enter_stage.in_set(JourneySystems::EnterStage));
     }
+    app.init_resource::<StartStage>();
+    app.add_systems(OnEnter(Stage::Camp), skip_to_start.after(JourneySystems::EnterStage));
     app.add_systems(OnExit(Stage::Camp), leave_khabarov_behind);
     app.add_systems(
         FixedUpdate,

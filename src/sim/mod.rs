@@ -48,6 +48,14 @@ pub enum SimSystems {
     Journey,
 }
 
+/// Whether the world may tick: not between deciding to move to another stage or screen and
+/// getting there. A window runs several ticks a frame but changes state once a frame; without
+/// this, those ticks would make a windowed run differ from a headless one of the same seed.
+fn is_no_move_pending(stage: Option<Res<NextState<state::Stage>>>, screen: Res<NextState<state::Screen>>) -> bool {
+    let unchanged = |n: &NextState<_>| matches!(n, NextState::Unchanged);
+    stage.is_none_or(|s| unchanged(&s)) && matches!(*screen, NextState::Unchanged)
+}
+
 /// The headless simulation of the journey. Add it with `StatesPlugin` and either
 /// `MinimalPlugins` (tests, `--headless`) or the windowed game's plugins.
 pub struct SimulationPlugin {
@@ -76,7 +84,7 @@ impl Plugin for SimulationPlugin {
                 SimSystems::Journey,
             )
                 .chain()
-                .run_if(in_state(Pause::Running).and_then(story::is_no_choice_waiting)),
+                .run_if(in_state(Pause::Running).and_then(story::is_no_choice_waiting).and_then(is_no_move_pending)),
         );
         app.add_plugins((
             state::plugin,

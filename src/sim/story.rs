@@ -295,6 +295,7 @@ fn fire_story_events(
                 choice: None,
                 reply: None,
             };
+            info!("story: {} ({:?}, day {})", entry.id, stage, entry.day);
             log.0.push(entry.clone());
             if !event.effects.is_empty() {
                 told.0.push((event.effects.clone(), subject));

@@ -52,7 +52,7 @@ xdotool key --window "$wid" Return
 sleep 1
 xdotool key Return
 # Walk through the camp and into the taiga.
-for _ in $(seq 90); do
+for _ in $(seq 150); do
   grep -q "entered stage Taiga" "$out/game.log" && break
   sleep 1
 done

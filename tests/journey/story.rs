@@ -285,3 +285,34 @@ fn a_broken_story_file_names_file_line_and_field() {
     // The built-in set is valid as a whole.
     assert!(Levels::builtin().is_ok());
 }
+
+#[test]
+fn kazik_sent_for_wood_on_the_second_night_is_in_real_danger() {
+    // The film's beat, as a choice: nothing is scripted, his night blindness and the cold do it.
+    let (mut strayed, mut gone, mut asked) = (0, 0, 0);
+    for seed in 1..=8 {
+        let mut app = sim_app(seed, true);
+        start_journey(&mut app);
+        app.insert_resource(ReadingTime(5));
+        let found = step_until(&mut app, 10, |app| {
+            waiting(app).as_deref() == Some("second_night") || stage(app).is_some_and(|s| s > Stage::Taiga)
+        });
+        if !found || waiting(&app).as_deref() != Some("second_night") {
+            continue;
+        }
+        asked += 1;
+        answer(&mut app, "Let Kazik go");
+        let mut lost_sight = false;
+        step_until(&mut app, 4, |app| {
+            let kazik = app.world_mut().query::<(&Member, Has<the_way_back::sim::cohesion::Straying>)>().iter(app.world()).find(|(m, _)| m.0 == MemberId::Kazik).map(|(_, s)| s);
+            lost_sight |= kazik == Some(true);
+            stage(app) != Some(Stage::Taiga)
+        });
+        strayed += lost_sight as u32;
+        gone += matches!(fate(&app, MemberId::Kazik), Some(Fate::Died | Fate::Lost)) as u32;
+    }
+    println!("Kazik sent out on the second taiga night: asked in {asked} of 8 runs, lost sight of the group in {strayed}, died or was lost in {gone}");
+    assert!(asked >= 6, "the second night is asked about in most runs ({asked})");
+    assert!(strayed * 5 >= asked, "a night-blind man sent into the dark often loses the group ({strayed} of {asked})");
+    assert!(gone >= 1 && gone < asked, "and it can cost him his life, but not always ({gone} of {asked})");
+}

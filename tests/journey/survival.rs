@@ -183,7 +183,7 @@ fn kazik_alone(hour: u64) -> (bool, f32, Option<Fate>) {
     let mut app = scenario(9, Stage::Taiga, &[MemberId::Janusz, MemberId::Kazik]);
     let spot = open_ground(&app, Terrain::Snow);
     place(&mut app, MemberId::Janusz, spot);
-    place(&mut app, MemberId::Kazik, spot + Vec2::new(2.5, 0.0));
+    place(&mut app, MemberId::Kazik, spot + Vec2::new(4.5, 0.0));
     set_time(&mut app, hour);
     hold_weather(&mut app, WeatherKind::Clear);
     app.world_mut().resource_mut::<Resting>().0 = true;
@@ -203,14 +203,14 @@ fn kazik_alone(hour: u64) -> (bool, f32, Option<Fate>) {
 
 #[test]
 fn kazik_left_alone_at_night_strays_and_in_daylight_does_not() {
-    // Two and a half tiles from Janusz, no fire. At 22:00 his night blindness leaves him a
-    // tile or so of sight: he loses the group, wanders, and within hours is lost.
+    // Four and a half tiles from Janusz (beyond a call in the taiga wind), no fire. At 22:00
+    // his night blindness leaves him a tile or so of sight: he loses the group and wanders.
     let (strayed, farthest, fate) = kazik_alone(22);
     assert!(strayed, "Kazik strays in the dark (farthest {farthest:.1} tiles, fate {fate:?})");
     // At noon he sees Janusz and stays by him.
     let (strayed, farthest, fate) = kazik_alone(12);
     assert!(!strayed, "Kazik does not stray in daylight");
-    assert!(farthest <= 2.6, "he stays by Janusz ({farthest:.1} tiles at the farthest)");
+    assert!(farthest <= 4.6, "he stays by Janusz ({farthest:.1} tiles at the farthest)");
     assert_eq!(fate, None);
 }
 
