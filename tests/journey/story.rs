@@ -67,7 +67,16 @@ fn set_trust(app: &mut App, id: MemberId, trust: f32) {
 fn every_beat_of_the_film_is_told_in_its_stage_once() {
     let mut app = sim_app(7, true);
     start_journey(&mut app);
-    let ended = step_until(&mut app, 200, |app| screen(app) == Screen::Chronicle);
+    // Whoever died, was lost or left is never with the group again.
+    let ended = step_until(&mut app, 200, |app| {
+        let settled: Vec<MemberId> = app.world().resource::<Fates>().0.iter().filter(|r| r.fate != Fate::Survived).map(|r| r.member).collect();
+        for (m, s) in app.world_mut().query::<(&Member, &Status)>().iter(app.world()) {
+            if settled.contains(&m.0) {
+                assert!(!matches!(s, Status::Walking | Status::GivenUp), "{:?} came back after their fate was settled", m.0);
+            }
+        }
+        screen(app) == Screen::Chronicle
+    });
     assert!(ended);
     let log = told(&app);
     let unique: HashSet<_> = log.iter().cloned().collect();
