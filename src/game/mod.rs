@@ -8,6 +8,7 @@ mod hud;
 mod input;
 mod map;
 mod party;
+mod saves;
 mod screens;
 mod tileset;
 pub mod theme;
@@ -81,6 +82,7 @@ impl Plugin for GamePlugin {
             screens::plugin,
             chronicle::plugin,
             dialog::plugin,
+            saves::plugin,
         ));
     }
 }

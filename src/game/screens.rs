@@ -2,13 +2,16 @@
 
 use bevy::prelude::*;
 
+use super::saves::SavedJourney;
 use super::{go_to, theme};
+use crate::sim::save::ResumeFrom;
 use crate::sim::state::{Pause, Screen};
 
 /// What a title-screen button does.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 enum TitleAction {
     NewJourney,
+    Continue,
     Quit,
 }
 
@@ -17,7 +20,7 @@ fn button(text: &str, action: TitleAction) -> impl Bundle {
         Button,
         action,
         Node {
-            width: px(320),
+            width: px(420),
             padding: UiRect::axes(px(16), px(10)),
             justify_content: JustifyContent::Center,
             border: UiRect::all(px(2)),
@@ -26,6 +29,26 @@ fn button(text: &str, action: TitleAction) -> impl Bundle {
         BorderColor::all(theme::DIM),
         BackgroundColor(theme::PANEL),
         children![theme::label(text, 22.0, theme::TEXT)],
+    )
+}
+
+/// The Continue button, or nothing where there is no journey to continue.
+fn continue_button(label: Option<String>) -> impl Bundle {
+    let shown = label.is_some();
+    (
+        Button,
+        TitleAction::Continue,
+        Node {
+            width: px(420),
+            padding: UiRect::axes(px(16), px(10)),
+            justify_content: JustifyContent::Center,
+            border: UiRect::all(px(2)),
+            display: if shown { Display::Flex } else { Display::None },
+            ..default()
+        },
+        BorderColor::all(theme::DIM),
+        BackgroundColor(theme::PANEL),
+        children![theme::label(label.unwrap_or_default(), 22.0, theme::TEXT)],
     )
 }
 
@@ -41,7 +64,9 @@ fn full_screen() -> Node {
     }
 }
 
-fn spawn_title(mut commands: Commands) {
+fn spawn_title(mut commands: Commands, saved: Res<SavedJourney>) {
+    let continuing = saved.save.as_ref().map(|s| format!("Continue: {}, day {}  (C)", s.stage.name(), s.clock.day()));
+    let problem = saved.problem.clone().unwrap_or_default();
     commands.spawn((
         Name::new("Title screen"),
         full_screen(),
@@ -52,7 +77,9 @@ fn spawn_title(mut commands: Commands) {
             theme::label("From a Siberian camp to India, on foot. 1940-1942.", 20.0, theme::DIM),
             Node { height: px(24), ..default() },
             button("New journey  (Enter)", TitleAction::NewJourney),
+            continue_button(continuing),
             button("Quit  (Esc)", TitleAction::Quit),
+            theme::label(problem, 16.0, theme::WARNING),
             Node { height: px(24), ..default() },
             theme::label(
                 "Walk: WASD / arrows / click  |  Camp until dawn: C  |  Gather wood: G  |  Fire: F  |  Drink & fill skins: R\nEncourage: E  |  Pace: 1 slow, 2 steady, 3 forced  |  Pause: Esc  |  Zoom: wheel or +/-",
@@ -64,7 +91,9 @@ fn spawn_title(mut commands: Commands) {
 }
 
 fn press_title_buttons(
+    mut commands: Commands,
     buttons: Query<(&Interaction, &TitleAction, &mut BorderColor), Changed<Interaction>>,
+    saved: Res<SavedJourney>,
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -73,6 +102,7 @@ fn press_title_buttons(
         if *interaction == Interaction::Pressed {
             match action {
                 TitleAction::NewJourney => next.set(Screen::Loading),
+                TitleAction::Continue => continue_journey(&mut commands, &saved, &mut next),
                 TitleAction::Quit => {
                     exit.write(AppExit::Success);
                 }
@@ -81,9 +111,24 @@ fn press_title_buttons(
     }
 }
 
-fn title_keys(keys: Res<ButtonInput<KeyCode>>, mut next: ResMut<NextState<Screen>>, mut exit: MessageWriter<AppExit>) {
+fn continue_journey(commands: &mut Commands, saved: &SavedJourney, next: &mut NextState<Screen>) {
+    if let Some(save) = &saved.save {
+        commands.insert_resource(ResumeFrom(save.clone()));
+        next.set(Screen::Loading);
+    }
+}
+
+fn title_keys(
+    mut commands: Commands,
+    keys: Res<ButtonInput<KeyCode>>,
+    saved: Res<SavedJourney>,
+    mut next: ResMut<NextState<Screen>>,
+    mut exit: MessageWriter<AppExit>,
+) {
     if keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::Space) {
         next.set(Screen::Loading);
+    } else if keys.just_pressed(KeyCode::KeyC) {
+        continue_journey(&mut commands, &saved, &mut next);
     } else if keys.just_pressed(KeyCode::Escape) {
         exit.write(AppExit::Success);
     }
@@ -120,7 +165,7 @@ fn quit_to_title(keys: Res<ButtonInput<KeyCode>>, mut next: ResMut<NextState<Scr
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Title), spawn_title);
+    app.add_systems(OnEnter(Screen::Title), spawn_title.after(super::saves::read_saved_journey));
     app.add_systems(Update, (press_title_buttons, title_keys).run_if(in_state(Screen::Title)));
     app.add_systems(OnEnter(Screen::Loading), spawn_loading);
     app.add_systems(OnEnter(Pause::Paused), spawn_pause_menu);

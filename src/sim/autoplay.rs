@@ -73,7 +73,9 @@ fn steer_autoplay(
     let Ok((pos, mut route)) = leader.single_mut() else { return };
     let here = pos.0.floor().as_uvec2();
     if stage.is_changed() {
+        // Each stage is begun afresh (and so a resumed journey plays on as the original did).
         *found_stream = false;
+        *last_errand = 0;
         *errand = Errand::WayOut;
         route.0.clear();
     }

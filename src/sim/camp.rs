@@ -22,7 +22,7 @@ pub const MAX_WOOD: u32 = 12;
 pub const WOOD_TO_LIGHT: u32 = 2;
 
 /// What the group carries.
-#[derive(Resource, Debug, Clone, PartialEq)]
+#[derive(Resource, Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Supplies {
     pub water_l: f32,
     pub capacity_l: f32,

@@ -19,7 +19,7 @@ use super::world::StageMap;
 
 /// Where on a stage someone was: how far along it (0 entry, 1 way out) and how far to the side
 /// of the straight line, as a share of the stage's length (left negative).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 pub struct Spot {
     pub stage: Stage,
     pub along: f32,

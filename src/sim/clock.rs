@@ -11,7 +11,7 @@ pub const DUSK_HOUR: f32 = 19.0;
 pub const DAWN_HOUR: f32 = 6.0;
 
 /// Minutes since midnight before day 1.
-#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GameClock {
     pub minutes: u64,
 }

@@ -16,7 +16,7 @@ use super::weather::Weather;
 use super::world::StageMap;
 
 /// A member's will to go on and faith in Janusz, each 0 to 1.
-#[derive(Component, Debug, Clone, Copy, PartialEq)]
+#[derive(Component, Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Mind {
     pub morale: f32,
     pub trust: f32,
@@ -33,7 +33,7 @@ pub const GIVE_UP_BELOW: f32 = 0.15;
 /// Encouraged above this, they walk again.
 pub const WALK_AGAIN_ABOVE: f32 = 0.3;
 /// Hours out of sight of the group before a stray is lost for good.
-pub const LOST_AFTER_H: f32 = 8.0;
+pub const LOST_AFTER_H: f32 = 6.0;
 
 /// Out of sight of the group and wandering.
 #[derive(Component, Debug, Clone, Copy, PartialEq)]

@@ -30,7 +30,7 @@ pub struct SimRng(pub ChaCha8Rng);
 #[derive(Resource, Debug, Clone)]
 pub struct CurrentLevel(pub Level);
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct StageRecord {
     pub stage: Stage,
     pub entered_day: u32,
@@ -77,7 +77,7 @@ pub fn gather_radius(walkers: usize) -> f32 {
 }
 
 /// Resets everything a journey keeps and puts the party together, then starts playing.
-fn start_journey(
+pub(super) fn start_journey(
     mut commands: Commands,
     seed: Res<RunSeed>,
     mut next: ResMut<NextState<Screen>>,
@@ -101,7 +101,7 @@ fn start_journey(
     next.set(Screen::Playing);
 }
 
-pub(super) fn spawn_member(commands: &mut Commands, id: MemberId, at: Vec2) {
+pub(super) fn spawn_member(commands: &mut Commands, id: MemberId, at: Vec2) -> Entity {
     let mut e = commands.spawn((
         Name::new(id.name()),
         Member(id),
@@ -112,6 +112,7 @@ pub(super) fn spawn_member(commands: &mut Commands, id: MemberId, at: Vec2) {
     if id == MemberId::Janusz {
         e.insert((Leader, Route::default(), MoveInput::default()));
     }
+    e.id()
 }
 
 /// Generates the stage's map and puts the group at its entry.
@@ -140,7 +141,10 @@ fn enter_stage(
     });
     let entry = map.entry.as_vec2() + Vec2::splat(0.5);
     let mut rank = 0;
-    for (entity, member, mut pos, status, route) in &mut members {
+    // In the order of the story's cast, not of spawning: a resumed journey places them alike.
+    let mut members: Vec<_> = members.iter_mut().collect();
+    members.sort_by_key(|(_, m, ..)| m.0);
+    for (entity, member, mut pos, status, route) in members {
         if !matches!(status, Status::Walking | Status::GivenUp) {
             // The dead, the lost and those who left stay behind with the last stage; their fate
             // is in `Fates`.
@@ -198,13 +202,14 @@ fn skip_to_start(
     mut commands: Commands,
     start: Res<StartStage>,
     log: Res<StageLog>,
+    resuming: Option<Res<super::save::ResumeFrom>>,
     mut next: ResMut<NextState<Stage>>,
 ) {
     // Only at the start of a journey, not on a Camp entered some other way.
-    if start.0 == Stage::Camp || log.0.len() != 1 {
+    if start.0 == Stage::Camp || (log.0.len() != 1 && resuming.is_none()) {
         return;
     }
-    if start.0 > Stage::Baikal {
+    if start.0 > Stage::Baikal && resuming.is_none() {
         spawn_member(&mut commands, MemberId::Irena, Vec2::ZERO);
     }
     next.set(start.0);

@@ -11,6 +11,7 @@ pub mod levels;
 pub mod movement;
 pub mod party;
 pub mod report;
+pub mod save;
 pub mod state;
 pub mod story;
 pub mod survival;
@@ -95,6 +96,7 @@ impl Plugin for SimulationPlugin {
             story::plugin,
             autoplay::plugin,
             chronicle::plugin,
+            save::plugin,
         ));
         app.add_plugins((weather::plugin, camp::plugin, survival::plugin, cohesion::plugin));
     }

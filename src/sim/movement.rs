@@ -23,7 +23,7 @@ pub struct Route(pub VecDeque<Vec2>);
 pub struct MoveInput(pub Vec2);
 
 /// How hard the leader pushes: faster walking costs fatigue, water and morale.
-#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Pace {
     Slow,
     #[default]
@@ -47,7 +47,7 @@ pub struct Resting(pub bool);
 
 /// The group stays where it is until this minute of the clock (a burial, a rest the story
 /// asks for).
-#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Halt(pub u64);
 
 /// Where the leader has walked, newest first: the followers walk it too, so they go around
@@ -56,7 +56,7 @@ pub struct Halt(pub u64);
 pub struct Trail(pub VecDeque<Vec2>);
 
 /// How far the leader has walked on the whole journey, km.
-#[derive(Resource, Debug, Clone, Copy, Default)]
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Odometer(pub f32);
 
 const TRAIL_STEP: f32 = 0.35;

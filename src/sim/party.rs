@@ -69,7 +69,7 @@ pub struct Position(pub Vec2);
 
 /// What a member is doing. Exactly one at a time; those who left the group keep a record in
 /// [`Fates`] and are no longer on the map.
-#[derive(Component, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Status {
     #[default]
     Walking,
@@ -83,7 +83,7 @@ pub enum Status {
 }
 
 /// What became of someone, as the chronicle and the report tell it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Fate {
     Survived,
@@ -97,7 +97,7 @@ pub enum Fate {
     TurnedAway,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FateRecord {
     pub member: MemberId,
     pub fate: Fate,

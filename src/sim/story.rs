@@ -19,7 +19,7 @@ use super::survival::Vitals;
 use super::weather::Weather;
 use super::world::{StageMap, Terrain};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct StoryEntry {
     pub id: String,
     pub stage: Stage,
@@ -144,7 +144,7 @@ pub fn stage_events<'a>(levels: &'a Levels, level: &'a super::levels::Level) -> 
 }
 
 /// Puts those the group will meet on the path to the way out, as far along as their event says.
-fn place_strangers(mut commands: Commands, level: Res<CurrentLevel>, map: Res<StageMap>, stage: Res<State<Stage>>) {
+pub(super) fn place_strangers(mut commands: Commands, level: Res<CurrentLevel>, map: Res<StageMap>, stage: Res<State<Stage>>) {
     let Some((path, _)) = map.path_to_exit(map.entry) else { return };
     let mut placed = Vec::new();
     for event in &level.0.events {

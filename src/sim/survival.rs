@@ -54,7 +54,7 @@ pub fn heat_index_c(t_c: f32, rh: f32) -> f32 {
 }
 
 /// What a person's body is doing.
-#[derive(Component, Debug, Clone, Copy, PartialEq)]
+#[derive(Component, Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Vitals {
     /// Core body temperature, °C.
     pub core_c: f32,
@@ -448,10 +448,13 @@ fn settle_deaths(
     }
 }
 
-/// New members get a body and their traits.
-fn give_bodies(mut commands: Commands, members: Query<(Entity, &Member), Without<Vitals>>) {
-    for (e, m) in &members {
-        commands.entity(e).insert((Vitals::default(), Traits::of(m.0), Exertion::default()));
+/// New members get their traits, and a body unless they come with one (a resumed journey).
+fn give_bodies(mut commands: Commands, members: Query<(Entity, &Member, Has<Vitals>), Without<Traits>>) {
+    for (e, m, has_body) in &members {
+        commands.entity(e).insert((Traits::of(m.0), Exertion::default()));
+        if !has_body {
+            commands.entity(e).insert(Vitals::default());
+        }
     }
 }
 

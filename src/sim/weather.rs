@@ -92,7 +92,7 @@ pub fn default_odds(biome: Biome) -> Vec<(WeatherKind, f32)> {
 }
 
 /// The weather now, and what it makes of the stage's climate.
-#[derive(Resource, Debug, Clone, PartialEq)]
+#[derive(Resource, Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Weather {
     pub kind: WeatherKind,
     /// Air temperature on open ground at the stage's altitude, °C.

@@ -325,3 +325,57 @@ fn kazik_sent_for_wood_on_the_second_night_is_in_real_danger() {
     assert!(strayed * 5 >= asked, "a night-blind man sent into the dark often loses the group ({strayed} of {asked})");
     assert!(gone >= 1 && gone < asked, "and it can cost him his life, but not always ({gone} of {asked})");
 }
+
+#[test]
+fn a_journey_saved_on_entering_a_stage_resumes_where_it_was() {
+    use the_way_back::sim::save::{ResumeFrom, Save, SaveError, Saved};
+    let mut app = sim_app(7, true);
+    start_journey(&mut app);
+    // Play into the Border and keep the save written on entering it.
+    let mut saves: Vec<String> = Vec::new();
+    let reached = step_until(&mut app, 40, |app| {
+        let msgs = app.world().resource::<bevy::ecs::message::Messages<Saved>>();
+        let mut cursor = msgs.get_cursor();
+        for s in cursor.read(msgs) {
+            if !saves.contains(&s.0) {
+                saves.push(s.0.clone());
+            }
+        }
+        stage(app) == Some(Stage::Border)
+    });
+    assert!(reached);
+    app.update();
+    let msgs = app.world().resource::<bevy::ecs::message::Messages<Saved>>();
+    let mut cursor = msgs.get_cursor();
+    for s in cursor.read(msgs) {
+        if !saves.contains(&s.0) {
+            saves.push(s.0.clone());
+        }
+    }
+    let text = saves.iter().rev().find(|t| t.contains("stage: Border")).expect("a save on entering the Border").clone();
+    let save = Save::from_text(&text).expect("the save reads back");
+    assert_eq!(save.stage, Stage::Border);
+    assert_eq!(Save::from_text(&save.to_text()).unwrap(), save, "saving is lossless");
+
+    // The original goes on to the end; a new app resumed from the save must end the same way.
+    assert!(step_until(&mut app, 200, |app| screen(app) == Screen::Chronicle));
+    let original = the_way_back::sim::report::Report::from_world(app.world());
+
+    let mut resumed = sim_app(7, true);
+    resumed.insert_resource(ResumeFrom(save.clone()));
+    start_journey(&mut resumed);
+    assert!(step_until(&mut resumed, 1, |app| stage(app) == Some(Stage::Border)), "resumed in the Border");
+    assert!(step_until(&mut resumed, 200, |app| screen(app) == Screen::Chronicle));
+    let again = the_way_back::sim::report::Report::from_world(resumed.world());
+    assert_eq!(again.outcome, original.outcome);
+    assert_eq!(again.days, original.days);
+    assert_eq!(again.members, original.members, "the same fates, the same places");
+    assert_eq!(again.stages, original.stages, "the same stages, the same days, the same maps");
+
+    // Damaged and old saves are refused with a reason.
+    let cut = &text[..text.len() / 2];
+    assert!(matches!(Save::from_text(cut), Err(SaveError::Damaged(_))));
+    let old = text.replacen("version: 1", "version: 0", 1);
+    assert_eq!(Save::from_text(&old), Err(SaveError::OtherVersion(0)));
+    assert!(Save::from_text(&old).unwrap_err().to_string().contains("another version"));
+}

@@ -96,6 +96,19 @@ try {
   const hash = entered && /map ([0-9a-f]{16})/.exec(entered)?.[1];
   console.log(`Camp map hash in the browser: ${hash}; native: ${expectedHash}`);
   if (expectedHash && hash !== expectedHash) failures.push(`map hash ${hash} differs from the native ${expectedHash}`);
+  // The journey was saved to the browser's local storage on entering the Camp; after a reload
+  // the title offers to continue it, and C does.
+  const saved = await page.evaluate(() => localStorage.getItem("the-way-back/journey"));
+  if (!saved || !saved.includes("stage: Camp")) failures.push("no journey was saved to local storage on entering the Camp");
+  else console.log(`journey saved to local storage: ${saved.length} bytes`);
+  logs.length = 0;
+  await page.reload();
+  if (!(await waitForLog(/first frame drawn/, 120_000))) failures.push("no frame was drawn after reloading");
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: join(out, "title-continue.png") });
+  await page.click("#bevy", { position: { x: 5, y: 5 } });
+  await page.keyboard.press("c");
+  if (!(await waitForLog(/entered stage Camp/, 60_000))) failures.push("Continue did not resume the saved journey");
   const wasm = (await stat(join(dist, "the-way-back_bg.wasm"))).size;
   console.log(`first frame after ${firstFrameMs} ms; wasm ${(wasm / 1048576).toFixed(1)} MiB raw`);
 } catch (e) {

@@ -1,0 +1,204 @@
+//! Saved journeys: everything a journey has come to at the moment a stage is entered (the map is
+//! not saved: it is made again from the seed), as RON text; and resuming from one. Where the
+//! text is kept (a file, the browser's storage) is the presentation's business.
+
+use bevy::prelude::*;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use super::camp::Supplies;
+use super::chronicle::{FatePlaces, Spot, Walked};
+use super::clock::GameClock;
+use super::cohesion::Mind;
+use super::journey::{JourneySystems, RunSeed, SimRng, StageLog, StageRecord, StartStage};
+use super::movement::{Halt, Odometer, Pace};
+use super::party::{FateRecord, Fates, Member, MemberId, Status};
+use super::state::{Screen, Stage};
+use super::story::{StoryEntry, StoryLog};
+use super::survival::Vitals;
+use super::weather::Weather;
+
+/// The version of the save format; a save of another version is refused with a message.
+pub const SAVE_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedMember {
+    pub id: MemberId,
+    pub status: Status,
+    pub vitals: Vitals,
+    pub mind: Mind,
+}
+
+/// A journey as it stood when a stage was entered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Save {
+    pub version: u32,
+    pub seed: u64,
+    pub stage: Stage,
+    pub clock: GameClock,
+    pub rng: ChaCha8Rng,
+    pub weather: Weather,
+    pub supplies: Supplies,
+    pub pace: Pace,
+    pub halt: Halt,
+    pub odometer: Odometer,
+    pub members: Vec<SavedMember>,
+    pub fates: Vec<FateRecord>,
+    /// The stages walked before this one.
+    pub stages: Vec<StageRecord>,
+    pub story: Vec<StoryEntry>,
+    pub walked: Vec<Spot>,
+    pub fate_places: Vec<(MemberId, Spot)>,
+}
+
+/// Why a saved journey cannot be resumed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// Not a save at all, or cut short.
+    Damaged(String),
+    /// Written by another version of the game.
+    OtherVersion(u32),
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::Damaged(why) => write!(f, "the saved journey is damaged ({why})"),
+            SaveError::OtherVersion(v) => {
+                write!(f, "the saved journey is from another version of the game (save format {v}, this game reads {SAVE_VERSION})")
+            }
+        }
+    }
+}
+
+impl Save {
+    pub fn to_text(&self) -> String {
+        ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).expect("a save always serialises")
+    }
+
+    pub fn from_text(text: &str) -> Result<Save, SaveError> {
+        // The version is read first (other fields ignored), so that an old save is named as
+        // such, not as damaged.
+        #[derive(Deserialize)]
+        struct VersionOnly {
+            version: u32,
+        }
+        if let Ok(v) = ron::from_str::<VersionOnly>(text) {
+            if v.version != SAVE_VERSION {
+                return Err(SaveError::OtherVersion(v.version));
+            }
+        }
+        ron::from_str(text).map_err(|e| SaveError::Damaged(format!("line {}: {}", e.span.start.line, e.code)))
+    }
+
+    /// The journey as it stands (called just after a stage is entered).
+    pub fn from_world(world: &mut World) -> Save {
+        let mut members: Vec<SavedMember> = world
+            .query::<(&Member, &Status, &Vitals, &Mind)>()
+            .iter(world)
+            .map(|(m, s, v, mind)| SavedMember { id: m.0, status: *s, vitals: *v, mind: *mind })
+            .collect();
+        members.sort_by_key(|m| m.id);
+        let mut stages = world.resource::<StageLog>().0.clone();
+        stages.pop();
+        let mut fate_places: Vec<(MemberId, Spot)> = world.resource::<FatePlaces>().0.iter().map(|(k, v)| (*k, *v)).collect();
+        fate_places.sort_by_key(|(k, _)| *k);
+        Save {
+            version: SAVE_VERSION,
+            seed: world.resource::<RunSeed>().0,
+            stage: *world.resource::<State<Stage>>().get(),
+            clock: *world.resource::<GameClock>(),
+            rng: world.resource::<SimRng>().0.clone(),
+            weather: world.resource::<Weather>().clone(),
+            supplies: world.resource::<Supplies>().clone(),
+            pace: *world.resource::<Pace>(),
+            halt: *world.resource::<Halt>(),
+            odometer: *world.resource::<Odometer>(),
+            members,
+            fates: world.resource::<Fates>().0.clone(),
+            stages,
+            story: world.resource::<StoryLog>().0.clone(),
+            walked: world.resource::<Walked>().0.clone(),
+            fate_places,
+        }
+    }
+}
+
+/// A save to resume at the next journey start (set by "Continue").
+#[derive(Resource, Debug, Clone)]
+pub struct ResumeFrom(pub Save);
+
+/// The journey was just saved: the presentation keeps the text wherever it keeps saves.
+#[derive(Message, Debug, Clone)]
+pub struct Saved(pub String);
+
+/// Saves as each stage is entered, once everything in it is in place.
+fn save_on_entering(world: &mut World) {
+    if world.get_resource::<ResumeFrom>().is_some() {
+        return;
+    }
+    let save = Save::from_world(world);
+    world.write_message(Saved(save.to_text()));
+}
+
+/// Puts the saved journey back in place of a new one: runs after the journey's start has set
+/// up a fresh party, and replaces it.
+fn resume(mut commands: Commands, resume: Option<Res<ResumeFrom>>, members: Query<Entity, With<Member>>) {
+    let Some(resume) = resume else { return };
+    let save = &resume.0;
+    for e in &members {
+        commands.entity(e).despawn();
+    }
+    for m in &save.members {
+        let entity = super::journey::spawn_member(&mut commands, m.id, Vec2::ZERO);
+        commands.entity(entity).insert((m.status, m.vitals, m.mind));
+    }
+    commands.insert_resource(RunSeed(save.seed));
+    commands.insert_resource(SimRng(save.rng.clone()));
+    commands.insert_resource(save.clock);
+    commands.insert_resource(save.weather.clone());
+    commands.insert_resource(save.supplies.clone());
+    commands.insert_resource(save.pace);
+    commands.insert_resource(save.halt);
+    commands.insert_resource(save.odometer);
+    commands.insert_resource(Fates(save.fates.clone()));
+    commands.insert_resource(StageLog(save.stages.clone()));
+    commands.insert_resource(StoryLog(save.story.clone()));
+    commands.insert_resource(Walked(save.walked.clone()));
+    commands.insert_resource(FatePlaces(save.fate_places.iter().copied().collect()));
+    commands.insert_resource(StartStage(save.stage));
+}
+
+/// Once the saved stage is entered, the resumed journey is an ordinary one again.
+fn finish_resuming(
+    mut commands: Commands,
+    resume: Option<Res<ResumeFrom>>,
+    stage: Res<State<Stage>>,
+    mut log: ResMut<StageLog>,
+) {
+    let Some(resume) = resume else { return };
+    if *stage.get() != resume.0.stage {
+        return;
+    }
+    // The Camp passed through on the way in is not part of the journey.
+    let walked = resume.0.stages.len();
+    if resume.0.stage != Stage::Camp && log.0.len() > walked + 1 {
+        log.0.remove(walked);
+    }
+    commands.remove_resource::<ResumeFrom>();
+    commands.insert_resource(StartStage(Stage::Camp));
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<Saved>();
+    app.add_systems(OnEnter(Screen::Loading), resume.after(super::journey::start_journey));
+    for stage in Stage::ALL {
+        app.add_systems(
+            OnEnter(stage),
+            (finish_resuming, save_on_entering)
+                .chain()
+                .after(JourneySystems::EnterStage)
+                .after(super::story::place_strangers),
+        );
+    }
+}
