@@ -4,6 +4,7 @@
 mod camera;
 mod chronicle;
 mod dialog;
+mod hints;
 mod hud;
 mod input;
 mod map;
@@ -83,6 +84,7 @@ impl Plugin for GamePlugin {
             chronicle::plugin,
             dialog::plugin,
             saves::plugin,
+            hints::plugin,
         ));
     }
 }

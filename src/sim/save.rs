@@ -25,8 +25,9 @@ pub const SAVE_VERSION: u32 = 1;
 pub struct SavedMember {
     pub id: MemberId,
     pub status: Status,
-    pub vitals: Vitals,
-    pub mind: Mind,
+    /// None for someone who has not yet taken a step (a save on setting out).
+    pub vitals: Option<Vitals>,
+    pub mind: Option<Mind>,
 }
 
 /// A journey as it stood when a stage was entered.
@@ -94,9 +95,9 @@ impl Save {
     /// The journey as it stands (called just after a stage is entered).
     pub fn from_world(world: &mut World) -> Save {
         let mut members: Vec<SavedMember> = world
-            .query::<(&Member, &Status, &Vitals, &Mind)>()
+            .query::<(&Member, &Status, Option<&Vitals>, Option<&Mind>)>()
             .iter(world)
-            .map(|(m, s, v, mind)| SavedMember { id: m.0, status: *s, vitals: *v, mind: *mind })
+            .map(|(m, s, v, mind)| SavedMember { id: m.0, status: *s, vitals: v.copied(), mind: mind.copied() })
             .collect();
         members.sort_by_key(|m| m.id);
         let mut stages = world.resource::<StageLog>().0.clone();
@@ -151,7 +152,13 @@ fn resume(mut commands: Commands, resume: Option<Res<ResumeFrom>>, members: Quer
     }
     for m in &save.members {
         let entity = super::journey::spawn_member(&mut commands, m.id, Vec2::ZERO);
-        commands.entity(entity).insert((m.status, m.vitals, m.mind));
+        commands.entity(entity).insert(m.status);
+        if let Some(v) = m.vitals {
+            commands.entity(entity).insert(v);
+        }
+        if let Some(mind) = m.mind {
+            commands.entity(entity).insert(mind);
+        }
     }
     commands.insert_resource(RunSeed(save.seed));
     commands.insert_resource(SimRng(save.rng.clone()));

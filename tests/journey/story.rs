@@ -379,3 +379,24 @@ fn a_journey_saved_on_entering_a_stage_resumes_where_it_was() {
     assert_eq!(Save::from_text(&old), Err(SaveError::OtherVersion(0)));
     assert!(Save::from_text(&old).unwrap_err().to_string().contains("another version"));
 }
+
+#[test]
+fn a_journey_saved_on_setting_out_resumes_with_the_whole_group() {
+    use the_way_back::sim::save::{ResumeFrom, Save, Saved};
+    let mut app = sim_app(4, true);
+    start_journey(&mut app);
+    let msgs = app.world().resource::<bevy::ecs::message::Messages<Saved>>();
+    let text = msgs.get_cursor().read(msgs).last().expect("a save on entering the Camp").0.clone();
+    let save = Save::from_text(&text).unwrap();
+    assert_eq!(save.stage, Stage::Camp);
+    assert_eq!(save.members.len(), 7, "the seven who set out");
+    let mut resumed = sim_app(4, true);
+    resumed.insert_resource(ResumeFrom(save));
+    start_journey(&mut resumed);
+    resumed.update();
+    let mut ids: Vec<MemberId> = resumed.world_mut().query::<&Member>().iter(resumed.world()).map(|m| m.0).collect();
+    ids.sort();
+    assert_eq!(ids.len(), 7);
+    assert!(ids.contains(&MemberId::Janusz));
+    assert!(step_until(&mut resumed, 5, |app| stage(app) == Some(Stage::Taiga)), "the resumed group walks out of the camp");
+}

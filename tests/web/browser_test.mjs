@@ -99,7 +99,7 @@ try {
   // The journey was saved to the browser's local storage on entering the Camp; after a reload
   // the title offers to continue it, and C does.
   const saved = await page.evaluate(() => localStorage.getItem("the-way-back/journey"));
-  if (!saved || !saved.includes("stage: Camp")) failures.push("no journey was saved to local storage on entering the Camp");
+  if (!saved || !saved.includes("stage: Camp") || !saved.includes("id: Janusz")) failures.push("no journey (with Janusz in it) was saved to local storage on entering the Camp");
   else console.log(`journey saved to local storage: ${saved.length} bytes`);
   logs.length = 0;
   await page.reload();
