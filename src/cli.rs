@@ -44,6 +44,11 @@ pub struct Cli {
     #[arg(long, value_name = "STAGE", default_value = "camp", value_parser = parse_stage)]
     pub stage: Stage,
 
+    /// Time this many frames of a stormy night with a fire in the chosen stage, print the frame
+    /// times and quit (a benchmark of the renderer; not with --headless).
+    #[arg(long, value_name = "N", conflicts_with = "headless", value_parser = clap::value_parser!(u32).range(10..=100000))]
+    pub bench_frames: Option<u32>,
+
     /// Stop a headless run after this many in-game days if the journey has not ended.
     #[arg(long, value_name = "DAYS", default_value_t = 400, requires = "headless")]
     pub max_days: u32,

@@ -43,7 +43,7 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn play(cli: Cli, levels: Levels) -> ExitCode {
-    the_way_back::game::run(cli.seed, levels, cli.autoplay, cli.speed, cli.stage)
+    the_way_back::game::run(cli.seed, levels, cli.autoplay, cli.speed, cli.stage, cli.bench_frames)
 }
 
 #[cfg(not(feature = "gui"))]

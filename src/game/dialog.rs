@@ -97,17 +97,32 @@ fn show_dialog(
                             BackgroundColor(theme::PANEL),
                         ))
                         .with_children(|b| {
+                            let pad = ["A", "B", "X", "Y"].get(i).copied().unwrap_or("");
                             b.spawn(theme::label(format!("{}.  {}", i + 1, choice.label), 20.0, theme::TEXT));
+                            b.spawn((
+                                Node { margin: UiRect::left(px(12)), ..default() },
+                                children![theme::label(format!("({pad})"), 14.0, theme::DIM)],
+                            ));
                         });
                 }
             });
         });
 }
 
-fn choose_by_key(keys: Res<ButtonInput<KeyCode>>, pending: Res<PendingEvent>, mut choose: MessageWriter<Choose>) {
+/// On a gamepad the face buttons answer: A the first choice, B the second, X the third, Y the
+/// fourth.
+const PAD: [GamepadButton; 4] = [GamepadButton::South, GamepadButton::East, GamepadButton::West, GamepadButton::North];
+
+fn choose_by_key(
+    keys: Res<ButtonInput<KeyCode>>,
+    gamepads: Query<&Gamepad>,
+    pending: Res<PendingEvent>,
+    mut choose: MessageWriter<Choose>,
+) {
     let Some(p) = pending.0.as_ref() else { return };
     for (i, key) in DIGITS.iter().enumerate().take(p.choices.len()) {
-        if keys.just_pressed(*key) {
+        let pad = PAD.get(i).is_some_and(|b| gamepads.iter().any(|g| g.just_pressed(*b)));
+        if keys.just_pressed(*key) || pad {
             choose.write(Choose(i));
         }
     }

@@ -1,4 +1,9 @@
-//! The player's input while playing: walk, camp, pause; click to walk to a place.
+//! The player's input while playing, from the keyboard, the mouse or a gamepad: walk, pace,
+//! camp, gather, fire, drink, encourage, pause; click to walk to a place.
+//!
+//! Gamepad: left stick or D-pad walks; A encourages, X gathers wood, Y makes a fire, B drinks
+//! and fills the skins; LB and RB set the pace slower and faster; Select makes camp; Start
+//! pauses.
 
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
@@ -16,9 +21,20 @@ use crate::sim::world::StageMap;
 /// How much faster time runs while the group sleeps until dawn.
 const SLEEP_SPEED: f32 = 8.0;
 
-fn read_walk_keys(keys: Res<ButtonInput<KeyCode>>, mut leader: Query<(&mut MoveInput, &mut Route), With<Leader>>) {
+fn read_walk_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    gamepads: Query<&Gamepad>,
+    mut leader: Query<(&mut MoveInput, &mut Route), With<Leader>>,
+) {
     let Ok((mut input, mut route)) = leader.single_mut() else { return };
     let mut dir = Vec2::ZERO;
+    for pad in &gamepads {
+        let stick = pad.left_stick() + pad.dpad();
+        // A worn stick rests a little off centre.
+        if stick.length() > 0.25 {
+            dir += stick.normalize();
+        }
+    }
     for (key, alt, d) in [
         (KeyCode::KeyW, KeyCode::ArrowUp, Vec2::Y),
         (KeyCode::KeyS, KeyCode::ArrowDown, Vec2::NEG_Y),
@@ -65,21 +81,35 @@ fn walk_to_click(
 /// the skins, E encourage, 1/2/3 pace.
 fn read_action_keys(
     keys: Res<ButtonInput<KeyCode>>,
+    gamepads: Query<&Gamepad>,
     mut actions: MessageWriter<CampAction>,
     mut encourage: MessageWriter<Encourage>,
     mut pace: ResMut<Pace>,
 ) {
-    if keys.just_pressed(KeyCode::KeyG) {
+    let pad = |b: GamepadButton| gamepads.iter().any(|g| g.just_pressed(b));
+    if keys.just_pressed(KeyCode::KeyG) || pad(GamepadButton::West) {
         actions.write(CampAction::GatherWood);
     }
-    if keys.just_pressed(KeyCode::KeyF) {
+    if keys.just_pressed(KeyCode::KeyF) || pad(GamepadButton::North) {
         actions.write(CampAction::MakeFire);
     }
-    if keys.just_pressed(KeyCode::KeyR) {
+    if keys.just_pressed(KeyCode::KeyR) || pad(GamepadButton::East) {
         actions.write(CampAction::FillSkins);
     }
-    if keys.just_pressed(KeyCode::KeyE) {
+    if keys.just_pressed(KeyCode::KeyE) || pad(GamepadButton::South) {
         encourage.write(Encourage);
+    }
+    if pad(GamepadButton::LeftTrigger) {
+        *pace = match *pace {
+            Pace::Forced => Pace::Steady,
+            _ => Pace::Slow,
+        };
+    }
+    if pad(GamepadButton::RightTrigger) {
+        *pace = match *pace {
+            Pace::Slow => Pace::Steady,
+            _ => Pace::Forced,
+        };
     }
     for (key, p) in [(KeyCode::Digit1, Pace::Slow), (KeyCode::Digit2, Pace::Steady), (KeyCode::Digit3, Pace::Forced)] {
         if keys.just_pressed(key) {
@@ -88,8 +118,9 @@ fn read_action_keys(
     }
 }
 
-fn toggle_camp(keys: Res<ButtonInput<KeyCode>>, autoplay: Res<Autoplay>, mut resting: ResMut<Resting>) {
-    if keys.just_pressed(KeyCode::KeyC) && !autoplay.0 {
+fn toggle_camp(keys: Res<ButtonInput<KeyCode>>, gamepads: Query<&Gamepad>, autoplay: Res<Autoplay>, mut resting: ResMut<Resting>) {
+    let pad = gamepads.iter().any(|g| g.just_pressed(GamepadButton::Select));
+    if (keys.just_pressed(KeyCode::KeyC) || pad) && !autoplay.0 {
         resting.0 = !resting.0;
     }
 }
@@ -112,8 +143,14 @@ fn wake_at_dawn(clock: Res<crate::sim::clock::GameClock>, autoplay: Res<Autoplay
     }
 }
 
-fn toggle_pause(keys: Res<ButtonInput<KeyCode>>, pause: Res<State<Pause>>, mut next: ResMut<NextState<Pause>>) {
-    if keys.just_pressed(KeyCode::Escape) || keys.just_pressed(KeyCode::KeyP) {
+fn toggle_pause(
+    keys: Res<ButtonInput<KeyCode>>,
+    gamepads: Query<&Gamepad>,
+    pause: Res<State<Pause>>,
+    mut next: ResMut<NextState<Pause>>,
+) {
+    let pad = gamepads.iter().any(|g| g.just_pressed(GamepadButton::Start));
+    if keys.just_pressed(KeyCode::Escape) || keys.just_pressed(KeyCode::KeyP) || pad {
         next.set(match pause.get() {
             Pause::Running => Pause::Paused,
             Pause::Paused => Pause::Running,

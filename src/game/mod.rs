@@ -4,6 +4,7 @@
 mod camera;
 mod chronicle;
 mod dialog;
+mod framebench;
 mod hints;
 mod hud;
 mod input;
@@ -35,6 +36,8 @@ pub struct GamePlugin {
     pub speed: f32,
     /// The stage a journey starts in.
     pub start: crate::sim::state::Stage,
+    /// Time this many frames of a stormy night and quit (`--bench-frames`).
+    pub bench_frames: Option<u32>,
 }
 
 impl Plugin for GamePlugin {
@@ -70,6 +73,9 @@ impl Plugin for GamePlugin {
         app.insert_resource(ClearColor(theme::BACKGROUND));
         app.insert_resource(input::GameSpeed(self.speed));
         app.insert_resource(crate::sim::journey::StartStage(self.start));
+        if let Some(n) = self.bench_frames {
+            app.insert_resource(framebench::BenchFrames(n));
+        }
         // The autoplayer lets each question stand long enough to be read.
         app.insert_resource(crate::sim::autoplay::ReadingTime((crate::sim::TICKS_PER_SECOND * 4.0) as u32));
         app.add_systems(Last, announce_first_frame);
@@ -85,6 +91,7 @@ impl Plugin for GamePlugin {
             dialog::plugin,
             saves::plugin,
             hints::plugin,
+            framebench::plugin,
         ));
     }
 }
@@ -125,12 +132,19 @@ fn has_display() -> bool {
 }
 
 /// Plays the game in a window until the player quits.
-pub fn run(seed: u64, levels: Levels, autoplay: bool, speed: f32, start: crate::sim::state::Stage) -> ExitCode {
+pub fn run(
+    seed: u64,
+    levels: Levels,
+    autoplay: bool,
+    speed: f32,
+    start: crate::sim::state::Stage,
+    bench_frames: Option<u32>,
+) -> ExitCode {
     if !has_display() {
         eprintln!("error: no display to open a window on (DISPLAY is not set); run with --headless");
         return ExitCode::from(2);
     }
-    let exit = App::new().add_plugins(GamePlugin { seed, levels, autoplay, speed, start }).run();
+    let exit = App::new().add_plugins(GamePlugin { seed, levels, autoplay, speed, start, bench_frames }).run();
     match exit {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),

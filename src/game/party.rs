@@ -3,6 +3,10 @@
 use bevy::prelude::*;
 
 use super::TILE_PX;
+use bevy::asset::RenderAssetUsages;
+use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
+
+use crate::art::{FIGURE, FIGURE_FRAMES, LYING};
 use crate::sim::levels::{Levels, Look, Stranger};
 use crate::sim::party::{Leader, Member, MemberId, Position, Status};
 use crate::sim::story::StrangerAt;
@@ -13,54 +17,122 @@ pub fn world_pos(pos: Vec2) -> Vec2 {
     (pos - Vec2::splat(0.5)) * TILE_PX
 }
 
-fn rgb((r, g, b): (u8, u8, u8)) -> Color {
-    Color::srgb_u8(r, g, b)
+
+fn rgb8((r, g, b): (u8, u8, u8)) -> [u8; 3] {
+    [r, g, b]
+}
+
+/// The walking figure of a person, drawn by the project's own painter from their look.
+#[derive(Component, Debug, Clone, Copy, Default)]
+struct Walker {
+    last: Vec2,
+    /// Seconds into the walk cycle.
+    phase: f32,
 }
 
 /// A figure in someone's own colours and build, as `levels/story.ron` describes them.
-fn figure(p: &mut ChildSpawnerCommands, look: &Look, name: &str, leader: bool) {
-    let h = look.height;
+fn figure(
+    p: &mut ChildSpawnerCommands,
+    images: &mut Assets<Image>,
+    layouts: &mut Assets<TextureAtlasLayout>,
+    look: &Look,
+    name: &str,
+    leader: bool,
+) {
     if leader {
         // A ring under the leader: the one the player steers.
         p.spawn((
             Sprite::from_color(Color::srgba(1.0, 0.9, 0.4, 0.45), Vec2::new(14.0, 5.0)),
-            Transform::from_xyz(0.0, -7.0, -0.1),
+            Transform::from_xyz(0.0, -8.0, -0.1),
         ));
     }
-    let body = 11.0 * h;
-    p.spawn((Sprite::from_color(rgb(look.coat), Vec2::new(8.0, body)), Transform::from_xyz(0.0, -6.5 + body / 2.0, 0.0)));
-    let head_y = -6.5 + body + 2.5;
-    p.spawn((Sprite::from_color(rgb(look.skin), Vec2::new(6.0, 5.0)), Transform::from_xyz(0.0, head_y, 0.1)));
-    if look.beard {
-        p.spawn((Sprite::from_color(rgb(look.hat).darker(0.1), Vec2::new(6.0, 1.5)), Transform::from_xyz(0.0, head_y - 1.8, 0.15)));
-    }
-    p.spawn((Sprite::from_color(rgb(look.hat), Vec2::new(7.0, 2.5)), Transform::from_xyz(0.0, head_y + 2.5, 0.2)));
+    let (w, h, rgba) = crate::art::figure_sheet(rgb8(look.coat), rgb8(look.hat), rgb8(look.skin), look.beard);
+    let image = images.add(Image::new(
+        Extent3d { width: w, height: h, depth_or_array_layers: 1 },
+        TextureDimension::D2,
+        rgba,
+        TextureFormat::Rgba8UnormSrgb,
+        RenderAssetUsages::RENDER_WORLD,
+    ));
+    let layout = layouts.add(TextureAtlasLayout::from_grid(UVec2::splat(FIGURE), FIGURE_FRAMES, 1, None, None));
+    let scale = 0.9 * look.height;
+    p.spawn((
+        Sprite::from_atlas_image(image, TextureAtlas { layout, index: 0 }),
+        Transform::from_xyz(0.0, 1.0, 0.0).with_scale(Vec3::splat(scale)),
+    ));
     p.spawn((
         Text2d::new(name),
         TextFont::from_font_size(9.0),
         TextColor(Color::srgba(1.0, 1.0, 1.0, 0.85)),
-        Transform::from_xyz(0.0, head_y + 10.0, 0.3),
+        Transform::from_xyz(0.0, 16.0, 0.3),
     ));
 }
 
-fn dress_member(mut commands: Commands, levels: Res<Levels>, members: Query<(Entity, &Member, Has<Leader>), Added<Member>>) {
-    for (entity, member, leader) in &members {
+fn dress_member(
+    mut commands: Commands,
+    levels: Res<Levels>,
+    mut images: ResMut<Assets<Image>>,
+    mut layouts: ResMut<Assets<TextureAtlasLayout>>,
+    members: Query<(Entity, &Member, &Position, Has<Leader>), Added<Member>>,
+) {
+    for (entity, member, pos, leader) in &members {
         let look = levels.story.character(member.0).look;
-        commands.entity(entity).insert((Transform::from_xyz(0.0, 0.0, 10.0), Visibility::default()));
-        commands.entity(entity).with_children(|p| figure(p, &look, member.0.name(), leader));
+        commands.entity(entity).insert((Transform::from_xyz(0.0, 0.0, 10.0), Visibility::default(), Walker { last: pos.0, phase: 0.0 }));
+        commands.entity(entity).with_children(|p| figure(p, &mut images, &mut layouts, &look, member.0.name(), leader));
     }
 }
 
 /// The monk wears red and has no hat; Khabarov and Irena look as they will in the group.
-fn dress_stranger(mut commands: Commands, levels: Res<Levels>, strangers: Query<(Entity, &StrangerAt), Added<StrangerAt>>) {
-    for (entity, stranger) in &strangers {
+fn dress_stranger(
+    mut commands: Commands,
+    levels: Res<Levels>,
+    mut images: ResMut<Assets<Image>>,
+    mut layouts: ResMut<Assets<TextureAtlasLayout>>,
+    strangers: Query<(Entity, &StrangerAt, &Position), Added<StrangerAt>>,
+) {
+    for (entity, stranger, pos) in &strangers {
         let look = match stranger.0 {
             Stranger::Khabarov => levels.story.character(MemberId::Khabarov).look,
             Stranger::Irena => levels.story.character(MemberId::Irena).look,
             Stranger::Monk => Look { coat: (150, 40, 30), hat: (200, 150, 60), skin: (200, 160, 120), beard: false, height: 1.0 },
         };
-        commands.entity(entity).insert((Transform::from_xyz(0.0, 0.0, 10.0), Visibility::default()));
-        commands.entity(entity).with_children(|p| figure(p, &look, stranger.0.name(), false));
+        commands.entity(entity).insert((Transform::from_xyz(0.0, 0.0, 10.0), Visibility::default(), Walker { last: pos.0, phase: 0.0 }));
+        commands.entity(entity).with_children(|p| figure(p, &mut images, &mut layouts, &look, stranger.0.name(), false));
+    }
+}
+
+/// Steps while moving, stands still when not, lies down when dead; faces the way it walks.
+fn animate_walkers(
+    time: Res<Time>,
+    mut walkers: Query<(&Position, Option<&Status>, &mut Walker, &Children)>,
+    mut sprites: Query<&mut Sprite>,
+) {
+    for (pos, status, mut walker, children) in &mut walkers {
+        let moved = pos.0 - walker.last;
+        walker.last = pos.0;
+        let walking = moved.length() > 1e-4;
+        if walking {
+            walker.phase += time.delta_secs();
+        } else {
+            walker.phase = 0.0;
+        }
+        let frame = if status == Some(&Status::Dead) {
+            LYING
+        } else if walking {
+            (walker.phase / 0.14) as u32 % 4
+        } else {
+            0
+        };
+        for child in children.iter() {
+            if let Ok(mut sprite) = sprites.get_mut(child) {
+                if let Some(atlas) = sprite.texture_atlas.as_mut() {
+                    atlas.index = frame as usize;
+                    if moved.x.abs() > 1e-4 {
+                        sprite.flip_x = moved.x < 0.0;
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -78,13 +150,15 @@ fn place_members(mut members: Query<(&Position, &Status, &mut Transform, &mut Vi
         transform.translation.y = p.y;
         // Lower on the screen draws in front.
         transform.translation.z = 10.0 - pos.0.y * 0.001;
-        *visibility = if *status == Status::Dead { Visibility::Hidden } else { Visibility::Inherited };
+        // The dead lie where they fell (see `animate_walkers`); nobody is hidden.
+        let _ = status;
+        *visibility = Visibility::Inherited;
     }
 }
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        (dress_member, dress_stranger, place_members, place_strangers).chain().run_if(in_state(Screen::Playing)),
+        (dress_member, dress_stranger, place_members, place_strangers, animate_walkers).chain().run_if(in_state(Screen::Playing)),
     );
 }

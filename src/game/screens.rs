@@ -121,13 +121,15 @@ fn continue_journey(commands: &mut Commands, saved: &SavedJourney, next: &mut Ne
 fn title_keys(
     mut commands: Commands,
     keys: Res<ButtonInput<KeyCode>>,
+    gamepads: Query<&Gamepad>,
     saved: Res<SavedJourney>,
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
 ) {
-    if keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::Space) {
+    let pad = |b: GamepadButton| gamepads.iter().any(|g| g.just_pressed(b));
+    if keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::Space) || pad(GamepadButton::Start) || pad(GamepadButton::South) {
         next.set(Screen::Loading);
-    } else if keys.just_pressed(KeyCode::KeyC) {
+    } else if keys.just_pressed(KeyCode::KeyC) || pad(GamepadButton::North) {
         continue_journey(&mut commands, &saved, &mut next);
     } else if keys.just_pressed(KeyCode::Escape) {
         exit.write(AppExit::Success);

@@ -73,3 +73,30 @@ fn the_journey_map_shows_the_route_and_where_people_were_lost() {
     let taiga = at((58.0, 95.0));
     assert!(desert[0] > taiga[0] + 30, "the Gobi is paler than the taiga: {desert:?} {taiga:?}");
 }
+
+#[test]
+fn each_person_has_their_own_figure_with_a_walk_and_a_fall() {
+    use the_way_back::art::{FIGURE, FIGURE_FRAMES, LYING, figure_sheet};
+    let levels = the_way_back::sim::levels::Levels::builtin().unwrap();
+    let mut sheets = Vec::new();
+    for c in &levels.story.characters {
+        let l = c.look;
+        let (w, h, px) = figure_sheet([l.coat.0, l.coat.1, l.coat.2], [l.hat.0, l.hat.1, l.hat.2], [l.skin.0, l.skin.1, l.skin.2], l.beard);
+        assert_eq!((w, h), (FIGURE * FIGURE_FRAMES, FIGURE));
+        let frame = |f: u32| -> Vec<u8> {
+            (0..FIGURE).flat_map(|y| { let px = &px; (0..FIGURE).flat_map(move |x| px[(((y * w) + f * FIGURE + x) * 4) as usize..][..4].to_vec()) }).collect()
+        };
+        // A walk: the stepping frames differ from standing and from each other; lying differs.
+        assert_ne!(frame(0), frame(1), "{}: a step", c.name);
+        assert_ne!(frame(1), frame(3), "{}: the other step", c.name);
+        assert_ne!(frame(0), frame(LYING), "{}: lying down", c.name);
+        let opaque = frame(0).chunks(4).filter(|p| p[3] == 255).count();
+        assert!(opaque > 80, "{}: a figure, not a speck ({opaque} pixels)", c.name);
+        sheets.push(frame(0));
+    }
+    for i in 0..sheets.len() {
+        for j in i + 1..sheets.len() {
+            assert_ne!(sheets[i], sheets[j], "every character looks different");
+        }
+    }
+}
