@@ -1,5 +1,4 @@
-//! The HUD while playing: where and when the group is, the way out, what just happened, and
-//! the dark of night.
+//! The HUD while playing: where and when the group is, the way out, what just happened.
 
 use bevy::prelude::*;
 
@@ -34,9 +33,6 @@ struct MessageLine {
 }
 
 #[derive(Component)]
-struct Darkness;
-
-#[derive(Component)]
 struct WeatherLine;
 
 #[derive(Component)]
@@ -45,16 +41,6 @@ struct PartyPanel;
 const MESSAGE_SECONDS: f32 = 14.0;
 
 fn spawn_hud(mut commands: Commands) {
-    commands.spawn((
-        Name::new("Night"),
-        Darkness,
-        Node { position_type: PositionType::Absolute, width: percent(100), height: percent(100), ..default() },
-        BackgroundColor(Color::NONE),
-        // Above the world, below the HUD.
-        GlobalZIndex(0),
-        bevy::ui::FocusPolicy::Pass,
-        DespawnOnExit(Screen::Playing),
-    ));
     commands.spawn((
         Name::new("HUD"),
         GlobalZIndex(1),
@@ -257,20 +243,10 @@ fn show_story_beats(
     }
 }
 
-/// How dark it is, 0 at noon to about 0.7 in the small hours, with dusk and dawn between.
-fn darkness(hour: f32) -> f32 {
-    let sun = ((hour - 6.0) / 12.0 * std::f32::consts::PI).sin();
-    (0.1 - sun * 0.8).clamp(0.0, 0.68)
-}
-
-fn darken_night(clock: Res<GameClock>, mut night: Single<&mut BackgroundColor, With<Darkness>>) {
-    night.0 = Color::srgba(0.02, 0.03, 0.08, darkness(clock.hour()));
-}
-
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Playing), spawn_hud);
     app.add_systems(
         Update,
-        (update_hud, show_story_beats, show_news, darken_night).run_if(in_state(Screen::Playing)),
+        (update_hud, show_story_beats, show_news).run_if(in_state(Screen::Playing)),
     );
 }

@@ -9,6 +9,7 @@ mod hints;
 mod hud;
 mod input;
 mod map;
+mod night;
 mod party;
 mod saves;
 mod screens;
@@ -92,6 +93,7 @@ impl Plugin for GamePlugin {
             saves::plugin,
             hints::plugin,
             framebench::plugin,
+            night::plugin,
         ));
     }
 }
