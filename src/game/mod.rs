@@ -14,6 +14,7 @@ mod party;
 mod saves;
 mod screens;
 mod tileset;
+mod weather_fx;
 pub mod theme;
 
 use std::process::ExitCode;
@@ -94,6 +95,7 @@ impl Plugin for GamePlugin {
             hints::plugin,
             framebench::plugin,
             night::plugin,
+            weather_fx::plugin,
         ));
     }
 }
