@@ -49,6 +49,15 @@ pub struct Cli {
     #[arg(long, value_name = "N", conflicts_with = "headless", value_parser = clap::value_parser!(u32).range(10..=100000))]
     pub bench_frames: Option<u32>,
 
+    /// Play an input script (key presses, waits, screenshots) in the window: for end-to-end
+    /// tests. The format is in `src/game/replay.rs`.
+    #[arg(long, value_name = "FILE", conflicts_with = "headless")]
+    pub replay: Option<PathBuf>,
+
+    /// Where the replay's screenshots go.
+    #[arg(long, value_name = "DIR", default_value = "screenshots/replay", requires = "replay")]
+    pub replay_out: PathBuf,
+
     /// Stop a headless run after this many in-game days if the journey has not ended.
     #[arg(long, value_name = "DAYS", default_value_t = 400, requires = "headless")]
     pub max_days: u32,

@@ -43,7 +43,29 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn play(cli: Cli, levels: Levels) -> ExitCode {
-    the_way_back::game::run(cli.seed, levels, cli.autoplay, cli.speed, cli.stage, cli.bench_frames)
+    use the_way_back::game::replay::{Replay, parse};
+    let replay = match &cli.replay {
+        None => None,
+        Some(path) => {
+            let steps = std::fs::read_to_string(path)
+                .map_err(|e| format!("{}: {e}", path.display()))
+                .and_then(|text| parse(path, &text));
+            match steps {
+                Ok(steps) => Some(Replay { steps, out: cli.replay_out.clone() }),
+                Err(e) => {
+                    eprintln!("error: the replay script cannot be used\n  {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    };
+    if let Some(r) = &replay {
+        if let Err(e) = std::fs::create_dir_all(&r.out) {
+            eprintln!("error: cannot make {}: {e}", r.out.display());
+            return ExitCode::from(2);
+        }
+    }
+    the_way_back::game::run(cli.seed, levels, cli.autoplay, cli.speed, cli.stage, cli.bench_frames, replay)
 }
 
 #[cfg(not(feature = "gui"))]

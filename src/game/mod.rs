@@ -11,6 +11,7 @@ mod input;
 mod map;
 mod night;
 mod party;
+pub mod replay;
 mod saves;
 mod screens;
 mod tileset;
@@ -40,6 +41,8 @@ pub struct GamePlugin {
     pub start: crate::sim::state::Stage,
     /// Time this many frames of a stormy night and quit (`--bench-frames`).
     pub bench_frames: Option<u32>,
+    /// An input script to play (`--replay`).
+    pub replay: Option<replay::Replay>,
 }
 
 impl Plugin for GamePlugin {
@@ -78,6 +81,9 @@ impl Plugin for GamePlugin {
         if let Some(n) = self.bench_frames {
             app.insert_resource(framebench::BenchFrames(n));
         }
+        if let Some(r) = &self.replay {
+            app.insert_resource(r.clone());
+        }
         // The autoplayer lets each question stand long enough to be read.
         app.insert_resource(crate::sim::autoplay::ReadingTime((crate::sim::TICKS_PER_SECOND * 4.0) as u32));
         app.add_systems(Last, announce_first_frame);
@@ -96,6 +102,7 @@ impl Plugin for GamePlugin {
             framebench::plugin,
             night::plugin,
             weather_fx::plugin,
+            replay::plugin,
         ));
     }
 }
@@ -143,12 +150,13 @@ pub fn run(
     speed: f32,
     start: crate::sim::state::Stage,
     bench_frames: Option<u32>,
+    replay: Option<replay::Replay>,
 ) -> ExitCode {
     if !has_display() {
         eprintln!("error: no display to open a window on (DISPLAY is not set); run with --headless");
         return ExitCode::from(2);
     }
-    let exit = App::new().add_plugins(GamePlugin { seed, levels, autoplay, speed, start, bench_frames }).run();
+    let exit = App::new().add_plugins(GamePlugin { seed, levels, autoplay, speed, start, bench_frames, replay }).run();
     match exit {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),

@@ -73,5 +73,31 @@ echo "title vs stage: $diff pixels differ"
 if grep -q "panicked" "$out/game.log"; then echo "FAIL: the game panicked"; fail=1; fi
 if grep "ERROR" "$out/game.log"; then echo "FAIL: the game logged errors"; fail=1; fi
 kill -0 "$game" 2>/dev/null || { echo "FAIL: the game is no longer running"; fail=1; }
+
+# The same journey's start replayed from a script inside the game (keys, waits, screenshots
+# taken by the game itself): the prologue answered by number keys, then into the taiga.
+kill "$game" 2>/dev/null || true
+game=""
+replay="$out/replay"
+rm -rf "$replay"
+if RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$out/saves" timeout 600 "$bin" --seed 11 --speed 4 \
+    --replay "$(dirname "$0")/journey.replay" --replay-out "$replay" >"$out/replay.log" 2>&1; then
+  for s in title prologue camp taiga; do
+    if [ ! -s "$replay/$s.png" ]; then echo "FAIL: the replay took no $s screenshot"; fail=1; continue; fi
+    n=$(identify -format '%k' "$replay/$s.png")
+    echo "replay $s.png: $n colours"
+    [ "$n" -gt 200 ] || { echo "FAIL: replay $s.png looks blank"; fail=1; }
+  done
+  grep -q "story: the_prisoners" "$out/replay.log" || { echo "FAIL: the replayed keys did not answer the prologue"; fail=1; }
+  grep -q "entered stage Taiga" "$out/replay.log" || { echo "FAIL: the replay never reached the taiga"; fail=1; }
+  if [ -s "$replay/title.png" ] && [ -s "$replay/taiga.png" ]; then
+    d=$(compare -metric AE "$replay/title.png" "$replay/taiga.png" null: 2>&1 || true)
+    [ "${d%% *}" != "0" ] || { echo "FAIL: the replay's screens did not change"; fail=1; }
+  fi
+else
+  echo "FAIL: the replay did not finish cleanly"; tail -20 "$out/replay.log"; fail=1
+fi
+if grep -q "panicked" "$out/replay.log"; then echo "FAIL: the replayed game panicked"; fail=1; fi
+
 [ $fail -eq 0 ] && echo "desktop smoke test: 1 passed, 0 failed" || { echo "desktop smoke test: 0 passed, 1 failed"; tail -30 "$out/game.log"; }
 exit $fail
