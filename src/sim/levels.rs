@@ -132,8 +132,10 @@ pub enum Trigger {
     Night(u32),
     /// When the group has walked this share (0 to 1) of the way to the way out.
     Progress(f32),
-    /// When Janusz comes within a few steps of a kind of ground (the monument, a stream).
+    /// When Janusz comes within a few steps of a kind of ground (a stream).
     Reached(Terrain),
+    /// When a kind of ground comes into Janusz's sight (the monument by the road).
+    Sighted(Terrain),
     /// When Janusz reaches someone standing this share (0 to 1) of the way along the path.
     Met { who: Stranger, along: f32 },
     /// When someone in the group comes to this state; fires once for each person it befalls.

@@ -219,7 +219,7 @@ fn fire_story_events(
     map: Option<Res<StageMap>>,
     stage: Res<State<Stage>>,
     clock: Res<GameClock>,
-    nights: Res<StageNights>,
+    (nights, weather): (Res<StageNights>, Res<Weather>),
     fates: Res<Fates>,
     mut landmarks: Local<Landmarks>,
     mut pending: ResMut<PendingEvent>,
@@ -250,6 +250,10 @@ fn fire_story_events(
             Trigger::Progress(p) => if along >= *p { vec![None] } else { vec![] },
             Trigger::Reached(t) => {
                 if landmarks.near(&map, *t, lead.0, 3.0) { vec![None] } else { vec![] }
+            }
+            Trigger::Sighted(t) => {
+                let sight = weather.sight_tiles.max(3.0);
+                if landmarks.near(&map, *t, lead.0, sight) { vec![None] } else { vec![] }
             }
             Trigger::Met { who, .. } => {
                 let close = strangers.iter().find(|(_, s, p)| s.0 == *who && p.0.distance(lead.0) <= 2.5);
