@@ -1,9 +1,7 @@
 //! The chronicle at the end of the journey: the ending, the route drawn on the map of Siberia to
 //! India with the places where people were lost, and each person's fate beside the film's.
 
-use bevy::asset::RenderAssetUsages;
 use bevy::prelude::*;
-use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
 use super::theme;
 use crate::journey_map::{MapView, PLACES, paint};
@@ -40,14 +38,7 @@ fn spawn_chronicle(world: &mut World) {
         .filter_map(|m| m.at)
         .collect();
     let pixels = paint(&view, &chronicle.route, &losses);
-    let image = Image::new(
-        Extent3d { width: view.width, height: view.height, depth_or_array_layers: 1 },
-        TextureDimension::D2,
-        pixels,
-        TextureFormat::Rgba8UnormSrgb,
-        RenderAssetUsages::RENDER_WORLD,
-    );
-    let handle = world.resource_mut::<Assets<Image>>().add(image);
+    let handle = world.resource_mut::<Assets<Image>>().add(super::rgba_image(view.width, view.height, pixels));
     let (title, text) = match &chronicle.ending {
         Some(e) => (e.title.clone(), e.text.clone()),
         None => ("Unfinished".into(), "The journey was left before it ended.".into()),

@@ -206,6 +206,19 @@ pub fn show_error(message: &str) {
         .run();
 }
 
+/// An image painted in code (RGBA, sRGB), for the renderer and for updating on the CPU.
+pub fn rgba_image(width: u32, height: u32, data: Vec<u8>) -> Image {
+    use bevy::asset::RenderAssetUsages;
+    use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
+    Image::new(
+        Extent3d { width, height, depth_or_array_layers: 1 },
+        TextureDimension::D2,
+        data,
+        TextureFormat::Rgba8UnormSrgb,
+        RenderAssetUsages::RENDER_WORLD | RenderAssetUsages::MAIN_WORLD,
+    )
+}
+
 /// A system that moves to `state`.
 pub fn go_to<S: FreelyMutableState + Clone>(state: S) -> impl FnMut(ResMut<NextState<S>>) + Clone {
     move |mut next: ResMut<NextState<S>>| next.set(state.clone())

@@ -2,13 +2,11 @@
 //! a fire lights it. The dark is a small mask image stretched over the screen, recomputed each
 //! frame from the hour and the fires' places on screen.
 
-use bevy::asset::RenderAssetUsages;
 use bevy::image::ImageSampler;
 use bevy::prelude::*;
-use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 use bevy::window::PrimaryWindow;
 
-use super::TILE_PX;
+use super::{TILE_PX, rgba_image};
 use super::party::world_pos;
 use crate::sim::camp::Fire;
 use crate::sim::clock::GameClock;
@@ -70,26 +68,16 @@ fn paint_fire() -> (u32, u32, Vec<u8>) {
     (fw * frames, fh, px)
 }
 
-fn image(w: u32, h: u32, data: Vec<u8>) -> Image {
-    Image::new(
-        Extent3d { width: w, height: h, depth_or_array_layers: 1 },
-        TextureDimension::D2,
-        data,
-        TextureFormat::Rgba8UnormSrgb,
-        RenderAssetUsages::RENDER_WORLD | RenderAssetUsages::MAIN_WORLD,
-    )
-}
-
 fn make_art(mut commands: Commands, mut images: ResMut<Assets<Image>>, mut layouts: ResMut<Assets<TextureAtlasLayout>>) {
     let (w, h, px) = paint_fire();
     commands.insert_resource(FireArt {
-        image: images.add(image(w, h, px)),
+        image: images.add(rgba_image(w, h, px)),
         layout: layouts.add(TextureAtlasLayout::from_grid(UVec2::new(12, 14), 4, 1, None, None)),
     });
 }
 
 fn spawn_darkness(mut commands: Commands, mut images: ResMut<Assets<Image>>) {
-    let mut mask = image(MASK_W, MASK_H, vec![0; (MASK_W * MASK_H * 4) as usize]);
+    let mut mask = rgba_image(MASK_W, MASK_H, vec![0; (MASK_W * MASK_H * 4) as usize]);
     mask.sampler = ImageSampler::linear();
     let handle = images.add(mask);
     commands.spawn((

@@ -3,8 +3,6 @@
 use bevy::prelude::*;
 
 use super::TILE_PX;
-use bevy::asset::RenderAssetUsages;
-use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
 use crate::art::{FIGURE, FIGURE_FRAMES, LYING};
 use crate::sim::levels::{Levels, Look, Stranger};
@@ -22,6 +20,15 @@ fn rgb8((r, g, b): (u8, u8, u8)) -> [u8; 3] {
     [r, g, b]
 }
 
+/// The frames of every figure sheet: one layout shared by all.
+#[derive(Resource)]
+struct FigureLayout(Handle<TextureAtlasLayout>);
+
+fn make_figure_layout(mut commands: Commands, mut layouts: ResMut<Assets<TextureAtlasLayout>>) {
+    let layout = TextureAtlasLayout::from_grid(UVec2::splat(FIGURE), FIGURE_FRAMES, 1, None, None);
+    commands.insert_resource(FigureLayout(layouts.add(layout)));
+}
+
 /// The walking figure of a person, drawn by the project's own painter from their look.
 #[derive(Component, Debug, Clone, Copy, Default)]
 struct Walker {
@@ -34,7 +41,7 @@ struct Walker {
 fn figure(
     p: &mut ChildSpawnerCommands,
     images: &mut Assets<Image>,
-    layouts: &mut Assets<TextureAtlasLayout>,
+    layout: &FigureLayout,
     look: &Look,
     name: &str,
     leader: bool,
@@ -47,17 +54,10 @@ fn figure(
         ));
     }
     let (w, h, rgba) = crate::art::figure_sheet(rgb8(look.coat), rgb8(look.hat), rgb8(look.skin), look.beard);
-    let image = images.add(Image::new(
-        Extent3d { width: w, height: h, depth_or_array_layers: 1 },
-        TextureDimension::D2,
-        rgba,
-        TextureFormat::Rgba8UnormSrgb,
-        RenderAssetUsages::RENDER_WORLD,
-    ));
-    let layout = layouts.add(TextureAtlasLayout::from_grid(UVec2::splat(FIGURE), FIGURE_FRAMES, 1, None, None));
+    let image = images.add(super::rgba_image(w, h, rgba));
     let scale = 0.9 * look.height;
     p.spawn((
-        Sprite::from_atlas_image(image, TextureAtlas { layout, index: 0 }),
+        Sprite::from_atlas_image(image, TextureAtlas { layout: layout.0.clone(), index: 0 }),
         Transform::from_xyz(0.0, 1.0, 0.0).with_scale(Vec3::splat(scale)),
     ));
     p.spawn((
@@ -72,13 +72,13 @@ fn dress_member(
     mut commands: Commands,
     levels: Res<Levels>,
     mut images: ResMut<Assets<Image>>,
-    mut layouts: ResMut<Assets<TextureAtlasLayout>>,
+    layout: Res<FigureLayout>,
     members: Query<(Entity, &Member, &Position, Has<Leader>), Added<Member>>,
 ) {
     for (entity, member, pos, leader) in &members {
         let look = levels.story.character(member.0).look;
         commands.entity(entity).insert((Transform::from_xyz(0.0, 0.0, 10.0), Visibility::default(), Walker { last: pos.0, phase: 0.0 }));
-        commands.entity(entity).with_children(|p| figure(p, &mut images, &mut layouts, &look, member.0.name(), leader));
+        commands.entity(entity).with_children(|p| figure(p, &mut images, &layout, &look, member.0.name(), leader));
     }
 }
 
@@ -87,7 +87,7 @@ fn dress_stranger(
     mut commands: Commands,
     levels: Res<Levels>,
     mut images: ResMut<Assets<Image>>,
-    mut layouts: ResMut<Assets<TextureAtlasLayout>>,
+    layout: Res<FigureLayout>,
     strangers: Query<(Entity, &StrangerAt, &Position), Added<StrangerAt>>,
 ) {
     for (entity, stranger, pos) in &strangers {
@@ -97,7 +97,7 @@ fn dress_stranger(
             Stranger::Monk => Look { coat: (150, 40, 30), hat: (200, 150, 60), skin: (200, 160, 120), beard: false, height: 1.0 },
         };
         commands.entity(entity).insert((Transform::from_xyz(0.0, 0.0, 10.0), Visibility::default(), Walker { last: pos.0, phase: 0.0 }));
-        commands.entity(entity).with_children(|p| figure(p, &mut images, &mut layouts, &look, stranger.0.name(), false));
+        commands.entity(entity).with_children(|p| figure(p, &mut images, &layout, &look, stranger.0.name(), false));
     }
 }
 
@@ -157,6 +157,7 @@ fn place_members(mut members: Query<(&Position, &Status, &mut Transform, &mut Vi
 }
 
 pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Startup, make_figure_layout);
     app.add_systems(
         Update,
         (dress_member, dress_stranger, place_members, place_strangers, animate_walkers).chain().run_if(in_state(Screen::Playing)),

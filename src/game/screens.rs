@@ -15,7 +15,10 @@ enum TitleAction {
     Quit,
 }
 
-fn button(text: &str, action: TitleAction) -> impl Bundle {
+/// A title-screen button; one with no text (Continue with nothing to continue) is not shown.
+fn button(text: impl Into<String>, action: TitleAction) -> impl Bundle {
+    let text = text.into();
+    let display = if text.is_empty() { Display::None } else { Display::Flex };
     (
         Button,
         action,
@@ -24,31 +27,12 @@ fn button(text: &str, action: TitleAction) -> impl Bundle {
             padding: UiRect::axes(px(16), px(10)),
             justify_content: JustifyContent::Center,
             border: UiRect::all(px(2)),
+            display,
             ..default()
         },
         BorderColor::all(theme::DIM),
         BackgroundColor(theme::PANEL),
         children![theme::label(text, 22.0, theme::TEXT)],
-    )
-}
-
-/// The Continue button, or nothing where there is no journey to continue.
-fn continue_button(label: Option<String>) -> impl Bundle {
-    let shown = label.is_some();
-    (
-        Button,
-        TitleAction::Continue,
-        Node {
-            width: px(420),
-            padding: UiRect::axes(px(16), px(10)),
-            justify_content: JustifyContent::Center,
-            border: UiRect::all(px(2)),
-            display: if shown { Display::Flex } else { Display::None },
-            ..default()
-        },
-        BorderColor::all(theme::DIM),
-        BackgroundColor(theme::PANEL),
-        children![theme::label(label.unwrap_or_default(), 22.0, theme::TEXT)],
     )
 }
 
@@ -77,7 +61,7 @@ fn spawn_title(mut commands: Commands, saved: Res<SavedJourney>) {
             theme::label("From a Siberian camp to India, on foot. 1940-1942.", 20.0, theme::DIM),
             Node { height: px(24), ..default() },
             button("New journey  (Enter)", TitleAction::NewJourney),
-            continue_button(continuing),
+            button(continuing.unwrap_or_default(), TitleAction::Continue),
             button("Quit  (Esc)", TitleAction::Quit),
             theme::label(problem, 16.0, theme::WARNING),
             Node { height: px(24), ..default() },
