@@ -5,7 +5,7 @@ export CARGO_TARGET_DIR
 BIN := $(CARGO_TARGET_DIR)/debug/the-way-back
 SEED ?= 7
 
-.PHONY: setup play test headless web test-web
+.PHONY: setup play test headless web test-web playthrough
 
 setup:
 	@bash scripts/setup.sh
@@ -35,3 +35,9 @@ web: setup
 test-web: setup
 	bash scripts/web.sh
 	bash tests/web/run.sh
+
+## A whole journey to India under Xvfb, screenshots of every stage in screenshots/playthrough/.
+playthrough: setup
+	cargo build
+	xvfb-run -a -s "-screen 0 1280x720x24" env THE_WAY_BACK_SAVE_DIR=$$(mktemp -d) \
+		$(BIN) --seed $(SEED) --speed 2 --replay tests/desktop/india.replay --replay-out screenshots/playthrough

@@ -7,5 +7,6 @@ pub mod game;
 pub mod headless;
 pub mod journey_map;
 pub mod sim;
+pub mod sound;
 
 pub use sim::SimulationPlugin;

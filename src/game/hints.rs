@@ -4,6 +4,7 @@
 
 use bevy::prelude::*;
 
+use super::settings::{Action, Settings};
 use super::theme;
 use crate::sim::camp::{Fire, Supplies};
 use crate::sim::clock::GameClock;
@@ -58,6 +59,7 @@ fn offer_hints(
     level: Option<Res<CurrentLevel>>,
     clock: Res<GameClock>,
     pending: Res<PendingEvent>,
+    settings: Res<Settings>,
     supplies: Res<Supplies>,
     fires: Query<&Position, With<Fire>>,
     leader: Query<&Position, With<Leader>>,
@@ -79,30 +81,32 @@ fn offer_hints(
     let who = |f: &dyn Fn(&Status, &Vitals, bool) -> bool| {
         members.iter().find(|(_, s, v, st)| f(s, v, *st)).map(|(m, ..)| m.0.name())
     };
+    let k = |a: Action| settings.label(a);
+    let walk_keys = format!("{}{}{}{}", k(Action::WalkUp), k(Action::WalkLeft), k(Action::WalkDown), k(Action::WalkRight));
     let candidates: [(&'static str, Option<String>); 8] = [
         ("walk", (*stage.get() == Stage::Camp).then(|| {
-            "Walk with WASD or the arrows, or click where to go: the group follows. Reach the way out (top left) with everyone close by.".to_string()
+            format!("Walk with {walk_keys} or the arrows, or click where to go: the group follows. Reach the way out (top left) with everyone close by.")
         })),
         ("evening", (cold_stage && clock.hour() >= 15.5 && supplies.wood < 4).then(|| {
-            "Night is coming, and the cold with it. Gather wood (G) among the trees, then make camp (C) and light a fire (F).".to_string()
+            format!("Night is coming, and the cold with it. Gather wood ({}) among the trees, then make camp ({}) and light a fire ({}).", k(Action::GatherWood), k(Action::Camp), k(Action::MakeFire))
         })),
         ("cold", who(&|s, v, _| *s == Status::Walking && v.conditions().hypothermia).filter(|_| !fire_near).map(|n| {
-            format!("{n} is hypothermic. A fire (F) warms everyone a few steps from it; so does walking, by day.")
+            format!("{n} is hypothermic. A fire ({}) warms everyone a few steps from it; so does walking, by day.", k(Action::MakeFire))
         })),
         ("thirst", who(&|s, v, _| *s == Status::Walking && v.conditions().thirsty).map(|n| {
-            format!("{n} is thirsty. Drink and fill the skins (R) at water, or melt snow: R by a fire is quickest.")
+            format!("{n} is thirsty. Drink and fill the skins ({0}) at water, or melt snow: {0} by a fire is quickest.", k(Action::Drink))
         })),
         ("stray", who(&|_, _, straying| straying).map(|n| {
             format!("{n} has lost sight of the group. A fire is seen from afar; by day, walk toward them.")
         })),
         ("given_up", who(&|s, _, _| *s == Status::GivenUp).map(|n| {
-            format!("{n} has given up. Walk to them and encourage them (E), better with Voss or Zoran beside you.")
+            format!("{n} has given up. Walk to them and encourage them ({}), better with Voss or Zoran beside you.", k(Action::Encourage))
         })),
         ("desert", (level.0.biome == Biome::Desert).then(|| {
-            "In the desert, walk in the cool of the night and rest through the heat of the day (C). Water is what kills here.".to_string()
+            format!("In the desert, walk in the cool of the night and rest through the heat of the day ({}). Water is what kills here.", k(Action::Camp))
         })),
         ("pace", (*stage.get() == Stage::Taiga && clock.hour() >= 10.0 && clock.hour() < 15.0).then(|| {
-            "Pace: 1 slow, 2 steady, 3 forced. Forcing covers ground but costs water, strength and spirits.".to_string()
+            format!("Pace: {} slow, {} steady, {} forced. Forcing covers ground but costs water, strength and spirits.", k(Action::PaceSlow), k(Action::PaceSteady), k(Action::PaceForced))
         })),
     ];
     for (key, text) in candidates {

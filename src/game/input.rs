@@ -9,6 +9,7 @@ use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
 use super::TILE_PX;
+use super::settings::{Action, Settings};
 use crate::sim::autoplay::Autoplay;
 use crate::sim::camp::CampAction;
 use crate::sim::cohesion::Encourage;
@@ -23,6 +24,7 @@ const SLEEP_SPEED: f32 = 8.0;
 
 fn read_walk_keys(
     keys: Res<ButtonInput<KeyCode>>,
+    settings: Res<Settings>,
     gamepads: Query<&Gamepad>,
     mut leader: Query<(&mut MoveInput, &mut Route), With<Leader>>,
 ) {
@@ -35,13 +37,13 @@ fn read_walk_keys(
             dir += stick.normalize();
         }
     }
-    for (key, alt, d) in [
-        (KeyCode::KeyW, KeyCode::ArrowUp, Vec2::Y),
-        (KeyCode::KeyS, KeyCode::ArrowDown, Vec2::NEG_Y),
-        (KeyCode::KeyA, KeyCode::ArrowLeft, Vec2::NEG_X),
-        (KeyCode::KeyD, KeyCode::ArrowRight, Vec2::X),
+    for (action, alt, d) in [
+        (Action::WalkUp, KeyCode::ArrowUp, Vec2::Y),
+        (Action::WalkDown, KeyCode::ArrowDown, Vec2::NEG_Y),
+        (Action::WalkLeft, KeyCode::ArrowLeft, Vec2::NEG_X),
+        (Action::WalkRight, KeyCode::ArrowRight, Vec2::X),
     ] {
-        if keys.pressed(key) || keys.pressed(alt) {
+        if keys.pressed(settings.key(action)) || keys.pressed(alt) {
             dir += d;
         }
     }
@@ -77,26 +79,27 @@ fn walk_to_click(
     }
 }
 
-/// Camp actions and the leader's word: G gather wood, F make or feed a fire, R drink and fill
-/// the skins, E encourage, 1/2/3 pace.
+/// Camp actions, the leader's word and the pace, by the keys the settings bind.
 fn read_action_keys(
     keys: Res<ButtonInput<KeyCode>>,
+    settings: Res<Settings>,
     gamepads: Query<&Gamepad>,
     mut actions: MessageWriter<CampAction>,
     mut encourage: MessageWriter<Encourage>,
     mut pace: ResMut<Pace>,
 ) {
     let pad = |b: GamepadButton| gamepads.iter().any(|g| g.just_pressed(b));
-    if keys.just_pressed(KeyCode::KeyG) || pad(GamepadButton::West) {
+    let key = |a: Action| keys.just_pressed(settings.key(a));
+    if key(Action::GatherWood) || pad(GamepadButton::West) {
         actions.write(CampAction::GatherWood);
     }
-    if keys.just_pressed(KeyCode::KeyF) || pad(GamepadButton::North) {
+    if key(Action::MakeFire) || pad(GamepadButton::North) {
         actions.write(CampAction::MakeFire);
     }
-    if keys.just_pressed(KeyCode::KeyR) || pad(GamepadButton::East) {
+    if key(Action::Drink) || pad(GamepadButton::East) {
         actions.write(CampAction::FillSkins);
     }
-    if keys.just_pressed(KeyCode::KeyE) || pad(GamepadButton::South) {
+    if key(Action::Encourage) || pad(GamepadButton::South) {
         encourage.write(Encourage);
     }
     if pad(GamepadButton::LeftTrigger) {
@@ -111,16 +114,22 @@ fn read_action_keys(
             _ => Pace::Forced,
         };
     }
-    for (key, p) in [(KeyCode::Digit1, Pace::Slow), (KeyCode::Digit2, Pace::Steady), (KeyCode::Digit3, Pace::Forced)] {
-        if keys.just_pressed(key) {
+    for (action, p) in [(Action::PaceSlow, Pace::Slow), (Action::PaceSteady, Pace::Steady), (Action::PaceForced, Pace::Forced)] {
+        if key(action) {
             *pace = p;
         }
     }
 }
 
-fn toggle_camp(keys: Res<ButtonInput<KeyCode>>, gamepads: Query<&Gamepad>, autoplay: Res<Autoplay>, mut resting: ResMut<Resting>) {
+fn toggle_camp(
+    keys: Res<ButtonInput<KeyCode>>,
+    settings: Res<Settings>,
+    gamepads: Query<&Gamepad>,
+    autoplay: Res<Autoplay>,
+    mut resting: ResMut<Resting>,
+) {
     let pad = gamepads.iter().any(|g| g.just_pressed(GamepadButton::Select));
-    if (keys.just_pressed(KeyCode::KeyC) || pad) && !autoplay.0 {
+    if (keys.just_pressed(settings.key(Action::Camp)) || pad) && !autoplay.0 {
         resting.0 = !resting.0;
     }
 }
@@ -145,12 +154,13 @@ fn wake_at_dawn(clock: Res<crate::sim::clock::GameClock>, autoplay: Res<Autoplay
 
 fn toggle_pause(
     keys: Res<ButtonInput<KeyCode>>,
+    settings: Res<Settings>,
     gamepads: Query<&Gamepad>,
     pause: Res<State<Pause>>,
     mut next: ResMut<NextState<Pause>>,
 ) {
     let pad = gamepads.iter().any(|g| g.just_pressed(GamepadButton::Start));
-    if keys.just_pressed(KeyCode::Escape) || keys.just_pressed(KeyCode::KeyP) || pad {
+    if keys.just_pressed(KeyCode::Escape) || keys.just_pressed(settings.key(Action::Pause)) || pad {
         next.set(match pause.get() {
             Pause::Running => Pause::Paused,
             Pause::Paused => Pause::Running,
@@ -170,7 +180,7 @@ pub(super) fn plugin(app: &mut App) {
                 .run_if(in_state(Pause::Running))
                 .run_if(not(super::dialog::is_asking)),
             speed_up_sleep,
-            toggle_pause,
+            toggle_pause.run_if(not(super::menus::is_overlay_open)),
         )
             .run_if(in_state(Screen::Playing)),
     );

@@ -1,6 +1,7 @@
 //! The windowed game: screens, the map and the party on screen, the HUD and input. Reads the
 //! simulation; the simulation never reads this.
 
+mod audio;
 mod camera;
 mod chronicle;
 mod dialog;
@@ -9,11 +10,13 @@ mod hints;
 mod hud;
 mod input;
 mod map;
+mod menus;
 mod night;
 mod party;
 pub mod replay;
 mod saves;
 mod screens;
+pub mod settings;
 mod tileset;
 mod weather_fx;
 pub mod theme;
@@ -69,7 +72,7 @@ impl Plugin for GamePlugin {
                     ..default()
                 }),
         );
-        app.add_plugins((bevy_ecs_tilemap::TilemapPlugin, bevy_kira_audio::AudioPlugin));
+        app.add_plugins(bevy_ecs_tilemap::TilemapPlugin);
         app.add_plugins(SimulationPlugin {
             seed: self.seed,
             levels: self.levels.clone(),
@@ -78,6 +81,7 @@ impl Plugin for GamePlugin {
         app.insert_resource(ClearColor(theme::BACKGROUND));
         app.insert_resource(input::GameSpeed(self.speed));
         app.insert_resource(crate::sim::journey::StartStage(self.start));
+        app.insert_resource(crate::sim::journey::PrepareMapsAhead);
         if let Some(n) = self.bench_frames {
             app.insert_resource(framebench::BenchFrames(n));
         }
@@ -104,6 +108,7 @@ impl Plugin for GamePlugin {
             weather_fx::plugin,
             replay::plugin,
         ));
+        app.add_plugins((settings::plugin, menus::plugin, audio::plugin));
     }
 }
 

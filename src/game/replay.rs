@@ -6,8 +6,11 @@
 //! wait 2.5              # seconds
 //! key Enter             # press and release
 //! hold KeyD 3           # hold a key for seconds
-//! until stage Taiga 120 # wait for a stage (giving up after 120 s)
+//! until stage Taiga 120 # wait for a stage or a later one (failing after 120 s)
 //! until question 60     # wait for a story question
+//! until night 90        # wait for nightfall (or `day`), going on after 90 s if it is not
+//! until weather Blizzard 60  # wait for a kind of weather, going on after 60 s if none
+//! shot {stage}-night    # `{stage}` is the stage's name: `taiga-night.png`
 //! shot camp             # screenshot to <out>/camp.png
 //! autoplay on           # hand over to the built-in player (or `off`)
 //! quit
@@ -19,7 +22,9 @@ use bevy::input::keyboard::KeyCode;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
+use crate::sim::clock::GameClock;
 use crate::sim::state::Stage;
+use crate::sim::weather::{Weather, WeatherKind};
 use crate::sim::story::PendingEvent;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +34,9 @@ pub enum Step {
     Hold(KeyCode, f32),
     UntilStage(Stage, f32),
     UntilQuestion(f32),
+    /// Night (true) or day; given up on, not failed, after the seconds.
+    UntilNight(bool, f32),
+    UntilWeather(WeatherKind, f32),
     Shot(String),
     Autoplay(bool),
     Quit,
@@ -42,37 +50,7 @@ pub struct Replay {
 }
 
 fn key_named(name: &str) -> Option<KeyCode> {
-    let k = match name {
-        "Enter" => KeyCode::Enter,
-        "Space" => KeyCode::Space,
-        "Escape" => KeyCode::Escape,
-        "Up" => KeyCode::ArrowUp,
-        "Down" => KeyCode::ArrowDown,
-        "Left" => KeyCode::ArrowLeft,
-        "Right" => KeyCode::ArrowRight,
-        _ => {
-            // Single letters and digits as written: `C`, `3`; or Bevy's names: `KeyC`, `Digit3`.
-            let n = name.strip_prefix("Key").or_else(|| name.strip_prefix("Digit")).unwrap_or(name);
-            let c = n.chars().next().filter(|_| n.chars().count() == 1)?.to_ascii_uppercase();
-            const LETTERS: [KeyCode; 26] = [
-                KeyCode::KeyA, KeyCode::KeyB, KeyCode::KeyC, KeyCode::KeyD, KeyCode::KeyE, KeyCode::KeyF,
-                KeyCode::KeyG, KeyCode::KeyH, KeyCode::KeyI, KeyCode::KeyJ, KeyCode::KeyK, KeyCode::KeyL,
-                KeyCode::KeyM, KeyCode::KeyN, KeyCode::KeyO, KeyCode::KeyP, KeyCode::KeyQ, KeyCode::KeyR,
-                KeyCode::KeyS, KeyCode::KeyT, KeyCode::KeyU, KeyCode::KeyV, KeyCode::KeyW, KeyCode::KeyX,
-                KeyCode::KeyY, KeyCode::KeyZ,
-            ];
-            const DIGITS: [KeyCode; 10] = [
-                KeyCode::Digit0, KeyCode::Digit1, KeyCode::Digit2, KeyCode::Digit3, KeyCode::Digit4,
-                KeyCode::Digit5, KeyCode::Digit6, KeyCode::Digit7, KeyCode::Digit8, KeyCode::Digit9,
-            ];
-            return match c {
-                'A'..='Z' => Some(LETTERS[(c as u8 - b'A') as usize]),
-                '0'..='9' => Some(DIGITS[(c as u8 - b'0') as usize]),
-                _ => None,
-            };
-        }
-    };
-    Some(k)
+    super::settings::key_from_name(name)
 }
 
 /// Reads a script; an error names the line and says what is wrong.
@@ -100,13 +78,26 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Step>, String> {
                 Step::UntilStage(stage, secs(rest.first()).unwrap_or(300.0))
             }
             ["until", "question", rest @ ..] => Step::UntilQuestion(secs(rest.first()).unwrap_or(300.0)),
-            ["shot", name] if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') => {
+            ["until", "night", rest @ ..] => Step::UntilNight(true, secs(rest.first()).unwrap_or(300.0)),
+            ["until", "day", rest @ ..] => Step::UntilNight(false, secs(rest.first()).unwrap_or(300.0)),
+            ["until", "weather", kind, rest @ ..] => {
+                let kind = WeatherKind::ALL
+                    .into_iter()
+                    .find(|k| format!("{k:?}").eq_ignore_ascii_case(kind))
+                    .ok_or_else(|| err("unknown weather"))?;
+                Step::UntilWeather(kind, secs(rest.first()).unwrap_or(300.0))
+            }
+            ["shot", name]
+                if name.replace("{stage}", "").chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
+            {
                 Step::Shot(name.to_string())
             }
             ["autoplay", "on"] => Step::Autoplay(true),
             ["autoplay", "off"] => Step::Autoplay(false),
             ["quit"] => Step::Quit,
-            _ => return Err(err("not a command (wait, key, hold, until stage, until question, shot, autoplay, quit)")),
+            _ => return Err(err(
+                "not a command (wait, key, hold, until stage/question/night/day/weather, shot, autoplay, quit)",
+            )),
         };
         steps.push(step);
     }
@@ -130,6 +121,7 @@ fn play_script(
     mut keys: ResMut<ButtonInput<KeyCode>>,
     stage: Option<Res<State<Stage>>>,
     pending: Option<Res<PendingEvent>>,
+    (clock, weather): (Option<Res<GameClock>>, Option<Res<Weather>>),
     mut autoplay: ResMut<crate::sim::autoplay::Autoplay>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -155,7 +147,8 @@ fn play_script(
             }
         }
         Step::UntilStage(want, limit) => {
-            let there = stage.is_some_and(|s| *s.get() == want);
+            // Stages only ever follow one another: a later one means this one is behind.
+            let there = stage.as_ref().is_some_and(|s| *s.get() >= want);
             if !there && cursor.elapsed >= limit {
                 error!("replay: stage {want:?} not reached within {limit} s");
                 exit.write(AppExit::from_code(3));
@@ -170,7 +163,23 @@ fn play_script(
             }
             asked
         }
+        Step::UntilNight(night, limit) => {
+            let there = stage.is_some() && clock.as_ref().is_some_and(|c| c.is_night() == night);
+            if !there && cursor.elapsed >= limit {
+                warn!("replay: no {} within {limit} s; going on", if night { "night" } else { "day" });
+            }
+            there || cursor.elapsed >= limit
+        }
+        Step::UntilWeather(kind, limit) => {
+            let there = stage.is_some() && weather.as_ref().is_some_and(|w| w.kind == kind);
+            if !there && cursor.elapsed >= limit {
+                warn!("replay: no {kind:?} within {limit} s; going on");
+            }
+            there || cursor.elapsed >= limit
+        }
         Step::Shot(name) => {
+            let here = stage.as_ref().map_or("title".to_string(), |s| s.get().name().to_lowercase().replace(' ', "-"));
+            let name = name.replace("{stage}", &here);
             let path = replay.out.join(format!("{name}.png"));
             info!("replay: screenshot {}", path.display());
             commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path));

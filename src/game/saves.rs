@@ -15,8 +15,9 @@ pub struct SavedJourney {
     pub problem: Option<String>,
 }
 
+/// Named texts kept between runs: `journey` (the save), `settings`.
 #[cfg(not(target_arch = "wasm32"))]
-mod store {
+pub(super) mod store {
     use std::io::Write;
     use std::path::PathBuf;
 
@@ -32,68 +33,70 @@ mod store {
         data.unwrap_or_else(|| PathBuf::from(".")).join("the-way-back")
     }
 
-    pub fn path() -> PathBuf {
-        dir().join("journey.ron")
+    fn path(name: &str) -> PathBuf {
+        dir().join(format!("{name}.ron"))
     }
 
-    pub fn read() -> Option<String> {
-        std::fs::read_to_string(path()).ok()
+    pub fn read(name: &str) -> Option<String> {
+        std::fs::read_to_string(path(name)).ok()
     }
 
-    pub fn write(text: &str) -> std::io::Result<()> {
+    pub fn write(name: &str, text: &str) -> std::io::Result<()> {
         let dir = dir();
         std::fs::create_dir_all(&dir)?;
-        let tmp = dir.join("journey.ron.tmp");
+        let tmp = dir.join(format!("{name}.ron.tmp"));
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(text.as_bytes())?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path())
+        std::fs::rename(&tmp, path(name))
     }
 
-    /// Moves an unreadable save aside; says where it is now.
-    pub fn set_aside() -> String {
-        let kept = dir().join("journey.unreadable.ron");
-        match std::fs::rename(path(), &kept) {
+    /// Moves an unreadable file aside; says where it is now.
+    pub fn set_aside(name: &str) -> String {
+        let kept = dir().join(format!("{name}.unreadable.ron"));
+        match std::fs::rename(path(name), &kept) {
             Ok(()) => kept.display().to_string(),
-            Err(_) => path().display().to_string(),
+            Err(_) => path(name).display().to_string(),
         }
     }
 }
 
 #[cfg(target_arch = "wasm32")]
-mod store {
-    const KEY: &str = "the-way-back/journey";
-    const ASIDE: &str = "the-way-back/journey.unreadable";
-
+pub(super) mod store {
     fn storage() -> Option<web_sys::Storage> {
         web_sys::window()?.local_storage().ok()?
     }
 
-    pub fn read() -> Option<String> {
-        storage()?.get_item(KEY).ok()?
+    fn key(name: &str) -> String {
+        format!("the-way-back/{name}")
     }
 
-    pub fn write(text: &str) -> std::io::Result<()> {
+    pub fn read(name: &str) -> Option<String> {
+        storage()?.get_item(&key(name)).ok()?
+    }
+
+    pub fn write(name: &str, text: &str) -> std::io::Result<()> {
         let s = storage().ok_or_else(|| std::io::Error::other("no local storage"))?;
-        s.set_item(KEY, text).map_err(|_| std::io::Error::other("local storage refused the save"))
+        s.set_item(&key(name), text).map_err(|_| std::io::Error::other("local storage refused the save"))
     }
 
-    pub fn set_aside() -> String {
-        if let (Some(s), Some(text)) = (storage(), read()) {
-            let _ = s.set_item(ASIDE, &text);
-            let _ = s.remove_item(KEY);
+    pub fn set_aside(name: &str) -> String {
+        let aside = key(&format!("{name}.unreadable"));
+        if let (Some(s), Some(text)) = (storage(), read(name)) {
+            let _ = s.set_item(&aside, &text);
+            let _ = s.remove_item(&key(name));
         }
-        format!("the browser's storage as `{ASIDE}`")
+        format!("the browser's storage as `{aside}`")
     }
 }
 
 /// Reads the saved journey, if any; one that cannot be used is set aside with a reason.
 pub fn load() -> SavedJourney {
-    let Some(text) = store::read() else { return SavedJourney::default() };
+    let Some(text) = store::read("journey") else { return SavedJourney::default() };
     match Save::from_text(&text) {
         Ok(save) => SavedJourney { save: Some(save), problem: None },
         Err(e) => {
-            let kept = store::set_aside();
+            let kept = store::set_aside("journey");
             let what = match e {
                 SaveError::OtherVersion(_) => "The saved journey is from another version of the game",
                 SaveError::Damaged(_) => "The saved journey is damaged",
@@ -110,7 +113,7 @@ pub(super) fn read_saved_journey(mut commands: Commands) {
 
 fn keep_saves(mut saved: MessageReader<Saved>) {
     for s in saved.read() {
-        match store::write(&s.0) {
+        match store::write("journey", &s.0) {
             Ok(()) => info!("journey saved"),
             Err(e) => warn!("the journey could not be saved: {e}"),
         }

@@ -2,7 +2,9 @@
 
 use bevy::prelude::*;
 
+use super::menus::{Overlay, is_overlay_open};
 use super::saves::SavedJourney;
+use super::settings::{Settings, SettingsProblem};
 use super::{go_to, theme};
 use crate::sim::save::ResumeFrom;
 use crate::sim::state::{Pause, Screen};
@@ -12,7 +14,13 @@ use crate::sim::state::{Pause, Screen};
 enum TitleAction {
     NewJourney,
     Continue,
+    Settings,
+    Controls,
     Quit,
+    /// On the pause menu: back to the journey.
+    Resume,
+    /// On the pause menu: give up the journey, back to the title.
+    GiveUp,
 }
 
 /// A title-screen button; one with no text (Continue with nothing to continue) is not shown.
@@ -37,20 +45,15 @@ fn button(text: impl Into<String>, action: TitleAction) -> impl Bundle {
 }
 
 fn full_screen() -> Node {
-    Node {
-        width: percent(100),
-        height: percent(100),
-        flex_direction: FlexDirection::Column,
-        justify_content: JustifyContent::Center,
-        align_items: AlignItems::Center,
-        row_gap: px(18),
-        ..default()
-    }
+    theme::full_screen(18.0)
 }
 
-fn spawn_title(mut commands: Commands, saved: Res<SavedJourney>) {
-    let continuing = saved.save.as_ref().map(|s| format!("Continue: {}, day {}  (C)", s.stage.name(), s.clock.day()));
-    let problem = saved.problem.clone().unwrap_or_default();
+fn spawn_title(mut commands: Commands, saved: Res<SavedJourney>, settings: Res<Settings>, settings_problem: Res<SettingsProblem>) {
+    let continuing = saved.save.as_ref().map(|s| {
+        let at = if s.camp.is_some() { ", at camp" } else { "" };
+        format!("Continue: {}, day {}{at}  (C)", s.stage.name(), s.clock.day())
+    });
+    let problem = [saved.problem.clone(), settings_problem.0.clone()].into_iter().flatten().collect::<Vec<_>>().join("\n");
     commands.spawn((
         Name::new("Title screen"),
         full_screen(),
@@ -62,14 +65,12 @@ fn spawn_title(mut commands: Commands, saved: Res<SavedJourney>) {
             Node { height: px(24), ..default() },
             button("New journey  (Enter)", TitleAction::NewJourney),
             button(continuing.unwrap_or_default(), TitleAction::Continue),
+            button("Settings  (S)", TitleAction::Settings),
+            button("Controls  (K)", TitleAction::Controls),
             button("Quit  (Esc)", TitleAction::Quit),
             theme::label(problem, 16.0, theme::WARNING),
             Node { height: px(24), ..default() },
-            theme::label(
-                "Walk: WASD / arrows / click  |  Camp until dawn: C  |  Gather wood: G  |  Fire: F  |  Drink & fill skins: R\nEncourage: E  |  Pace: 1 slow, 2 steady, 3 forced  |  Pause: Esc  |  Zoom: wheel or +/-",
-                16.0,
-                theme::DIM,
-            ),
+            theme::label(super::menus::describe_keys(&settings), 16.0, theme::DIM),
         ],
     ));
 }
@@ -79,6 +80,8 @@ fn press_title_buttons(
     buttons: Query<(&Interaction, &TitleAction, &mut BorderColor), Changed<Interaction>>,
     saved: Res<SavedJourney>,
     mut next: ResMut<NextState<Screen>>,
+    mut overlay: ResMut<NextState<Overlay>>,
+    mut pause: ResMut<NextState<Pause>>,
     mut exit: MessageWriter<AppExit>,
 ) {
     for (interaction, action, mut border) in buttons {
@@ -87,9 +90,13 @@ fn press_title_buttons(
             match action {
                 TitleAction::NewJourney => next.set(Screen::Loading),
                 TitleAction::Continue => continue_journey(&mut commands, &saved, &mut next),
+                TitleAction::Settings => overlay.set(Overlay::Settings),
+                TitleAction::Controls => overlay.set(Overlay::Controls),
                 TitleAction::Quit => {
                     exit.write(AppExit::Success);
                 }
+                TitleAction::Resume => pause.set(Pause::Running),
+                TitleAction::GiveUp => next.set(Screen::Title),
             }
         }
     }
@@ -108,6 +115,7 @@ fn title_keys(
     gamepads: Query<&Gamepad>,
     saved: Res<SavedJourney>,
     mut next: ResMut<NextState<Screen>>,
+    mut overlay: ResMut<NextState<Overlay>>,
     mut exit: MessageWriter<AppExit>,
 ) {
     let pad = |b: GamepadButton| gamepads.iter().any(|g| g.just_pressed(b));
@@ -115,6 +123,10 @@ fn title_keys(
         next.set(Screen::Loading);
     } else if keys.just_pressed(KeyCode::KeyC) || pad(GamepadButton::North) {
         continue_journey(&mut commands, &saved, &mut next);
+    } else if keys.just_pressed(KeyCode::KeyS) || pad(GamepadButton::Select) {
+        overlay.set(Overlay::Settings);
+    } else if keys.just_pressed(KeyCode::KeyK) {
+        overlay.set(Overlay::Controls);
     } else if keys.just_pressed(KeyCode::Escape) {
         exit.write(AppExit::Success);
     }
@@ -126,36 +138,88 @@ fn spawn_loading(mut commands: Commands) {
         full_screen(),
         BackgroundColor(theme::BACKGROUND),
         DespawnOnExit(Screen::Loading),
-        children![theme::label("The land is being made...", 28.0, theme::TEXT)],
+        children![
+            theme::label("The land is being made...", 28.0, theme::TEXT),
+            (
+                Node { width: px(480), height: px(18), border: UiRect::all(px(2)), ..default() },
+                BorderColor::all(theme::DIM),
+                children![(LoadingBar, Node { width: percent(0), height: percent(100), ..default() }, BackgroundColor(theme::ACCENT))],
+            ),
+            (LoadingText, theme::label("", 16.0, theme::DIM)),
+        ],
     ));
+}
+
+#[derive(Component)]
+struct LoadingBar;
+
+#[derive(Component)]
+struct LoadingText;
+
+/// The bar fills as each stage's map is made.
+fn show_loading_progress(
+    prepared: Option<Res<crate::sim::journey::PreparedMaps>>,
+    mut bar: Query<&mut Node, With<LoadingBar>>,
+    mut text: Query<&mut Text, With<LoadingText>>,
+) {
+    let Some(p) = prepared else { return };
+    let done = p.maps.len().min(p.wanted.max(1));
+    let share = done as f32 / p.wanted.max(1) as f32;
+    for mut node in &mut bar {
+        node.width = percent(share * 100.0);
+    }
+    for mut t in &mut text {
+        t.0 = format!("{done} of {} stages of the way", p.wanted);
+    }
 }
 
 fn spawn_pause_menu(mut commands: Commands) {
     commands.spawn((
         Name::new("Pause menu"),
         full_screen(),
-        BackgroundColor(Color::srgba(0.0, 0.0, 0.0, 0.6)),
+        BackgroundColor(Color::srgba(0.02, 0.03, 0.04, 0.88)),
         GlobalZIndex(10),
         DespawnOnExit(Pause::Paused),
         children![
             theme::label("Paused", 48.0, theme::ACCENT),
-            theme::label("Esc: go on  |  Q: give up the journey and return to the title", 20.0, theme::TEXT),
+            Node { height: px(12), ..default() },
+            button("Go on  (Esc)", TitleAction::Resume),
+            button("Settings  (S)", TitleAction::Settings),
+            button("Controls  (K)", TitleAction::Controls),
+            button("Give up the journey  (Q)", TitleAction::GiveUp),
+            theme::label("The journey is saved as each stage begins and each time the group makes camp.", 16.0, theme::DIM),
         ],
     ));
 }
 
-fn quit_to_title(keys: Res<ButtonInput<KeyCode>>, mut next: ResMut<NextState<Screen>>) {
+fn pause_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    gamepads: Query<&Gamepad>,
+    mut next: ResMut<NextState<Screen>>,
+    mut overlay: ResMut<NextState<Overlay>>,
+) {
     if keys.just_pressed(KeyCode::KeyQ) {
         next.set(Screen::Title);
+    } else if keys.just_pressed(KeyCode::KeyS) || gamepads.iter().any(|g| g.just_pressed(GamepadButton::Select)) {
+        overlay.set(Overlay::Settings);
+    } else if keys.just_pressed(KeyCode::KeyK) {
+        overlay.set(Overlay::Controls);
     }
 }
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Title), spawn_title.after(super::saves::read_saved_journey));
-    app.add_systems(Update, (press_title_buttons, title_keys).run_if(in_state(Screen::Title)));
+    app.add_systems(
+        Update,
+        (
+            (press_title_buttons, title_keys).run_if(in_state(Screen::Title)),
+            (press_title_buttons, pause_keys).run_if(in_state(Pause::Paused)),
+        )
+            .run_if(not(is_overlay_open)),
+    );
     app.add_systems(OnEnter(Screen::Loading), spawn_loading);
+    app.add_systems(Update, show_loading_progress.run_if(in_state(Screen::Loading)));
     app.add_systems(OnEnter(Pause::Paused), spawn_pause_menu);
-    app.add_systems(Update, quit_to_title.run_if(in_state(Pause::Paused)));
     // The chronicle's way back to the title.
     app.add_systems(
         Update,

@@ -13,3 +13,16 @@ pub const PANEL: Color = Color::srgba(0.04, 0.05, 0.07, 0.78);
 pub fn label(text: impl Into<String>, size: f32, color: Color) -> impl Bundle {
     (Text::new(text), TextFont::from_font_size(size), TextColor(color))
 }
+
+/// A page filling the window, its lines centred one under another `gap` pixels apart.
+pub fn full_screen(gap: f32) -> Node {
+    Node {
+        width: percent(100),
+        height: percent(100),
+        flex_direction: FlexDirection::Column,
+        justify_content: JustifyContent::Center,
+        align_items: AlignItems::Center,
+        row_gap: px(gap),
+        ..default()
+    }
+}

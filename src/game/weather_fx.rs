@@ -1,11 +1,140 @@
-//! Weather on screen: snow and sand driven by the wind, and storms that close down sight (a
-//! haze that thickens as the simulation's sight shortens).
+//! Weather on screen: snow and sand driven by the wind, storms that close down sight (a haze
+//! that thickens as the simulation's sight shortens), breath that clouds in the cold, and the
+//! air that shimmers over hot ground.
 
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
+use crate::sim::party::{Member, Position, Status};
 use crate::sim::state::Screen;
 use crate::sim::weather::{Weather, WeatherKind};
+
+/// Below this air temperature (°C) breath shows as a cloud.
+const BREATH_BELOW_C: f32 = -5.0;
+/// Above this, with the sun up, the ground shimmers.
+const SHIMMER_ABOVE_C: f32 = 30.0;
+
+/// A puff of breath, rising and fading.
+#[derive(Component)]
+struct Breath {
+    age: f32,
+    drift: Vec2,
+}
+
+const BREATH_SECONDS: f32 = 1.6;
+
+/// A band of hot air rising over the ground.
+#[derive(Component)]
+struct Shimmer {
+    phase: f32,
+}
+
+const SHIMMER_BANDS: usize = 14;
+
+#[derive(Resource)]
+struct PuffImage(Handle<Image>);
+
+/// A soft round puff, painted in code.
+fn paint_puff(mut commands: Commands, mut images: ResMut<Assets<Image>>) {
+    const N: u32 = 8;
+    let mut px = Vec::with_capacity((N * N * 4) as usize);
+    for y in 0..N {
+        for x in 0..N {
+            let d = Vec2::new(x as f32 + 0.5, y as f32 + 0.5).distance(Vec2::splat(N as f32 / 2.0)) / (N as f32 / 2.0);
+            let a = ((1.0 - d) * 1.6).clamp(0.0, 1.0);
+            px.extend_from_slice(&[240, 244, 250, (a * 255.0) as u8]);
+        }
+    }
+    commands.insert_resource(PuffImage(images.add(super::rgba_image(N, N, px))));
+}
+
+/// Each walker breathes out a cloud every couple of seconds, carried off by the wind.
+#[allow(clippy::too_many_arguments)]
+fn breathe(
+    mut commands: Commands,
+    time: Res<Time>,
+    weather: Res<Weather>,
+    puff: Res<PuffImage>,
+    members: Query<(&Member, &Position, &Status)>,
+    mut puffs: Query<(Entity, &mut Breath, &mut Transform, &mut Sprite)>,
+    mut clock: Local<f32>,
+) {
+    let dt = time.delta_secs();
+    for (e, mut b, mut t, mut sprite) in &mut puffs {
+        b.age += dt;
+        if b.age >= BREATH_SECONDS {
+            commands.entity(e).despawn();
+            continue;
+        }
+        let k = b.age / BREATH_SECONDS;
+        t.translation += (b.drift * dt).extend(0.0);
+        t.scale = Vec3::splat(0.5 + k * 0.9);
+        sprite.color = Color::WHITE.with_alpha(0.75 * (1.0 - k));
+    }
+    if weather.air_c >= BREATH_BELOW_C {
+        return;
+    }
+    let before = *clock;
+    *clock += dt;
+    let wind = Vec2::new(1.0, -0.2) * (2.0 + weather.wind_kmh * 0.4);
+    for (m, pos, status) in &members {
+        if *status != Status::Walking {
+            continue;
+        }
+        // Staggered, so the group does not breathe as one.
+        let period = 2.2 + (m.0 as u32 % 3) as f32 * 0.3;
+        let offset = m.0 as u32 as f32 * 0.37;
+        if ((before + offset) / period).floor() == ((*clock + offset) / period).floor() {
+            continue;
+        }
+        let head = super::party::world_pos(pos.0) + Vec2::new(3.0, 7.0);
+        commands.spawn((
+            Breath { age: 0.0, drift: wind + Vec2::new(0.0, 4.0) },
+            Sprite { image: puff.0.clone(), color: Color::WHITE.with_alpha(0.75), ..default() },
+            Transform::from_translation(head.extend(40.0)).with_scale(Vec3::splat(0.5)),
+            DespawnOnExit(Screen::Playing),
+        ));
+    }
+}
+
+fn spawn_shimmer(mut commands: Commands) {
+    for i in 0..SHIMMER_BANDS {
+        commands.spawn((
+            Name::new("Heat shimmer"),
+            Shimmer { phase: i as f32 / SHIMMER_BANDS as f32 },
+            Node {
+                position_type: PositionType::Absolute,
+                width: percent(100),
+                height: px(5),
+                display: Display::None,
+                ..default()
+            },
+            BackgroundColor(Color::NONE),
+            GlobalZIndex(-1),
+            bevy::ui::FocusPolicy::Pass,
+            DespawnOnExit(Screen::Playing),
+        ));
+    }
+}
+
+/// Bands of light, hot air drift up the screen, wavering: strongest at midday heat.
+fn shimmer(time: Res<Time>, weather: Res<Weather>, mut bands: Query<(&Shimmer, &mut Node, &mut BackgroundColor)>) {
+    let heat = ((weather.air_c - SHIMMER_ABOVE_C) / 10.0).clamp(0.0, 1.0) * weather.sun;
+    let t = time.elapsed_secs();
+    for (band, mut node, mut colour) in &mut bands {
+        if heat <= 0.0 {
+            node.display = Display::None;
+            continue;
+        }
+        node.display = Display::Flex;
+        let y = (1.0 - (band.phase + t * 0.04).fract()) * 100.0;
+        node.top = percent(y);
+        node.left = px((t * 1.7 + band.phase * 40.0).sin() * 6.0);
+        node.height = px(3.0 + 3.0 * (t * 2.3 + band.phase * 17.0).sin().abs());
+        let flicker = 0.5 + 0.5 * (t * 3.1 + band.phase * 29.0).sin();
+        colour.0 = Color::srgba(1.0, 0.97, 0.88, heat * (0.03 + 0.05 * flicker));
+    }
+}
 
 /// Flakes or grains at most on screen.
 const MAX_PARTICLES: usize = 260;
@@ -122,6 +251,7 @@ fn thicken_haze(weather: Res<Weather>, mut haze: Single<&mut BackgroundColor, Wi
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Playing), spawn_haze);
-    app.add_systems(Update, (drive_particles, thicken_haze).run_if(in_state(Screen::Playing)));
+    app.add_systems(Startup, paint_puff);
+    app.add_systems(OnEnter(Screen::Playing), (spawn_haze, spawn_shimmer));
+    app.add_systems(Update, (drive_particles, thicken_haze, breathe, shimmer).run_if(in_state(Screen::Playing)));
 }

@@ -76,10 +76,25 @@ pub fn gather_radius(walkers: usize) -> f32 {
     1.5 + super::movement::SPACING * walkers as f32
 }
 
+/// Stage maps made ahead while the loading screen shows, one a frame; a stage takes its own
+/// when entered (one not made ahead is made then).
+#[derive(Resource, Debug, Default)]
+pub struct PreparedMaps {
+    pub maps: std::collections::HashMap<Stage, StageMap>,
+    /// How many maps the journey wants made before it starts.
+    pub wanted: usize,
+}
+
+/// Make every stage's map before the journey starts (the windowed game: its loading screen
+/// shows the progress, and no stage stalls when entered). Without it the journey starts at once.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct PrepareMapsAhead;
+
 /// Resets everything a journey keeps and puts the party together, then starts playing.
 pub(super) fn start_journey(
     mut commands: Commands,
     seed: Res<RunSeed>,
+    ahead: Option<Res<PrepareMapsAhead>>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     commands.insert_resource(SimRng(ChaCha8Rng::seed_from_u64(seed.0)));
@@ -98,7 +113,29 @@ pub(super) fn start_journey(
             spawn_member(&mut commands, id, Vec2::ZERO);
         }
     }
-    next.set(Screen::Playing);
+    commands.insert_resource(PreparedMaps::default());
+    if ahead.is_none() {
+        next.set(Screen::Playing);
+    }
+}
+
+/// Makes the next map the journey will walk, or starts it once all are made.
+fn prepare_maps(
+    levels: Res<Levels>,
+    seed: Res<RunSeed>,
+    start: Res<StartStage>,
+    mut prepared: ResMut<PreparedMaps>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let wanted: Vec<Stage> = Stage::ALL.into_iter().filter(|s| *s >= start.0).collect();
+    prepared.wanted = wanted.len();
+    match wanted.into_iter().find(|s| !prepared.maps.contains_key(s)) {
+        Some(stage) => {
+            let map = generate(levels.get(stage), stage_seed(seed.0, stage.index()));
+            prepared.maps.insert(stage, map);
+        }
+        None => next.set(Screen::Playing),
+    }
 }
 
 pub(super) fn spawn_member(commands: &mut Commands, id: MemberId, at: Vec2) -> Entity {
@@ -128,10 +165,12 @@ fn enter_stage(
     mut trail: ResMut<Trail>,
     mut resting: ResMut<Resting>,
     mut members: Query<(Entity, &Member, &mut Position, &Status, Option<&mut Route>)>,
+    prepared: Option<ResMut<PreparedMaps>>,
 ) {
     let stage = *stage.get();
     let level = levels.get(stage).clone();
-    let map = generate(&level, stage_seed(seed.0, stage.index()));
+    let made = prepared.and_then(|mut p| p.maps.remove(&stage));
+    let map = made.unwrap_or_else(|| generate(&level, stage_seed(seed.0, stage.index())));
     info!("entered stage {stage:?} on day {} (map {})", clock.day(), map.hash_hex());
     log.0.push(StageRecord {
         stage,
@@ -348,6 +387,10 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<Fates>()
         .add_message::<JourneyEnded>();
     app.add_systems(OnEnter(Screen::Loading), start_journey);
+    app.add_systems(
+        Update,
+        prepare_maps.run_if(in_state(Screen::Loading).and_then(resource_exists::<PrepareMapsAhead>).and_then(resource_exists::<PreparedMaps>)),
+    );
     for stage in Stage::ALL {
         app.add_systems(OnEnter(stage), enter_stage.in_set(JourneySystems::EnterStage));
     }

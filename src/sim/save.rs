@@ -12,7 +12,11 @@ use super::clock::GameClock;
 use super::cohesion::Mind;
 use super::journey::{JourneySystems, RunSeed, SimRng, StageLog, StageRecord, StartStage};
 use super::movement::{Halt, Odometer, Pace};
-use super::party::{FateRecord, Fates, Member, MemberId, Status};
+use super::camp::Fire;
+use super::levels::Stranger;
+use super::movement::Resting;
+use super::party::{FateRecord, Fates, Member, MemberId, Position, Status};
+use super::story::{Greeted, StageNights, StrangerAt};
 use super::state::{Screen, Stage};
 use super::story::{StoryEntry, StoryLog};
 use super::survival::Vitals;
@@ -50,6 +54,35 @@ pub struct Save {
     pub story: Vec<StoryEntry>,
     pub walked: Vec<Spot>,
     pub fate_places: Vec<(MemberId, Spot)>,
+    /// Where everyone was when the group made camp; none for a save on entering a stage.
+    #[serde(default)]
+    pub camp: Option<CampSave>,
+}
+
+/// The group at its camp, mid-stage: enough to put it back where it was.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampSave {
+    pub positions: Vec<(MemberId, (f32, f32))>,
+    /// Each burning fire's place and hours of fuel left.
+    pub fires: Vec<((f32, f32), f32)>,
+    /// Strangers still on the map: who, where, and whether they were already met.
+    pub strangers: Vec<(Stranger, (f32, f32), bool)>,
+    pub nights: u32,
+}
+
+impl CampSave {
+    fn from_world(world: &mut World) -> CampSave {
+        let xy = |p: &Position| (p.0.x, p.0.y);
+        let mut positions: Vec<_> = world.query::<(&Member, &Position)>().iter(world).map(|(m, p)| (m.0, xy(p))).collect();
+        positions.sort_by_key(|(m, _)| *m);
+        let fires = world.query::<(&Fire, &Position)>().iter(world).filter(|(f, _)| f.burning()).map(|(f, p)| (xy(p), f.fuel_h)).collect();
+        let strangers = world
+            .query::<(&StrangerAt, &Position, Has<Greeted>)>()
+            .iter(world)
+            .map(|(s, p, greeted)| (s.0, xy(p), greeted))
+            .collect();
+        CampSave { positions, fires, strangers, nights: world.resource::<StageNights>().count }
+    }
 }
 
 /// Why a saved journey cannot be resumed.
@@ -121,7 +154,17 @@ impl Save {
             story: world.resource::<StoryLog>().0.clone(),
             walked: world.resource::<Walked>().0.clone(),
             fate_places,
+            camp: None,
         }
+    }
+
+    /// The journey as it stands mid-stage, the group in camp.
+    pub fn at_camp(world: &mut World) -> Save {
+        let mut save = Save::from_world(world);
+        // This stage's record is kept as it is: the stage is not entered anew.
+        save.stages = world.resource::<StageLog>().0.clone();
+        save.camp = Some(CampSave::from_world(world));
+        save
     }
 }
 
@@ -139,6 +182,27 @@ fn save_on_entering(world: &mut World) {
         return;
     }
     let save = Save::from_world(world);
+    world.write_message(Saved(save.to_text()));
+}
+
+/// Game minutes between two camp saves: a halt for a drink is not a camp worth a save.
+const CAMP_SAVE_EVERY_MIN: u64 = 6 * 60;
+
+/// Saves each time the group makes camp (a player's "make camp", or the autoplayer's), at most
+/// once in six hours of the journey.
+fn save_at_camp(world: &mut World, mut was_resting: Local<bool>, mut last: Local<Option<u64>>) {
+    let resting = world.resource::<Resting>().0;
+    let begun = resting && !*was_resting;
+    *was_resting = resting;
+    if !begun || world.get_resource::<ResumeFrom>().is_some() {
+        return;
+    }
+    let now = world.resource::<GameClock>().minutes;
+    if last.is_some_and(|t| now >= t && now - t < CAMP_SAVE_EVERY_MIN) {
+        return;
+    }
+    *last = Some(now);
+    let save = Save::at_camp(world);
     world.write_message(Saved(save.to_text()));
 }
 
@@ -177,11 +241,16 @@ fn resume(mut commands: Commands, resume: Option<Res<ResumeFrom>>, members: Quer
 }
 
 /// Once the saved stage is entered, the resumed journey is an ordinary one again.
+#[allow(clippy::too_many_arguments)]
 fn finish_resuming(
     mut commands: Commands,
     resume: Option<Res<ResumeFrom>>,
     stage: Res<State<Stage>>,
     mut log: ResMut<StageLog>,
+    mut members: Query<(&Member, &mut Position), Without<StrangerAt>>,
+    strangers: Query<(Entity, &StrangerAt, &mut Position), Without<Member>>,
+    mut nights: ResMut<StageNights>,
+    mut resting: ResMut<Resting>,
 ) {
     let Some(resume) = resume else { return };
     if *stage.get() != resume.0.stage {
@@ -189,15 +258,58 @@ fn finish_resuming(
     }
     // The Camp passed through on the way in is not part of the journey.
     let walked = resume.0.stages.len();
+    let camp = resume.0.camp.as_ref();
     if resume.0.stage != Stage::Camp && log.0.len() > walked + 1 {
         log.0.remove(walked);
+    }
+    if let Some(camp) = camp {
+        // The stage's record is the saved one, not this second entering.
+        if log.0.len() > walked {
+            log.0.pop();
+        }
+        put_back_camp(&mut commands, camp, *stage.get(), &mut members, strangers, &mut nights, &resume.0.clock);
+        resting.0 = true;
     }
     commands.remove_resource::<ResumeFrom>();
     commands.insert_resource(StartStage(Stage::Camp));
 }
 
+fn put_back_camp(
+    commands: &mut Commands,
+    camp: &CampSave,
+    stage: Stage,
+    members: &mut Query<(&Member, &mut Position), Without<StrangerAt>>,
+    mut strangers: Query<(Entity, &StrangerAt, &mut Position), Without<Member>>,
+    nights: &mut StageNights,
+    clock: &GameClock,
+) {
+    let at = |(x, y): (f32, f32)| Vec2::new(x, y);
+    for (m, mut pos) in members.iter_mut() {
+        if let Some((_, p)) = camp.positions.iter().find(|(id, _)| *id == m.0) {
+            pos.0 = at(*p);
+        }
+    }
+    for (place, fuel_h) in &camp.fires {
+        commands.spawn((Name::new("Fire"), Fire { fuel_h: *fuel_h }, Position(at(*place)), DespawnOnExit(stage)));
+    }
+    for (e, s, mut pos) in &mut strangers {
+        match camp.strangers.iter().find(|(who, ..)| *who == s.0) {
+            Some((_, p, greeted)) => {
+                pos.0 = at(*p);
+                if *greeted {
+                    commands.entity(e).insert(Greeted);
+                }
+            }
+            // Met and gone on with the group (or turned away) before the camp.
+            None => commands.entity(e).despawn(),
+        }
+    }
+    *nights = StageNights::resumed(camp.nights, clock);
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<Saved>();
+    app.add_systems(FixedUpdate, save_at_camp.in_set(super::SimSystems::Journey).run_if(in_state(Screen::Playing)));
     app.add_systems(OnEnter(Screen::Loading), resume.after(super::journey::start_journey));
     for stage in Stage::ALL {
         app.add_systems(
@@ -205,7 +317,8 @@ pub(super) fn plugin(app: &mut App) {
             (finish_resuming, save_on_entering)
                 .chain()
                 .after(JourneySystems::EnterStage)
-                .after(super::story::place_strangers),
+                .after(super::story::place_strangers)
+                .after(super::story::reset_stage_nights),
         );
     }
 }

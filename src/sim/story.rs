@@ -114,7 +114,14 @@ pub struct StageNights {
     was_night: bool,
 }
 
-fn reset_stage_nights(mut nights: ResMut<StageNights>, clock: Res<GameClock>) {
+impl StageNights {
+    /// As a journey resumed mid-stage left them.
+    pub fn resumed(count: u32, clock: &GameClock) -> Self {
+        StageNights { count, was_night: clock.is_night() }
+    }
+}
+
+pub(super) fn reset_stage_nights(mut nights: ResMut<StageNights>, clock: Res<GameClock>) {
     *nights = StageNights { count: 0, was_night: clock.is_night() };
 }
 

@@ -27,7 +27,7 @@ shot() { xwd -root -silent | convert xwd:- "$out/$1.png"; }
 colours() { identify -format '%k' "$out/$1.png"; }
 
 start_game() {
-  RUST_LOG=info "$bin" --seed 7 --autoplay >"$out/game.log" 2>&1 &
+  RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$out/saves-first" "$bin" --seed 7 --autoplay >"$out/game.log" 2>&1 &
   game=$!
   wid=""
   for _ in $(seq 120); do
@@ -98,6 +98,56 @@ else
   echo "FAIL: the replay did not finish cleanly"; tail -20 "$out/replay.log"; fail=1
 fi
 if grep -q "panicked" "$out/replay.log"; then echo "FAIL: the replayed game panicked"; fail=1; fi
+
+# Settings as a player changes them, kept in the settings file; the sound heard meanwhile is
+# caught by ALSA's file plugin (the machine has no sound card) and must not be silence.
+saves="$out/settings-saves"
+rm -rf "$saves" "$out/settings"
+audio="$out/audio.raw"
+cat >"$out/asound.conf" <<ALSA
+pcm.nullsink { type null }
+pcm.!default { type file slave.pcm "nullsink" file "$audio" format "raw" }
+ALSA
+if ALSA_CONFIG_PATH="$out/asound.conf" RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$saves" timeout 300 "$bin" --seed 3 \
+    --replay "$(dirname "$0")/settings.replay" --replay-out "$out/settings" >"$out/settings.log" 2>&1; then
+  grep -q "master: 0.6," "$saves/settings.ron" || { echo "FAIL: the master volume was not kept"; fail=1; }
+  grep -q "music: 0.8," "$saves/settings.ron" || { echo "FAIL: the music volume was not kept"; fail=1; }
+  grep -q 'GatherWood: "KeyT"' "$saves/settings.ron" || { echo "FAIL: the new key for gathering wood was not kept"; fail=1; }
+  [ -s "$saves/journey.ron" ] || { echo "FAIL: the journey was not saved on entering the camp"; fail=1; }
+  if grep -q "Failed to setup audio" "$out/settings.log"; then
+    echo "FAIL: no sound output"; fail=1
+  else
+    python3 - "$audio" <<'PY' || fail=1
+import array, sys
+raw = open(sys.argv[1], "rb").read()
+samples = array.array("f", raw[: len(raw) // 4 * 4])
+step = max(1, len(samples) // 200000)
+sub = samples[::step]
+loud = max((abs(x) for x in sub), default=0.0)
+heard = sum(1 for x in sub if abs(x) > 1e-4) / max(1, len(sub))
+print(f"sound: {len(raw) // 1024} KiB written, peak {loud:.3f}, {heard:.0%} of samples not silent")
+if not (loud > 0.01 and heard > 0.2):
+    print("FAIL: the game was silent")
+    sys.exit(1)
+PY
+  fi
+  rm -f "$audio"
+else
+  echo "FAIL: the settings replay did not finish cleanly"; tail -20 "$out/settings.log"; fail=1
+fi
+if grep -q "panicked" "$out/settings.log"; then echo "FAIL: the game panicked in the settings"; fail=1; fi
+# A damaged settings file: the game starts with the defaults, says so, keeps the file aside,
+# and leaves the saved journey alone.
+echo "this is not ( a settings file" >"$saves/settings.ron"
+printf 'wait 4\nshot title\nquit\n' >"$out/title.replay"
+if RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$saves" timeout 120 "$bin" --replay "$out/title.replay" \
+    --replay-out "$out/damaged" >"$out/damaged.log" 2>&1; then
+  grep -q "the settings could not be read" "$out/damaged.log" || { echo "FAIL: a damaged settings file was not reported"; fail=1; }
+  grep -q "this is not" "$saves/settings.unreadable.ron" 2>/dev/null || { echo "FAIL: the damaged settings were not kept aside"; fail=1; }
+  [ -s "$saves/journey.ron" ] || { echo "FAIL: the saved journey was lost"; fail=1; }
+else
+  echo "FAIL: the game did not start with a damaged settings file"; tail -20 "$out/damaged.log"; fail=1
+fi
 
 [ $fail -eq 0 ] && echo "desktop smoke test: 1 passed, 0 failed" || { echo "desktop smoke test: 0 passed, 1 failed"; tail -30 "$out/game.log"; }
 exit $fail

@@ -100,3 +100,29 @@ fn each_person_has_their_own_figure_with_a_walk_and_a_fall() {
         }
     }
 }
+
+#[test]
+fn each_condition_icon_has_a_shape_of_its_own() {
+    use the_way_back::art::{ICON, Icon, icon_sheet};
+    let (w, h, px) = icon_sheet();
+    assert_eq!((w, h), (ICON * Icon::ALL.len() as u32, ICON));
+    // The opaque pixels of each icon, as a shape: no two alike, so none relies on its colour.
+    let shapes: Vec<Vec<bool>> = (0..Icon::ALL.len() as u32)
+        .map(|i| {
+            (0..ICON * ICON)
+                .map(|p| {
+                    let (x, y) = (i * ICON + p % ICON, p / ICON);
+                    px[((y * w + x) * 4 + 3) as usize] == 255
+                })
+                .collect()
+        })
+        .collect();
+    for (i, a) in shapes.iter().enumerate() {
+        let on = a.iter().filter(|b| **b).count();
+        assert!(on >= 12, "{:?} is drawn ({on} pixels)", Icon::ALL[i]);
+        for (j, b) in shapes.iter().enumerate().skip(i + 1) {
+            let differ = a.iter().zip(b).filter(|(x, y)| x != y).count();
+            assert!(differ >= 12, "{:?} and {:?} differ by shape ({differ} pixels)", Icon::ALL[i], Icon::ALL[j]);
+        }
+    }
+}

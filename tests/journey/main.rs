@@ -4,6 +4,7 @@ mod art;
 mod helpers;
 mod levels;
 mod properties;
+mod sound;
 mod stages;
 mod story;
 mod survival;

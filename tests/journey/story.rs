@@ -400,3 +400,55 @@ fn a_journey_saved_on_setting_out_resumes_with_the_whole_group() {
     assert!(ids.contains(&MemberId::Janusz));
     assert!(step_until(&mut resumed, 5, |app| stage(app) == Some(Stage::Taiga)), "the resumed group walks out of the camp");
 }
+
+#[test]
+fn a_journey_saved_at_camp_resumes_at_the_camp() {
+    use the_way_back::sim::camp::Fire;
+    use the_way_back::sim::journey::StageLog;
+    use the_way_back::sim::movement::Resting;
+    use the_way_back::sim::party::Position;
+    use the_way_back::sim::save::{ResumeFrom, Save, Saved};
+    let mut app = sim_app(7, true);
+    start_journey(&mut app);
+    // The first camp made on the way, past the Camp itself.
+    let mut camp_save: Option<Save> = None;
+    let found = step_until(&mut app, 30, |app| {
+        let msgs = app.world().resource::<bevy::ecs::message::Messages<Saved>>();
+        for s in msgs.get_cursor().read(msgs) {
+            let save = Save::from_text(&s.0).expect("a camp save reads back");
+            if save.camp.is_some() && save.stage != Stage::Camp && camp_save.is_none() {
+                camp_save = Some(save);
+            }
+        }
+        camp_save.is_some()
+    });
+    assert!(found, "the group made camp and the journey was saved");
+    let save = camp_save.unwrap();
+    let camp = save.camp.clone().unwrap();
+    assert_eq!(Save::from_text(&save.to_text()).unwrap(), save, "saving at camp is lossless");
+    assert!(!camp.positions.is_empty());
+
+    let mut resumed = sim_app(7, true);
+    resumed.insert_resource(ResumeFrom(save.clone()));
+    start_journey(&mut resumed);
+    assert!(step_until(&mut resumed, 1, |app| stage(app) == Some(save.stage) && !app.world().contains_resource::<ResumeFrom>()));
+    let world = resumed.world_mut();
+    let mut placed: Vec<(MemberId, (f32, f32))> =
+        world.query::<(&Member, &Position)>().iter(world).map(|(m, p)| (m.0, (p.0.x, p.0.y))).collect();
+    placed.sort_by_key(|(m, _)| *m);
+    assert_eq!(placed.len(), camp.positions.len());
+    for ((m, (x, y)), (saved_m, (sx, sy))) in placed.iter().zip(&camp.positions) {
+        // A tick or two has passed: the followers may have shuffled closer to the fire.
+        assert_eq!(m, saved_m);
+        assert!((x - sx).hypot(y - sy) < 0.5, "{m:?} is back where they camped: ({x}, {y}) vs ({sx}, {sy})");
+    }
+    let fires = world.query::<&Fire>().iter(world).filter(|f| f.burning()).count();
+    assert_eq!(fires, camp.fires.len(), "the camp's fires burn again");
+    assert!(world.resource::<Resting>().0, "the group is still resting");
+    assert_eq!(world.resource::<StageLog>().0, save.stages, "the stage is not entered a second time in the log");
+    let next = Stage::ALL[save.stage.index() + 1];
+    assert!(
+        step_until(&mut resumed, 20, |app| stage(app).is_some_and(|s| s >= next) || screen(app) == Screen::Chronicle),
+        "the resumed journey goes on from the camp"
+    );
+}

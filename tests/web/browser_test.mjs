@@ -51,8 +51,14 @@ page.on("console", (msg) => {
   if (msg.type() === "error" && !text.includes("Using exceptions for control flow")) failures.push(`console error: ${text}`);
   if (/panicked at/.test(text)) failures.push(`Rust panic: ${text}`);
 });
+const audioFiles = new Set();
 page.on("response", (r) => {
   if (r.status() >= 400) logs.push(`[http ${r.status()}] ${r.url()}`);
+  // Every sound the game asks for must be there (a missing one is a silent game, not an error).
+  if (r.url().includes("/assets/audio/")) {
+    if (r.status() >= 400) failures.push(`sound not served: ${r.url()} (${r.status()})`);
+    else audioFiles.add(r.url());
+  }
 });
 page.on("pageerror", (e) => {
   if (!String(e).includes("Using exceptions for control flow")) failures.push(`page error: ${e}`);
@@ -77,8 +83,9 @@ try {
   await page.waitForTimeout(4000);
   const title = join(out, "title.png");
   await page.screenshot({ path: title });
-  // Start a journey as a player would: click the game, press Enter.
-  await page.click("#bevy");
+  // Start a journey as a player would: click the game (in a corner, away from the buttons),
+  // press Enter.
+  await page.click("#bevy", { position: { x: 8, y: 8 } });
   await page.keyboard.press("Enter");
   const entered = await waitForLog(/entered stage Camp/, 60_000);
   if (!entered) failures.push("the journey did not start: no Camp stage after Enter");
@@ -96,6 +103,9 @@ try {
   const hash = entered && /map ([0-9a-f]{16})/.exec(entered)?.[1];
   console.log(`Camp map hash in the browser: ${hash}; native: ${expectedHash}`);
   if (expectedHash && hash !== expectedHash) failures.push(`map hash ${hash} differs from the native ${expectedHash}`);
+  console.log(`sounds loaded: ${audioFiles.size}`);
+  if (audioFiles.size < 10) failures.push(`only ${audioFiles.size} sounds were loaded`);
+  if (logs.some((l) => /Failed to setup audio/.test(l))) failures.push("the browser's audio could not be set up");
   // The journey was saved to the browser's local storage on entering the Camp; after a reload
   // the title offers to continue it, and C does.
   const saved = await page.evaluate(() => localStorage.getItem("the-way-back/journey"));
@@ -107,6 +117,16 @@ try {
   await page.waitForTimeout(3000);
   await page.screenshot({ path: join(out, "title-continue.png") });
   await page.click("#bevy", { position: { x: 5, y: 5 } });
+  // The settings page over the title: the master volume turned down is kept in local storage.
+  await page.keyboard.press("s");
+  await page.waitForTimeout(500);
+  await page.keyboard.press("ArrowLeft");
+  await page.waitForTimeout(300);
+  await page.keyboard.press("Escape");
+  await page.waitForTimeout(500);
+  const settings = await page.evaluate(() => localStorage.getItem("the-way-back/settings"));
+  if (!settings || !settings.includes("master: 0.7")) failures.push(`the settings were not kept in local storage: ${settings}`);
+  else console.log("settings kept in local storage: master volume 0.7");
   await page.keyboard.press("c");
   if (!(await waitForLog(/entered stage Camp/, 60_000))) failures.push("Continue did not resume the saved journey");
   const wasm = (await stat(join(dist, "the-way-back_bg.wasm"))).size;
