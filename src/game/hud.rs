@@ -174,7 +174,6 @@ fn spawn_hud(mut commands: Commands) {
                             flex_direction: FlexDirection::Column,
                             padding: UiRect::axes(px(14), px(8)),
                             width: px(560),
-                            display: Display::None,
                             ..default()
                         },
                         BackgroundColor(theme::PANEL),
@@ -186,8 +185,6 @@ fn spawn_hud(mut commands: Commands) {
                             padding: UiRect::axes(px(10), px(6)),
                             flex_direction: FlexDirection::Column,
                             row_gap: px(3),
-                            // On the right, with or without a message beside it.
-                            margin: UiRect::left(Val::Auto),
                             ..default()
                         },
                         BackgroundColor(theme::PANEL),
@@ -360,11 +357,12 @@ fn update_party(
     }
 }
 
-/// The message panel is there only while there is a message.
-fn fit_message_panel(line: Single<&Text, With<MessageLine>>, mut panel: Single<&mut Node, With<MessagePanel>>) {
-    let display = if line.0.is_empty() { Display::None } else { Display::Flex };
-    if panel.display != display {
-        panel.display = display;
+/// The message panel shows only while there is a message. It keeps its place (hidden by
+/// colour, not by `Display::None`), so the party panel beside it never moves.
+fn fit_message_panel(line: Single<&Text, With<MessageLine>>, mut panel: Single<&mut BackgroundColor, With<MessagePanel>>) {
+    let colour = if line.0.is_empty() { Color::NONE } else { theme::PANEL };
+    if panel.0 != colour {
+        panel.0 = colour;
     }
 }
 

@@ -113,7 +113,7 @@ fn spawn_page(
             DespawnOnExit(page),
         ))
         .with_children(|root| {
-            root.spawn(theme::label(title, 40.0, theme::ACCENT));
+            root.spawn(theme::label(title, if page == Overlay::Controls { 32.0 } else { 40.0 }, theme::ACCENT));
             if page == Overlay::Controls {
                 root.spawn((
                     Node { width: px(820), max_width: percent(94), padding: UiRect::axes(px(16), px(0)), ..default() },

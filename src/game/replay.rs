@@ -4,7 +4,8 @@
 //!
 //! ```text
 //! wait 2.5              # seconds
-//! key Enter             # press and release
+//! key Enter             # press and release (a letter, a digit, Bevy's name of a key, or
+//!                       # Enter, Escape, Up, Down, Left, Right, Plus, Minus)
 //! hold KeyD 3           # hold a key for seconds
 //! until stage Taiga 120 # wait for a stage or a later one (failing after 120 s)
 //! until question 60     # wait for a story question

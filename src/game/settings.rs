@@ -127,6 +127,8 @@ pub fn key_from_name(name: &str) -> Option<KeyCode> {
         ("Down", KeyCode::ArrowDown),
         ("Left", KeyCode::ArrowLeft),
         ("Right", KeyCode::ArrowRight),
+        ("Plus", KeyCode::Equal),
+        ("Minus", KeyCode::Minus),
     ];
     if let Some((_, k)) = fixed.iter().find(|(n, _)| *n == name) {
         return Some(*k);

@@ -12,7 +12,7 @@ use crate::sim::weather::{Weather, WeatherKind};
 /// Below this air temperature (°C) breath shows as a cloud.
 const BREATH_BELOW_C: f32 = -5.0;
 /// Above this, with the sun up, the ground shimmers.
-const SHIMMER_ABOVE_C: f32 = 30.0;
+const SHIMMER_ABOVE_C: f32 = 25.0;
 
 /// A puff of breath, rising and fading.
 #[derive(Component)]
@@ -132,7 +132,7 @@ fn shimmer(time: Res<Time>, weather: Res<Weather>, mut bands: Query<(&Shimmer, &
         node.left = px((t * 1.7 + band.phase * 40.0).sin() * 6.0);
         node.height = px(3.0 + 3.0 * (t * 2.3 + band.phase * 17.0).sin().abs());
         let flicker = 0.5 + 0.5 * (t * 3.1 + band.phase * 29.0).sin();
-        colour.0 = Color::srgba(1.0, 0.97, 0.88, heat * (0.03 + 0.05 * flicker));
+        colour.0 = Color::srgba(1.0, 0.97, 0.88, heat * (0.05 + 0.07 * flicker));
     }
 }
 
