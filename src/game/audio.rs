@@ -1,7 +1,7 @@
-//! Sound, with bevy_kira_audio: wind that rises with the wind and howls in a blizzard, the
-//! lake on its shore, the desert's dry wind, the fire's crackle near a fire, footsteps on snow,
-//! sand and ground, interface clicks, and music for the journey's big moments. The sounds are
-//! `soundgen`'s (`src/sound.rs`); the loudness of each channel is the player's setting.
+//! Sound, with bevy_kira_audio: wind, storm, lake, desert wind, fire, footsteps, interface
+//! clicks, and music for the journey's big moments (each new stage, every death, the ending,
+//! and the story events the level files mark with a `moment`). The sounds are `soundgen`'s
+//! (`src/sound.rs`); the loudness of each channel is the player's setting.
 
 use std::time::Duration;
 
@@ -11,10 +11,10 @@ use bevy_kira_audio::prelude::*;
 use super::settings::{Channel, Settings};
 use crate::sim::camp::Fire;
 use crate::sim::journey::{CurrentLevel, JourneyEnded, Outcome};
-use crate::sim::levels::Biome;
+use crate::sim::levels::{Biome, Levels, Moment};
 use crate::sim::party::{Leader, Position};
 use crate::sim::state::{Screen, Stage};
-use crate::sim::story::PendingEvent;
+use crate::sim::story::{PendingEvent, StoryBeat, stage_events};
 use crate::sim::survival::Died;
 use crate::sim::weather::{Weather, WeatherKind};
 use crate::sim::world::{StageMap, Terrain};
@@ -261,6 +261,34 @@ fn play_loss_music(
     }
 }
 
+/// The story's big moments have their music: the theme for the escape, hope, sorrow.
+#[allow(clippy::too_many_arguments)]
+fn play_story_music(
+    mut beats: MessageReader<StoryBeat>,
+    levels: Res<Levels>,
+    level: Option<Res<CurrentLevel>>,
+    settings: Res<Settings>,
+    channel: Res<AudioChannel<MusicChannel>>,
+    sounds: Res<Sounds>,
+    mut now: ResMut<NowPlaying>,
+) {
+    let Some(level) = level else { return };
+    for beat in beats.read() {
+        // Once, as it is told; not again when its question is answered.
+        if beat.0.choice.is_some() {
+            continue;
+        }
+        let moment = stage_events(&levels, &level.0).find(|e| e.id == beat.0.id).and_then(|e| e.moment);
+        let id = match moment {
+            Some(Moment::Theme) => SoundId::Title,
+            Some(Moment::Hope) => SoundId::Home,
+            Some(Moment::Sorrow) => SoundId::Loss,
+            None => continue,
+        };
+        cue(id, 0.8, &settings, &channel, &sounds, &mut now);
+    }
+}
+
 fn follow_music_volume(settings: Res<Settings>, now: Res<NowPlaying>, mut instances: ResMut<Assets<AudioInstance>>) {
     if !settings.is_changed() {
         return;
@@ -293,7 +321,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            (mix_ambience, play_footsteps, chime_for_questions).run_if(in_state(Screen::Playing)),
+            (mix_ambience, play_footsteps, chime_for_questions, play_story_music).run_if(in_state(Screen::Playing)),
             play_loss_music,
             click_buttons,
             follow_music_volume,

@@ -100,14 +100,16 @@ fn spawn_page(
             "Controls",
             "Enter or click on an action, then press its new key.\n\
              Also: the arrows walk; click on the map to walk there; mouse wheel or +/- zoom;\n\
-             1-4, Enter or a click answer a question; Esc pauses and goes back.",
+             1-4, Enter or a click answer a question; Esc pauses and goes back.\n\
+             Gamepad in the menus: D-pad and A, B back; title: Start new, Y continue, Select settings,\n\
+             X controls; paused: Select settings, X controls, LB+RB+Y give up.",
         ),
         Overlay::None => return,
     };
     commands
         .spawn((
             Name::new(title),
-            theme::full_screen(6.0),
+            theme::full_screen(if page == Overlay::Controls { 3.0 } else { 6.0 }),
             BackgroundColor(theme::BACKGROUND),
             GlobalZIndex(20),
             DespawnOnExit(page),
@@ -117,7 +119,7 @@ fn spawn_page(
             if page == Overlay::Controls {
                 root.spawn((
                     Node { width: px(820), max_width: percent(94), padding: UiRect::axes(px(16), px(0)), ..default() },
-                    children![theme::label(format!("{:<30} {:<24} {}", "Action", "Key", "Gamepad"), 17.0, theme::DIM)],
+                    children![theme::label(format!("{:<30} {:<24} {}", "Action", "Key", "Gamepad"), 16.0, theme::DIM)],
                 ));
             }
             for (i, row) in rows(page).into_iter().enumerate() {
@@ -127,7 +129,7 @@ fn spawn_page(
                     Node {
                         width: px(820),
                         max_width: percent(94),
-                        padding: UiRect::axes(px(14), px(if page == Overlay::Controls { 2 } else { 5 })),
+                        padding: UiRect::axes(px(14), px(if page == Overlay::Controls { 1 } else { 5 })),
                         border: UiRect::all(px(2)),
                         ..default()
                     },
@@ -135,7 +137,7 @@ fn spawn_page(
                     BackgroundColor(theme::PANEL),
                 ))
                 .with_children(|b| {
-                    let size = if page == Overlay::Controls { 17.0 } else { 19.0 };
+                    let size = if page == Overlay::Controls { 16.0 } else { 19.0 };
                     b.spawn((RowText(i), theme::label(row.text(&settings, None), size, theme::TEXT)));
                 });
             }

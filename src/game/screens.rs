@@ -125,7 +125,7 @@ fn title_keys(
         continue_journey(&mut commands, &saved, &mut next);
     } else if keys.just_pressed(KeyCode::KeyS) || pad(GamepadButton::Select) {
         overlay.set(Overlay::Settings);
-    } else if keys.just_pressed(KeyCode::KeyK) {
+    } else if keys.just_pressed(KeyCode::KeyK) || pad(GamepadButton::West) {
         overlay.set(Overlay::Controls);
     } else if keys.just_pressed(KeyCode::Escape) {
         exit.write(AppExit::Success);
@@ -198,11 +198,16 @@ fn pause_keys(
     mut next: ResMut<NextState<Screen>>,
     mut overlay: ResMut<NextState<Overlay>>,
 ) {
-    if keys.just_pressed(KeyCode::KeyQ) {
+    let pad = |b: GamepadButton| gamepads.iter().any(|g| g.just_pressed(b));
+    // On a gamepad, giving up takes both shoulder buttons at once: not a press made by accident.
+    let give_up = gamepads.iter().any(|g| {
+        g.pressed(GamepadButton::LeftTrigger) && g.pressed(GamepadButton::RightTrigger) && g.just_pressed(GamepadButton::North)
+    });
+    if keys.just_pressed(KeyCode::KeyQ) || give_up {
         next.set(Screen::Title);
-    } else if keys.just_pressed(KeyCode::KeyS) || gamepads.iter().any(|g| g.just_pressed(GamepadButton::Select)) {
+    } else if keys.just_pressed(KeyCode::KeyS) || pad(GamepadButton::Select) {
         overlay.set(Overlay::Settings);
-    } else if keys.just_pressed(KeyCode::KeyK) {
+    } else if keys.just_pressed(KeyCode::KeyK) || pad(GamepadButton::West) {
         overlay.set(Overlay::Controls);
     }
 }

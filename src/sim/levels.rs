@@ -245,6 +245,20 @@ pub struct StoryEvent {
     /// With no choices the event is told and play goes on; with choices, play waits.
     #[serde(default)]
     pub choices: Vec<Choice>,
+    /// One of the story's big moments, marked for music.
+    #[serde(default)]
+    pub moment: Option<Moment>,
+}
+
+/// The feeling of a big moment of the story; the presentation plays music to match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Moment {
+    /// The journey's own theme: the escape.
+    Theme,
+    /// Something given back: water, a guide, India.
+    Hope,
+    /// Someone left behind.
+    Sorrow,
 }
 
 /// Where a stage lies on the real map: the route runs from `from` to `to`, (latitude,

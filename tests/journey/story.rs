@@ -452,3 +452,20 @@ fn a_journey_saved_at_camp_resumes_at_the_camp() {
         "the resumed journey goes on from the camp"
     );
 }
+
+#[test]
+fn the_story_marks_its_big_moments_for_music() {
+    use the_way_back::sim::levels::Moment;
+    let levels = Levels::builtin().unwrap();
+    let moment = |stage: Stage, id: &str| {
+        levels.get(stage).events.iter().find(|e| e.id == id).unwrap_or_else(|| panic!("{id} in {stage:?}")).moment
+    };
+    assert_eq!(moment(Stage::Camp, "the_storm"), Some(Moment::Theme), "the escape has the journey's theme");
+    assert_eq!(moment(Stage::Camp, "khabarov_stays"), Some(Moment::Sorrow));
+    assert_eq!(moment(Stage::Gobi, "the_stream"), Some(Moment::Hope), "water found in the Gobi");
+    assert_eq!(moment(Stage::India, "india"), Some(Moment::Hope));
+    let marked: usize = levels.stages.iter().map(|l| l.events.iter().filter(|e| e.moment.is_some()).count()).sum();
+    let all: usize = levels.stages.iter().map(|l| l.events.len()).sum();
+    // Big moments, not every line: music that plays all the time marks nothing.
+    assert!((8..=all / 2).contains(&marked), "{marked} of {all} events are marked");
+}
