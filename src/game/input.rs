@@ -146,10 +146,19 @@ fn speed_up_sleep(resting: Res<Resting>, base: Res<GameSpeed>, mut time: ResMut<
     }
 }
 
-fn wake_at_dawn(clock: Res<crate::sim::clock::GameClock>, autoplay: Res<Autoplay>, mut resting: ResMut<Resting>) {
-    if !autoplay.0 && resting.0 && !clock.is_night() && clock.is_changed() && clock.hour() < 6.1 {
+/// The camp breaks at dawn: the first frame of day after a night, however many minutes a
+/// frame of fast sleep passes over.
+fn wake_at_dawn(
+    clock: Res<crate::sim::clock::GameClock>,
+    autoplay: Res<Autoplay>,
+    mut resting: ResMut<Resting>,
+    mut was_night: Local<bool>,
+) {
+    let night = clock.is_night();
+    if !autoplay.0 && resting.0 && *was_night && !night {
         resting.0 = false;
     }
+    *was_night = night;
 }
 
 fn toggle_pause(
