@@ -1,5 +1,6 @@
 //! The player's input while playing, from the keyboard, the mouse or a gamepad: walk, pace,
-//! camp, gather, fire, drink, encourage, pause; click to walk to a place.
+//! camp, gather, fire, drink, encourage, pause; click to walk to a place, or on the action bar
+//! for everything else.
 //!
 //! Gamepad: left stick or D-pad walks; A encourages, X gathers wood, Y makes a fire, B drinks
 //! and fills the skins; LB and RB set the pace slower and faster; Select makes camp; Start
@@ -59,9 +60,11 @@ fn walk_to_click(
     window: Single<&Window, With<PrimaryWindow>>,
     camera: Single<(&Camera, &GlobalTransform)>,
     map: Option<Res<StageMap>>,
+    ui: Query<&Interaction, With<Button>>,
     mut leader: Query<(&Position, &mut Route), With<Leader>>,
 ) {
-    if !buttons.just_pressed(MouseButton::Left) {
+    // A click on a button is not a click on the ground beneath it.
+    if !buttons.just_pressed(MouseButton::Left) || ui.iter().any(|i| *i != Interaction::None) {
         return;
     }
     let (Some(map), Some(cursor)) = (map, window.cursor_position()) else { return };
@@ -177,6 +180,116 @@ fn toggle_pause(
     }
 }
 
+/// A button of the action bar: the mouse's way to every action the keys have.
+#[derive(Component, Debug, Clone, Copy)]
+struct ActionButton(Action);
+
+const BAR: [(Action, &str); 8] = [
+    (Action::GatherWood, "Gather wood"),
+    (Action::MakeFire, "Fire"),
+    (Action::Drink, "Drink, fill skins"),
+    (Action::Camp, "Camp until dawn"),
+    (Action::Encourage, "Encourage"),
+    (Action::PaceSlow, "Slow"),
+    (Action::PaceSteady, "Steady"),
+    (Action::PaceForced, "Forced march"),
+];
+
+fn spawn_action_bar(mut commands: Commands) {
+    commands
+        .spawn((
+            Name::new("Action bar"),
+            Node {
+                position_type: PositionType::Absolute,
+                right: px(12),
+                top: px(250),
+                flex_direction: FlexDirection::Column,
+                row_gap: px(3),
+                ..default()
+            },
+            GlobalZIndex(1),
+            DespawnOnExit(Screen::Playing),
+        ))
+        .with_children(|bar| {
+            for (action, _) in BAR {
+                bar.spawn((
+                    Button,
+                    ActionButton(action),
+                    Node { width: px(190), padding: UiRect::axes(px(8), px(3)), border: UiRect::all(px(1)), ..default() },
+                    BorderColor::all(super::theme::DIM),
+                    BackgroundColor(super::theme::PANEL),
+                    children![super::theme::label("", 13.0, super::theme::TEXT)],
+                ));
+            }
+        });
+}
+
+/// Each button names its key as bound, and the pace and the camp in force stand out.
+fn show_action_bar(
+    settings: Res<Settings>,
+    pace: Res<Pace>,
+    resting: Res<Resting>,
+    buttons: Query<(&ActionButton, &Interaction, &Children, &mut BorderColor)>,
+    mut texts: Query<&mut Text>,
+) {
+    for (button, interaction, children, mut border) in buttons {
+        let on = match button.0 {
+            Action::PaceSlow => *pace == Pace::Slow,
+            Action::PaceSteady => *pace == Pace::Steady,
+            Action::PaceForced => *pace == Pace::Forced,
+            Action::Camp => resting.0,
+            _ => false,
+        };
+        let colour = if on || *interaction != Interaction::None { super::theme::ACCENT } else { super::theme::DIM };
+        if border.top != colour {
+            *border = BorderColor::all(colour);
+        }
+        let name = BAR.iter().find(|(a, _)| *a == button.0).map_or("", |(_, n)| *n);
+        let name = if button.0 == Action::Camp && resting.0 { "Break camp" } else { name };
+        let label = format!("{:<3}{name}", settings.label(button.0));
+        if let Some(mut text) = children.first().and_then(|c| texts.get_mut(*c).ok()) {
+            if text.0 != label {
+                text.0 = label;
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn press_action_bar(
+    buttons: Query<(&ActionButton, &Interaction), Changed<Interaction>>,
+    autoplay: Res<Autoplay>,
+    mut actions: MessageWriter<CampAction>,
+    mut encourage: MessageWriter<Encourage>,
+    mut pace: ResMut<Pace>,
+    mut resting: ResMut<Resting>,
+) {
+    for (button, interaction) in &buttons {
+        if *interaction != Interaction::Pressed {
+            continue;
+        }
+        match button.0 {
+            Action::GatherWood => {
+                actions.write(CampAction::GatherWood);
+            }
+            Action::MakeFire => {
+                actions.write(CampAction::MakeFire);
+            }
+            Action::Drink => {
+                actions.write(CampAction::FillSkins);
+            }
+            Action::Camp if !autoplay.0 => resting.0 = !resting.0,
+            Action::Encourage => {
+                encourage.write(Encourage);
+            }
+            Action::PaceSlow => *pace = Pace::Slow,
+            Action::PaceSteady => *pace = Pace::Steady,
+            Action::PaceForced => *pace = Pace::Forced,
+            _ => {}
+        }
+    }
+}
+
 fn reset_speed(mut time: ResMut<Time<Virtual>>) {
     time.set_relative_speed(1.0);
 }
@@ -185,13 +298,15 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            (read_walk_keys, walk_to_click, read_action_keys, toggle_camp, wake_at_dawn)
+            (read_walk_keys, walk_to_click, read_action_keys, toggle_camp, wake_at_dawn, press_action_bar)
                 .run_if(in_state(Pause::Running))
                 .run_if(not(super::dialog::is_asking)),
             speed_up_sleep,
+            show_action_bar,
             toggle_pause.run_if(not(super::menus::is_overlay_open)),
         )
             .run_if(in_state(Screen::Playing)),
     );
     app.add_systems(OnExit(Screen::Playing), reset_speed);
+    app.add_systems(OnEnter(Screen::Playing), spawn_action_bar);
 }
