@@ -85,7 +85,7 @@ fn offer_hints(
     let walk_keys = format!("{}{}{}{}", k(Action::WalkUp), k(Action::WalkLeft), k(Action::WalkDown), k(Action::WalkRight));
     let candidates: [(&'static str, Option<String>); 8] = [
         ("walk", (*stage.get() == Stage::Camp).then(|| {
-            format!("Walk with {walk_keys} or the arrows, or click where to go: the group follows. Reach the way out (top left) with everyone close by.")
+            format!("Walk with {walk_keys} or the arrows, or click where to go: the group follows. Reach the way out (where and how far: top left) with everyone close by.")
         })),
         ("evening", (cold_stage && clock.hour() >= 15.5 && supplies.wood < 4).then(|| {
             format!("Night is coming, and the cold with it. Gather wood ({}) among the trees, then make camp ({}) and light a fire ({}).", k(Action::GatherWood), k(Action::Camp), k(Action::MakeFire))

@@ -61,7 +61,12 @@ fn rows(overlay: Overlay) -> Vec<Row> {
         Overlay::Settings => {
             let mut r = vec![Row::Volume(None)];
             r.extend(Channel::ALL.map(|c| Row::Volume(Some(c))));
-            r.extend([Row::Fullscreen, Row::OpenControls, Row::Back]);
+            // In the browser the page's own button goes full screen: a browser only allows it
+            // straight from a click, not from the game's next frame.
+            if !cfg!(target_arch = "wasm32") {
+                r.push(Row::Fullscreen);
+            }
+            r.extend([Row::OpenControls, Row::Back]);
             r
         }
         Overlay::Controls => {

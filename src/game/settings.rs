@@ -309,5 +309,9 @@ fn apply_window_mode(settings: Res<Settings>, mut window: Query<&mut Window, Wit
 
 pub(super) fn plugin(app: &mut App) {
     load_settings(app);
-    app.add_systems(Update, (keep_settings, apply_window_mode));
+    app.add_systems(Update, keep_settings);
+    // In the browser the page's button does it (see the settings page).
+    if !cfg!(target_arch = "wasm32") {
+        app.add_systems(Update, apply_window_mode);
+    }
 }
