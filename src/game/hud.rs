@@ -224,18 +224,18 @@ fn update_hud(
     let (Some(level), Some(map)) = (level, map) else { return };
     let level = &level.0;
     let number = stage.get().index() + 1;
-    lines.p0().0 = format!("{number}/10  {} - {}", level.title, level.place);
+    show(lines.p0().into_inner(), format!("{number}/10  {} - {}", level.title, level.place));
     let walking = members.iter().filter(|s| **s == Status::Walking).count();
     let camp = if resting.0 { "  |  camped until dawn" } else { "" };
     let part = if clock.is_night() { "night" } else { "day" };
-    lines.p1().0 = format!("Day {}  {} ({part})  |  {walking} walking{camp}", clock.day(), clock.time_of_day());
+    show(lines.p1().into_inner(), format!("Day {}  {} ({part})  |  {walking} walking{camp}", clock.day(), clock.time_of_day()));
     if let Ok(pos) = leader.single() {
         let to = map.exit_centre().as_vec2() + Vec2::splat(0.5) - pos.0;
         let km = to.length() * level.tile_m / 1000.0;
-        lines.p2().0 = format!("Way out: {} - {:.0} km {}", level.way_out.label, km.max(0.0), compass(to));
+        show(lines.p2().into_inner(), format!("Way out: {} - {:.0} km {}", level.way_out.label, km.max(0.0), compass(to)));
     }
     let feels = party.iter().filter(|(_, s, ..)| **s == Status::Walking).map(|(_, _, v, ..)| v.feels_like_c).next();
-    lines.p3().0 = format!(
+    let weather_line = format!(
         "{:?} {:.0} C, feels {}, wind {:.0} km/h | water {:.0}/{:.0} L, wood {}, food {:.0} | {:?}",
         weather.kind,
         weather.air_c,
@@ -247,6 +247,15 @@ fn update_hud(
         supplies.rations,
         *pace,
     );
+    show(lines.p3().into_inner(), weather_line);
+}
+
+/// Sets a text only when it says something new: a changed text is laid out and drawn anew, and
+/// the HUD is written every frame.
+fn show(mut text: Mut<Text>, line: String) {
+    if text.0 != line {
+        text.0 = line;
+    }
 }
 
 /// How full a member's bar is (0 to 1), and its colour.
@@ -314,35 +323,42 @@ fn update_party(
     members.sort_by_key(|(m, ..)| m.0);
     let blink = (time.elapsed_secs() * 2.5).sin() > -0.3;
     for (row, mut node) in &mut rows {
-        node.display = if row.0 < members.len() { Display::Flex } else { Display::None };
-    }
-    for (slot, mut text) in &mut names {
-        if let Some((m, ..)) = members.get(slot.0) {
-            text.0 = m.0.name().to_string();
+        let display = if row.0 < members.len() { Display::Flex } else { Display::None };
+        if node.display != display {
+            node.display = display;
         }
     }
-    for (slot, mut text) in &mut states {
+    for (slot, text) in &mut names {
+        if let Some((m, ..)) = members.get(slot.0) {
+            show(text, m.0.name().to_string());
+        }
+    }
+    for (slot, text) in &mut states {
         if let Some((_, status, _, _, straying)) = members.get(slot.0) {
-            text.0 = match **status {
+            let state = match **status {
                 Status::Walking if *straying => "STRAYING",
                 Status::Walking => "",
                 Status::GivenUp => "GIVEN UP",
                 Status::Lost => "LOST",
                 Status::Dead => "DEAD",
                 Status::Departed => "LEFT",
-            }
-            .to_string();
+            };
+            show(text, state.to_string());
         }
     }
     for (bar, mut node, mut colour) in &mut bars {
-        let Some((_, status, Some(v), Some(mind), _)) = members.get(bar.0) else {
-            node.width = percent(0);
-            continue;
+        let (share, c) = match members.get(bar.0) {
+            Some((_, status, Some(v), Some(mind), _)) if !matches!(status, Status::Dead | Status::Lost | Status::Departed) => {
+                gauge(bar.1, v, mind)
+            }
+            _ => (0.0, theme::DIM),
         };
-        let gone = matches!(status, Status::Dead | Status::Lost | Status::Departed);
-        let (share, c) = if gone { (0.0, theme::DIM) } else { gauge(bar.1, v, mind) };
-        node.width = percent(share * 100.0);
-        colour.0 = c;
+        // Whole percents: a bar that moves by less is not laid out again.
+        let width = percent((share * 100.0).round());
+        if node.width != width {
+            node.width = width;
+        }
+        colour.set_if_neq(BackgroundColor(c));
     }
     for (slot, mut node, mut image) in &mut icons {
         let shown = members.get(slot.0).and_then(|(_, status, v, _, straying)| {
@@ -350,9 +366,15 @@ fn update_party(
             let list = if gone { Vec::new() } else { v.map(|v| icons_for(v, **status, *straying)).unwrap_or_default() };
             list.into_iter().find(|(i, _)| *i == slot.1)
         });
-        node.display = if shown.is_some() { Display::Flex } else { Display::None };
+        let display = if shown.is_some() { Display::Flex } else { Display::None };
+        if node.display != display {
+            node.display = display;
+        }
         if let Some((_, severe)) = shown {
-            image.color = Color::WHITE.with_alpha(if severe && !blink { 0.25 } else { 1.0 });
+            let tint = Color::WHITE.with_alpha(if severe && !blink { 0.25 } else { 1.0 });
+            if image.color != tint {
+                image.color = tint;
+            }
         }
     }
 }
@@ -361,9 +383,7 @@ fn update_party(
 /// colour, not by `Display::None`), so the party panel beside it never moves.
 fn fit_message_panel(line: Single<&Text, With<MessageLine>>, mut panel: Single<&mut BackgroundColor, With<MessagePanel>>) {
     let colour = if line.0.is_empty() { Color::NONE } else { theme::PANEL };
-    if panel.0 != colour {
-        panel.0 = colour;
-    }
+    panel.set_if_neq(BackgroundColor(colour));
 }
 
 fn show_news(mut news: MessageReader<News>, mut line: Single<(&mut Text, &mut MessageLine)>) {
@@ -396,8 +416,8 @@ fn show_story_beats(
     }
     message.age += time.delta_secs();
     let fade = (1.0 - (message.age - MESSAGE_SECONDS + 2.0) / 2.0).clamp(0.0, 1.0);
-    colour.0 = theme::TEXT.with_alpha(fade);
-    if fade == 0.0 {
+    colour.set_if_neq(TextColor(theme::TEXT.with_alpha(fade)));
+    if fade == 0.0 && !text.0.is_empty() {
         text.0.clear();
     }
 }

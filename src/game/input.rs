@@ -82,58 +82,83 @@ fn walk_to_click(
     }
 }
 
-/// Camp actions, the leader's word and the pace, by the keys the settings bind.
+/// An action the player asked for, by key, gamepad button or the action bar; all are carried
+/// out in one place.
+#[derive(Message, Debug, Clone, Copy)]
+struct PlayerAction(Action);
+
+/// The actions a key, a gamepad button or the action bar can ask for while playing.
+const PLAY_ACTIONS: [Action; 8] = [
+    Action::GatherWood,
+    Action::MakeFire,
+    Action::Drink,
+    Action::Camp,
+    Action::Encourage,
+    Action::PaceSlow,
+    Action::PaceSteady,
+    Action::PaceForced,
+];
+
+/// Keys as the settings bind them; gamepad buttons, LB and RB a pace slower and faster.
 fn read_action_keys(
     keys: Res<ButtonInput<KeyCode>>,
     settings: Res<Settings>,
     gamepads: Query<&Gamepad>,
-    mut actions: MessageWriter<CampAction>,
-    mut encourage: MessageWriter<Encourage>,
-    mut pace: ResMut<Pace>,
+    pace: Res<Pace>,
+    mut asked: MessageWriter<PlayerAction>,
 ) {
     let pad = |b: GamepadButton| gamepads.iter().any(|g| g.just_pressed(b));
-    let key = |a: Action| keys.just_pressed(settings.key(a));
-    if key(Action::GatherWood) || pad(GamepadButton::West) {
-        actions.write(CampAction::GatherWood);
+    for action in PLAY_ACTIONS {
+        if keys.just_pressed(settings.key(action)) {
+            asked.write(PlayerAction(action));
+        }
     }
-    if key(Action::MakeFire) || pad(GamepadButton::North) {
-        actions.write(CampAction::MakeFire);
-    }
-    if key(Action::Drink) || pad(GamepadButton::East) {
-        actions.write(CampAction::FillSkins);
-    }
-    if key(Action::Encourage) || pad(GamepadButton::South) {
-        encourage.write(Encourage);
-    }
-    if pad(GamepadButton::LeftTrigger) {
-        *pace = match *pace {
-            Pace::Forced => Pace::Steady,
-            _ => Pace::Slow,
-        };
-    }
-    if pad(GamepadButton::RightTrigger) {
-        *pace = match *pace {
-            Pace::Slow => Pace::Steady,
-            _ => Pace::Forced,
-        };
-    }
-    for (action, p) in [(Action::PaceSlow, Pace::Slow), (Action::PaceSteady, Pace::Steady), (Action::PaceForced, Pace::Forced)] {
-        if key(action) {
-            *pace = p;
+    let slower = if *pace == Pace::Forced { Action::PaceSteady } else { Action::PaceSlow };
+    let faster = if *pace == Pace::Slow { Action::PaceSteady } else { Action::PaceForced };
+    for (button, action) in [
+        (GamepadButton::West, Action::GatherWood),
+        (GamepadButton::North, Action::MakeFire),
+        (GamepadButton::East, Action::Drink),
+        (GamepadButton::South, Action::Encourage),
+        (GamepadButton::Select, Action::Camp),
+        (GamepadButton::LeftTrigger, slower),
+        (GamepadButton::RightTrigger, faster),
+    ] {
+        if pad(button) {
+            asked.write(PlayerAction(action));
         }
     }
 }
 
-fn toggle_camp(
-    keys: Res<ButtonInput<KeyCode>>,
-    settings: Res<Settings>,
-    gamepads: Query<&Gamepad>,
+fn carry_out_actions(
+    mut asked: MessageReader<PlayerAction>,
     autoplay: Res<Autoplay>,
+    mut camp: MessageWriter<CampAction>,
+    mut encourage: MessageWriter<Encourage>,
+    mut pace: ResMut<Pace>,
     mut resting: ResMut<Resting>,
 ) {
-    let pad = gamepads.iter().any(|g| g.just_pressed(GamepadButton::Select));
-    if (keys.just_pressed(settings.key(Action::Camp)) || pad) && !autoplay.0 {
-        resting.0 = !resting.0;
+    for PlayerAction(action) in asked.read() {
+        match action {
+            Action::GatherWood => {
+                camp.write(CampAction::GatherWood);
+            }
+            Action::MakeFire => {
+                camp.write(CampAction::MakeFire);
+            }
+            Action::Drink => {
+                camp.write(CampAction::FillSkins);
+            }
+            // The built-in player decides when to camp while it leads.
+            Action::Camp if !autoplay.0 => resting.0 = !resting.0,
+            Action::Encourage => {
+                encourage.write(Encourage);
+            }
+            Action::PaceSlow => *pace = Pace::Slow,
+            Action::PaceSteady => *pace = Pace::Steady,
+            Action::PaceForced => *pace = Pace::Forced,
+            _ => {}
+        }
     }
 }
 
@@ -184,17 +209,6 @@ fn toggle_pause(
 #[derive(Component, Debug, Clone, Copy)]
 struct ActionButton(Action);
 
-const BAR: [(Action, &str); 8] = [
-    (Action::GatherWood, "Gather wood"),
-    (Action::MakeFire, "Fire"),
-    (Action::Drink, "Drink, fill skins"),
-    (Action::Camp, "Camp until dawn"),
-    (Action::Encourage, "Encourage"),
-    (Action::PaceSlow, "Slow"),
-    (Action::PaceSteady, "Steady"),
-    (Action::PaceForced, "Forced march"),
-];
-
 fn spawn_action_bar(mut commands: Commands) {
     commands
         .spawn((
@@ -211,11 +225,11 @@ fn spawn_action_bar(mut commands: Commands) {
             DespawnOnExit(Screen::Playing),
         ))
         .with_children(|bar| {
-            for (action, _) in BAR {
+            for action in PLAY_ACTIONS {
                 bar.spawn((
                     Button,
                     ActionButton(action),
-                    Node { width: px(190), padding: UiRect::axes(px(8), px(3)), border: UiRect::all(px(1)), ..default() },
+                    Node { width: px(220), padding: UiRect::axes(px(8), px(3)), border: UiRect::all(px(1)), ..default() },
                     BorderColor::all(super::theme::DIM),
                     BackgroundColor(super::theme::PANEL),
                     children![super::theme::label("", 13.0, super::theme::TEXT)],
@@ -244,8 +258,11 @@ fn show_action_bar(
         if border.top != colour {
             *border = BorderColor::all(colour);
         }
-        let name = BAR.iter().find(|(a, _)| *a == button.0).map_or("", |(_, n)| *n);
-        let name = if button.0 == Action::Camp && resting.0 { "Break camp" } else { name };
+        let name = match button.0 {
+            Action::Camp if resting.0 => "Break camp",
+            Action::Camp => "Camp until dawn",
+            a => a.describe(),
+        };
         let label = format!("{:<3}{name}", settings.label(button.0));
         if let Some(mut text) = children.first().and_then(|c| texts.get_mut(*c).ok()) {
             if text.0 != label {
@@ -255,37 +272,10 @@ fn show_action_bar(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn press_action_bar(
-    buttons: Query<(&ActionButton, &Interaction), Changed<Interaction>>,
-    autoplay: Res<Autoplay>,
-    mut actions: MessageWriter<CampAction>,
-    mut encourage: MessageWriter<Encourage>,
-    mut pace: ResMut<Pace>,
-    mut resting: ResMut<Resting>,
-) {
+fn press_action_bar(buttons: Query<(&ActionButton, &Interaction), Changed<Interaction>>, mut asked: MessageWriter<PlayerAction>) {
     for (button, interaction) in &buttons {
-        if *interaction != Interaction::Pressed {
-            continue;
-        }
-        match button.0 {
-            Action::GatherWood => {
-                actions.write(CampAction::GatherWood);
-            }
-            Action::MakeFire => {
-                actions.write(CampAction::MakeFire);
-            }
-            Action::Drink => {
-                actions.write(CampAction::FillSkins);
-            }
-            Action::Camp if !autoplay.0 => resting.0 = !resting.0,
-            Action::Encourage => {
-                encourage.write(Encourage);
-            }
-            Action::PaceSlow => *pace = Pace::Slow,
-            Action::PaceSteady => *pace = Pace::Steady,
-            Action::PaceForced => *pace = Pace::Forced,
-            _ => {}
+        if *interaction == Interaction::Pressed {
+            asked.write(PlayerAction(button.0));
         }
     }
 }
@@ -298,7 +288,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            (read_walk_keys, walk_to_click, read_action_keys, toggle_camp, wake_at_dawn, press_action_bar)
+            (read_walk_keys, walk_to_click, (read_action_keys, press_action_bar, carry_out_actions).chain(), wake_at_dawn)
                 .run_if(in_state(Pause::Running))
                 .run_if(not(super::dialog::is_asking)),
             speed_up_sleep,
@@ -309,4 +299,5 @@ pub(super) fn plugin(app: &mut App) {
     );
     app.add_systems(OnExit(Screen::Playing), reset_speed);
     app.add_systems(OnEnter(Screen::Playing), spawn_action_bar);
+    app.add_message::<PlayerAction>();
 }
