@@ -87,17 +87,12 @@ fn walk_to_click(
 #[derive(Message, Debug, Clone, Copy)]
 struct PlayerAction(Action);
 
-/// The actions a key, a gamepad button or the action bar can ask for while playing.
-const PLAY_ACTIONS: [Action; 8] = [
-    Action::GatherWood,
-    Action::MakeFire,
-    Action::Drink,
-    Action::Camp,
-    Action::Encourage,
-    Action::PaceSlow,
-    Action::PaceSteady,
-    Action::PaceForced,
-];
+/// The actions a key, a gamepad button or the action bar can ask for while playing: those of
+/// `Action::ALL` between the four ways to walk and the pause.
+const PLAY_ACTIONS: &[Action] = Action::ALL.split_at(4).1.split_at(Action::ALL.len() - 5).0;
+const _: () = assert!(
+    matches!(PLAY_ACTIONS[0], Action::GatherWood) && matches!(PLAY_ACTIONS[PLAY_ACTIONS.len() - 1], Action::PaceForced)
+);
 
 /// Keys as the settings bind them; gamepad buttons, LB and RB a pace slower and faster.
 fn read_action_keys(
@@ -108,7 +103,7 @@ fn read_action_keys(
     mut asked: MessageWriter<PlayerAction>,
 ) {
     let pad = |b: GamepadButton| gamepads.iter().any(|g| g.just_pressed(b));
-    for action in PLAY_ACTIONS {
+    for &action in PLAY_ACTIONS {
         if keys.just_pressed(settings.key(action)) {
             asked.write(PlayerAction(action));
         }
@@ -225,7 +220,7 @@ fn spawn_action_bar(mut commands: Commands) {
             DespawnOnExit(Screen::Playing),
         ))
         .with_children(|bar| {
-            for action in PLAY_ACTIONS {
+            for &action in PLAY_ACTIONS {
                 bar.spawn((
                     Button,
                     ActionButton(action),

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::saves::store;
 
-/// What a key does while playing.
+/// What a key does while playing. The order is used: walking first, the pause last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Action {
     WalkUp,
