@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(pkg-config libasound2-dev libudev-dev libwayland-dev libxkbcommon-dev
-          xvfb mesa-vulkan-drivers xdotool x11-apps imagemagick)
+          xvfb mesa-vulkan-drivers xdotool x11-apps imagemagick python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
