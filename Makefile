@@ -5,7 +5,7 @@ export CARGO_TARGET_DIR
 BIN := $(CARGO_TARGET_DIR)/debug/the-way-back
 SEED ?= 7
 
-.PHONY: setup play test headless web test-web playthrough
+.PHONY: setup play test lint headless web test-web playthrough
 
 setup:
 	@bash scripts/setup.sh
@@ -14,14 +14,21 @@ setup:
 play: setup
 	cargo run -- $(ARGS)
 
-## Everything CI checks: the headless simulation's tests, the windowed game's build, the real
-## game played under Xvfb, and the browser build played in headless Chromium.
-test: setup
+## Everything CI checks: formatting and lints of both builds, the headless simulation's tests,
+## the windowed game's build, the real game played under Xvfb, and the browser build played in
+## headless Chromium.
+test: setup lint
 	cargo test --no-default-features
 	cargo build
 	bash tests/desktop/smoke.sh $(BIN) screenshots/desktop
 	bash scripts/web.sh
 	bash tests/web/run.sh
+
+## Formatting, and clippy with warnings as errors, for the headless and the windowed build.
+lint: setup
+	cargo fmt --check
+	cargo clippy --no-default-features --all-targets -- -D warnings
+	cargo clippy --all-targets -- -D warnings
 
 ## A whole journey with no window, reported as JSON.
 headless:

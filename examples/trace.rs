@@ -32,23 +32,42 @@ fn main() {
         let s = w.resource::<Supplies>();
         println!(
             "day {} {} {:?} {:?} air {:.0} wind {:.0} sun {:.1} sight {:.0} | rest {} water {:.1}/{:.0} wood {} food {:.0}",
-            clock.day(), clock.time_of_day(), stage, weather.kind, weather.air_c, weather.wind_kmh, weather.sun,
-            weather.sight_tiles, w.resource::<Resting>().0, s.water_l, s.capacity_l, s.wood, s.rations
+            clock.day(),
+            clock.time_of_day(),
+            stage,
+            weather.kind,
+            weather.air_c,
+            weather.wind_kmh,
+            weather.sun,
+            weather.sight_tiles,
+            w.resource::<Resting>().0,
+            s.water_l,
+            s.capacity_l,
+            s.wood,
+            s.rations
         );
-        if let Some(stage) = stage {
-            if stage == Stage::Gobi {
-                let mut lq = app.world_mut().query_filtered::<&Position, With<the_way_back::sim::party::Leader>>();
-                let map = app.world().resource::<the_way_back::sim::world::StageMap>().clone();
-                if let Some(p) = lq.iter(app.world()).next() {
-                    println!("   leader {:?} stream {:?} exit {:?}", p.0, map.story_water, map.exit_centre());
-                }
+        if let Some(stage) = stage
+            && stage == Stage::Gobi
+        {
+            let mut lq = app.world_mut().query_filtered::<&Position, With<the_way_back::sim::party::Leader>>();
+            let map = app.world().resource::<the_way_back::sim::world::StageMap>().clone();
+            if let Some(p) = lq.iter(app.world()).next() {
+                println!("   leader {:?} stream {:?} exit {:?}", p.0, map.story_water, map.exit_centre());
             }
         }
         let mut q = app.world_mut().query::<(&Member, &Position, &Status, &Vitals, &Mind, Has<Straying>)>();
         for (m, p, st, v, mind, stray) in q.iter(app.world()) {
             println!(
                 "   {:8} {:?} ({:.0},{:.0}) feels {:.0} core {:.1} dehyd {:.1}% fat {:.2} mor {:.2}{}",
-                m.0.name(), st, p.0.x, p.0.y, v.feels_like_c, v.core_c, v.dehydration_pct(), v.fatigue, mind.morale,
+                m.0.name(),
+                st,
+                p.0.x,
+                p.0.y,
+                v.feels_like_c,
+                v.core_c,
+                v.dehydration_pct(),
+                v.fatigue,
+                mind.morale,
                 if stray { " STRAY" } else { "" }
             );
         }

@@ -22,3 +22,11 @@ if ! command -v cargo >/dev/null; then
   echo "setup: cargo not found; install Rust with rustup (https://rustup.rs) and run again" >&2
   exit 1
 fi
+# `make lint` checks formatting and lints: rustfmt and clippy come with rustup's default profile,
+# but a minimal toolchain lacks them.
+for component in rustfmt clippy; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+    echo "setup: adding the $component component"
+    rustup component add "$component"
+  fi
+done

@@ -146,11 +146,50 @@ pub fn terrain_from_index(i: u32) -> Terrain {
     const ALL: [Terrain; TERRAINS as usize] = {
         use Terrain::*;
         [
-            Snow, DeepSnow, SpruceForest, BirchForest, DenseForest, FrozenStream, Rock, LakeWater,
-            ShoreIce, ThinIce, Shingle, Reeds, Grass, DryGrass, Gravel, Hill, BorderLine, Road, Yurt,
-            Monument, Dune, Sand, GravelPlain, SaltFlat, DryRiverbed, Stream, Scree, Snowfield,
-            Glacier, Cliff, Pass, Barracks, Wire, Watchtower, Yard, Wall, Courtyard, Temple, Jungle,
-            Terrace, River, Village, Field, House,
+            Snow,
+            DeepSnow,
+            SpruceForest,
+            BirchForest,
+            DenseForest,
+            FrozenStream,
+            Rock,
+            LakeWater,
+            ShoreIce,
+            ThinIce,
+            Shingle,
+            Reeds,
+            Grass,
+            DryGrass,
+            Gravel,
+            Hill,
+            BorderLine,
+            Road,
+            Yurt,
+            Monument,
+            Dune,
+            Sand,
+            GravelPlain,
+            SaltFlat,
+            DryRiverbed,
+            Stream,
+            Scree,
+            Snowfield,
+            Glacier,
+            Cliff,
+            Pass,
+            Barracks,
+            Wire,
+            Watchtower,
+            Yard,
+            Wall,
+            Courtyard,
+            Temple,
+            Jungle,
+            Terrace,
+            River,
+            Village,
+            Field,
+            House,
         ]
     };
     ALL[i as usize]
@@ -174,7 +213,11 @@ fn paint(t: Terrain, variant: u32, x: u32, y: u32) -> [u8; 3] {
     let (fx, fy) = (x as f32 + 0.5, y as f32 + 0.5);
     match pattern {
         Pattern::Speckle => {
-            if g > 0.86 { detail } else { ground }
+            if g > 0.86 {
+                detail
+            } else {
+                ground
+            }
         }
         Pattern::Trees => {
             // Two or three crowns per tile, placed by variant.
@@ -190,7 +233,7 @@ fn paint(t: Terrain, variant: u32, x: u32, y: u32) -> [u8; 3] {
                 let w = 3.6 - (dy + 3.0) * 0.55;
                 if dy > -3.5 && dy < 3.0 && dx.abs() < w.max(0.0) {
                     c = shade(detail, 0.85 + grain(x, y, salt + 3) * 0.3);
-                } else if dy >= 3.0 && dy < 4.5 && dx.abs() < 0.6 {
+                } else if (3.0..4.5).contains(&dy) && dx.abs() < 0.6 {
                     c = [70, 52, 40];
                 }
             }
@@ -206,26 +249,36 @@ fn paint(t: Terrain, variant: u32, x: u32, y: u32) -> [u8; 3] {
         }
         Pattern::Stones => {
             let cell = hash(x / 4 + variant * 5, y / 4, salt) % 5;
-            let inner = x % 4 != 0 && y % 4 != 3;
+            let inner = !x.is_multiple_of(4) && y % 4 != 3;
             if cell < 2 && inner { shade(detail, 0.9 + g * 0.2) } else { ground }
         }
         Pattern::Blocks => {
             let row = y / 4;
-            let off = if row % 2 == 0 { 0 } else { 3 };
+            let off = if row.is_multiple_of(2) { 0 } else { 3 };
             let mortar = y % 4 == 3 || (x + off) % 6 == 5;
             if mortar { detail } else { ground }
         }
         Pattern::Hatch => {
-            let a = (x + y + variant) % 5 == 0;
-            let b = (x + 16 - y % 16) % 5 == 0;
+            let a = (x + y + variant).is_multiple_of(5);
+            let b = (x + 16 - y % 16).is_multiple_of(5);
             if a || b { detail } else { ground }
         }
         Pattern::Crests => {
             let crest = ((fx * 0.4 + variant as f32).sin() * 2.0 + fy) % 6.0;
-            if crest < 1.2 { shade(detail, 0.95) } else if crest < 2.2 { shade(base, 1.05) } else { ground }
+            if crest < 1.2 {
+                shade(detail, 0.95)
+            } else if crest < 2.2 {
+                shade(base, 1.05)
+            } else {
+                ground
+            }
         }
         Pattern::Furrows => {
-            if (y + variant) % 4 == 0 { detail } else { ground }
+            if (y + variant).is_multiple_of(4) {
+                detail
+            } else {
+                ground
+            }
         }
         Pattern::Building => {
             let inside = (3..13).contains(&x) && (4..13).contains(&y);
@@ -376,11 +429,15 @@ pub fn figure_sheet(coat: [u8; 3], hat: [u8; 3], skin: [u8; 3], beard: bool) -> 
         for y in 0..FIGURE as i32 {
             for x in 0..FIGURE as i32 {
                 let filled = |a: i32, b: i32| {
-                    (0..FIGURE as i32).contains(&a) && (0..FIGURE as i32).contains(&b) && cell[b as usize][a as usize].is_some()
+                    (0..FIGURE as i32).contains(&a)
+                        && (0..FIGURE as i32).contains(&b)
+                        && cell[b as usize][a as usize].is_some()
                 };
                 let c = match cell[y as usize][x as usize] {
                     Some(c) => [c[0], c[1], c[2], 255],
-                    None if filled(x - 1, y) || filled(x + 1, y) || filled(x, y - 1) || filled(x, y + 1) => [20, 18, 22, 220],
+                    None if filled(x - 1, y) || filled(x + 1, y) || filled(x, y - 1) || filled(x, y + 1) => {
+                        [20, 18, 22, 220]
+                    }
                     None => [0, 0, 0, 0],
                 };
                 let at = ((y as u32 * w + frame * FIGURE + x as u32) * 4) as usize;
@@ -436,36 +493,116 @@ impl Icon {
     fn mask(self) -> [&'static str; 12] {
         match self {
             Icon::Cold => [
-                ".....#......", "...#.#.#....", "....###.....", ".#...#...#..", "..#..#..#...", "#####.#####.",
-                "..#..#..#...", ".#...#...#..", "....###.....", "...#.#.#....", ".....#......", "............",
+                ".....#......",
+                "...#.#.#....",
+                "....###.....",
+                ".#...#...#..",
+                "..#..#..#...",
+                "#####.#####.",
+                "..#..#..#...",
+                ".#...#...#..",
+                "....###.....",
+                "...#.#.#....",
+                ".....#......",
+                "............",
             ],
             Icon::Heat => [
-                ".....#......", ".#...#...#..", "..#.....#...", "....###.....", "...#####....", "##.#####.##.",
-                "...#####....", "....###.....", "..#.....#...", ".#...#...#..", ".....#......", "............",
+                ".....#......",
+                ".#...#...#..",
+                "..#.....#...",
+                "....###.....",
+                "...#####....",
+                "##.#####.##.",
+                "...#####....",
+                "....###.....",
+                "..#.....#...",
+                ".#...#...#..",
+                ".....#......",
+                "............",
             ],
             Icon::Thirst => [
-                ".....#......", ".....#......", "....###.....", "....###.....", "...#####....", "..#######...",
-                "..##.####...", ".###.#####..", ".####.####..", "..#######...", "...#####....", "............",
+                ".....#......",
+                ".....#......",
+                "....###.....",
+                "....###.....",
+                "...#####....",
+                "..#######...",
+                "..##.####...",
+                ".###.#####..",
+                ".####.####..",
+                "..#######...",
+                "...#####....",
+                "............",
             ],
             Icon::Feet => [
-                "......##....", "....#.##.#..", "...#......#.", "....######..", "...#######..", "...#######..",
-                "...######...", "....#####...", "....####....", "....####....", ".....##.....", "............",
+                "......##....",
+                "....#.##.#..",
+                "...#......#.",
+                "....######..",
+                "...#######..",
+                "...#######..",
+                "...######...",
+                "....#####...",
+                "....####....",
+                "....####....",
+                ".....##.....",
+                "............",
             ],
             Icon::Tired => [
-                "............", "#######.....", ".....#......", "....#..####.", "...#.....#..", "..#.....#...",
-                ".#.....####.", "#######.....", "............", "............", "............", "............",
+                "............",
+                "#######.....",
+                ".....#......",
+                "....#..####.",
+                "...#.....#..",
+                "..#.....#...",
+                ".#.....####.",
+                "#######.....",
+                "............",
+                "............",
+                "............",
+                "............",
             ],
             Icon::Hungry => [
-                "............", "............", "............", "............", "###########.", "###########.",
-                ".#########..", "..#######...", "...#####....", "....###.....", "..#######...", "............",
+                "............",
+                "............",
+                "............",
+                "............",
+                "###########.",
+                "###########.",
+                ".#########..",
+                "..#######...",
+                "...#####....",
+                "....###.....",
+                "..#######...",
+                "............",
             ],
             Icon::Straying => [
-                "#..........#", ".#.......#..", "..#####.#...", ".##...##....", "#...##.#.#..", "#..#.##..#..",
-                "#..##.#..#..", ".##.#..##...", "..#####..#..", ".#........#.", "#..........#", "............",
+                "#..........#",
+                ".#.......#..",
+                "..#####.#...",
+                ".##...##....",
+                "#...##.#.#..",
+                "#..#.##..#..",
+                "#..##.#..#..",
+                ".##.#..##...",
+                "..#####..#..",
+                ".#........#.",
+                "#..........#",
+                "............",
             ],
             Icon::GivenUp => [
-                "............", ".##...##....", "####.####...", "#####.###...", "####.####...", ".####.##....",
-                "..##.###....", "...#.##.....", "....##......", "....#.......", "............", "............",
+                "............",
+                ".##...##....",
+                "####.####...",
+                "#####.###...",
+                "####.####...",
+                ".####.##....",
+                "..##.###....",
+                "...#.##.....",
+                "....##......",
+                "....#.......",
+                "............",
+                "............",
             ],
         }
     }

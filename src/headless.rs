@@ -8,8 +8,8 @@ use crate::sim::SimulationPlugin;
 use crate::sim::clock::{GameClock, MINUTES_PER_DAY};
 use crate::sim::levels::Levels;
 use crate::sim::report::Report;
-use crate::sim::state::Stage;
 use crate::sim::state::Screen;
+use crate::sim::state::Stage;
 
 /// The simulation app with no window: one `update` is one simulation tick (one minute).
 pub fn app(seed: u64, levels: Levels, autoplay: bool) -> App {

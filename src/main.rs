@@ -31,10 +31,9 @@ fn main() -> ExitCode {
                 use std::io::Write;
                 let _ = writeln!(std::io::stdout().lock(), "{}", report.to_json());
             }
-            None => eprintln!(
-                "journey ended: {:?} on day {} after {} km",
-                report.outcome, report.days, report.distance_km
-            ),
+            None => {
+                eprintln!("journey ended: {:?} on day {} after {} km", report.outcome, report.days, report.distance_km)
+            }
         }
         return ExitCode::SUCCESS;
     }

@@ -290,11 +290,7 @@ fn lake(rng: &mut ChaCha8Rng) -> Vec<f32> {
     let waves: Vec<f32> = (0..4).map(|k| k as f32 * LOOP_S / 3.0 + rng.random::<f32>() * 0.4 - 1.2).collect();
     let hump = |t: f32, at: f32| {
         let d = t - at;
-        if d < 0.0 {
-            (-(d / 0.7).powi(2)).exp()
-        } else {
-            (-d / 1.1).exp()
-        }
+        if d < 0.0 { (-(d / 0.7).powi(2)).exp() } else { (-d / 1.1).exp() }
     };
     let raw = (0..len)
         .map(|i| {
@@ -420,7 +416,8 @@ const STAGE: [(i32, f32); 5] = [(0, 0.5), (5, 0.5), (7, 1.0), (REST, 0.25), (12,
 /// Falling, an octave down: someone is left behind for good.
 const LOSS: [(i32, f32); 8] = [(7, 1.5), (5, 1.0), (3, 1.0), (2, 1.0), (0, 1.5), (-2, 1.0), (-5, 1.0), (0, 3.0)];
 /// The same opening as the title, resolved into D major.
-const HOME: [(i32, f32); 9] = [(0, 1.0), (4, 1.0), (7, 1.0), (12, 2.0), (11, 1.0), (7, 1.0), (9, 1.0), (11, 1.0), (12, 4.0)];
+const HOME: [(i32, f32); 9] =
+    [(0, 1.0), (4, 1.0), (7, 1.0), (12, 2.0), (11, 1.0), (7, 1.0), (9, 1.0), (11, 1.0), (12, 4.0)];
 
 /// A bowed voice singing `tune` over a drone of `drone` Hz, in a reverberant room; `octave`
 /// scales every pitch.
@@ -441,7 +438,11 @@ fn music(tune: &Tune, bpm: f32, drone: &[f32], octave: f32) -> Vec<f32> {
     for (i, s) in out.iter_mut().enumerate() {
         let t = i as f32 / RATE as f32;
         let env = (t / 1.5).min(1.0) * ((total + 1.0 - t) / 2.0).clamp(0.0, 1.0);
-        let d: f32 = drone.iter().enumerate().map(|(k, f)| (TAU * f * t + k as f32).sin() * (1.0 + 0.1 * (TAU * 0.3 * t).sin())).sum();
+        let d: f32 = drone
+            .iter()
+            .enumerate()
+            .map(|(k, f)| (TAU * f * t + k as f32).sin() * (1.0 + 0.1 * (TAU * 0.3 * t).sin()))
+            .sum();
         *s += d * env * 0.12;
     }
     reverb(&out)
@@ -457,7 +458,8 @@ fn voice(out: &mut [f32], freq: f32, dur: f32) {
         let vibrato = 1.0 + 0.004 * (TAU * 5.2 * t).sin() * (t / 0.4).min(1.0);
         phase += TAU * freq * vibrato / RATE as f32;
         let env = (t / 0.09).min(1.0) * if t > dur { (-(t - dur) / (release / 3.0)).exp() } else { 1.0 };
-        let tone: f32 = (1..=6).map(|h| (phase * h as f32).sin() / (h * h) as f32 * if h == 2 { 1.6 } else { 1.0 }).sum();
+        let tone: f32 =
+            (1..=6).map(|h| (phase * h as f32).sin() / (h * h) as f32 * if h == 2 { 1.6 } else { 1.0 }).sum();
         *s += tone * env * 0.35;
     }
 }

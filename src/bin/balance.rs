@@ -71,20 +71,26 @@ fn table(reports: &[Report]) -> String {
         pct(reports.iter().filter(|r| r.outcome == Some(Outcome::JanuszDied)).count(), n),
         pct(reports.iter().filter(|r| r.outcome == Some(Outcome::JanuszLost)).count(), n),
     );
-    out += &format!(
-        "days: mean {:.1}; distance: mean {:.0} km\n\n",
-        mean(&|r| r.days as f64),
-        mean(&|r| r.distance_km)
-    );
+    out +=
+        &format!("days: mean {:.1}; distance: mean {:.0} km\n\n", mean(&|r| r.days as f64), mean(&|r| r.distance_km));
 
     // Per stage: deaths by cause, the lost, and those who left by choice.
-    out += &format!("{:<10} {:>6} {:>6} {:>6} {:>7}  deaths by cause, and the LOST (member: times)\n", "stage", "deaths", "lost", "left", "runs%");
+    out += &format!(
+        "{:<10} {:>6} {:>6} {:>6} {:>7}  deaths by cause, and the LOST (member: times)\n",
+        "stage", "deaths", "lost", "left", "runs%"
+    );
     for stage in Stage::ALL {
-        let here: Vec<_> = reports.iter().flat_map(|r| r.members.iter().map(move |m| (r, m))).filter(|(_, m)| m.stage == Some(stage)).collect();
+        let here: Vec<_> = reports
+            .iter()
+            .flat_map(|r| r.members.iter().map(move |m| (r, m)))
+            .filter(|(_, m)| m.stage == Some(stage))
+            .collect();
         let deaths: Vec<_> = here.iter().filter(|(_, m)| m.fate == Fate::Died).collect();
         let lost = here.iter().filter(|(_, m)| m.fate == Fate::Lost).count();
-        let left = here.iter().filter(|(_, m)| matches!(m.fate, Fate::Stayed | Fate::Departed | Fate::TurnedAway)).count();
-        let runs_with_death = reports.iter().filter(|r| r.members.iter().any(|m| m.stage == Some(stage) && m.fate == Fate::Died)).count();
+        let left =
+            here.iter().filter(|(_, m)| matches!(m.fate, Fate::Stayed | Fate::Departed | Fate::TurnedAway)).count();
+        let runs_with_death =
+            reports.iter().filter(|r| r.members.iter().any(|m| m.stage == Some(stage) && m.fate == Fate::Died)).count();
         let mut causes: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
         for (_, m) in &deaths {
             *causes.entry(m.cause.clone().unwrap_or_default()).or_default().entry(m.name).or_default() += 1;
@@ -111,7 +117,10 @@ fn table(reports: &[Report]) -> String {
     }
 
     // Per member: how their journeys ended.
-    out += &format!("\n{:<9} {:>9} {:>6} {:>6} {:>7} {:>8}  most often ended in\n", "member", "to India", "died", "lost", "stayed", "departed");
+    out += &format!(
+        "\n{:<9} {:>9} {:>6} {:>6} {:>7} {:>8}  most often ended in\n",
+        "member", "to India", "died", "lost", "stayed", "departed"
+    );
     for id in MemberId::ALL {
         let fates: Vec<_> = reports.iter().filter_map(|r| r.members.iter().find(|m| m.name == id.name())).collect();
         let count = |f: Fate| fates.iter().filter(|m| m.fate == f).count();
@@ -128,7 +137,8 @@ fn table(reports: &[Report]) -> String {
                 *stages.entry(s).or_default() += 1;
             }
         }
-        let worst = stages.iter().max_by_key(|(_, k)| **k).map(|(s, k)| format!("{} ({k})", s.name())).unwrap_or("-".into());
+        let worst =
+            stages.iter().max_by_key(|(_, k)| **k).map(|(s, k)| format!("{} ({k})", s.name())).unwrap_or("-".into());
         out += &format!(
             "{:<9} {:>9} {:>6} {:>6} {:>7} {:>8}  {}\n",
             id.name(),
@@ -155,7 +165,13 @@ fn table(reports: &[Report]) -> String {
         hist[(*s).min(9)] += 1;
     }
     out += "\nsurvivors reaching India (Janusz included): ";
-    out += &hist.iter().enumerate().filter(|(_, k)| **k > 0).map(|(i, k)| format!("{i}: {k}")).collect::<Vec<_>>().join(", ");
+    out += &hist
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| **k > 0)
+        .map(|(i, k)| format!("{i}: {k}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     out += "\n";
     out
 }

@@ -25,10 +25,8 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets").join("tiles");
-    let sheets: [(PathBuf, (u32, u32, Vec<u8>)); 2] = [
-        (dir.join("terrain.png"), art::terrain_sheet()),
-        (dir.join("transitions.png"), art::transition_sheet()),
-    ];
+    let sheets: [(PathBuf, (u32, u32, Vec<u8>)); 2] =
+        [(dir.join("terrain.png"), art::terrain_sheet()), (dir.join("transitions.png"), art::transition_sheet())];
     let mut stale = false;
     for (path, (w, h, rgba)) in sheets {
         let bytes = encode(w, h, &rgba);

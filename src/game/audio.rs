@@ -63,10 +63,8 @@ struct Ambience {
 const LOOPS: [SoundId; 5] = [SoundId::Wind, SoundId::Storm, SoundId::Desert, SoundId::Lake, SoundId::Fire];
 
 fn start_ambience(channel: Res<AudioChannel<AmbienceChannel>>, sounds: Res<Sounds>, mut ambience: ResMut<Ambience>) {
-    ambience.loops = LOOPS
-        .iter()
-        .map(|id| (*id, channel.play(sounds.get(*id)).looped().with_volume(-60.0).handle(), 0.0))
-        .collect();
+    ambience.loops =
+        LOOPS.iter().map(|id| (*id, channel.play(sounds.get(*id)).looped().with_volume(-60.0).handle(), 0.0)).collect();
 }
 
 fn stop_ambience(channel: Res<AudioChannel<AmbienceChannel>>, mut ambience: ResMut<Ambience>) {
@@ -90,12 +88,20 @@ fn ambience_targets(
         WeatherKind::Snowfall => 0.1,
         _ => 0.0,
     };
-    let sand = if weather.kind == WeatherKind::Sandstorm { 1.0 } else if dry { 0.25 + 0.6 * wind } else { 0.0 };
+    let sand = if weather.kind == WeatherKind::Sandstorm {
+        1.0
+    } else if dry {
+        0.25 + 0.6 * wind
+    } else {
+        0.0
+    };
     let mut water = 0;
     for dy in -8..=8 {
         for dx in -8..=8 {
             let (x, y) = (lead.x as i32 + dx, lead.y as i32 + dy);
-            if map.contains(x, y) && matches!(map.at(UVec2::new(x as u32, y as u32)), Terrain::LakeWater | Terrain::River) {
+            if map.contains(x, y)
+                && matches!(map.at(UVec2::new(x as u32, y as u32)), Terrain::LakeWater | Terrain::River)
+            {
                 water += 1;
             }
         }
@@ -111,7 +117,6 @@ fn ambience_targets(
     ]
 }
 
-#[allow(clippy::too_many_arguments)]
 fn mix_ambience(
     time: Res<Time<Real>>,
     settings: Res<Settings>,
@@ -229,7 +234,12 @@ fn cue(
     now.0 = Some((handle, loudness));
 }
 
-fn play_title_music(settings: Res<Settings>, channel: Res<AudioChannel<MusicChannel>>, sounds: Res<Sounds>, mut now: ResMut<NowPlaying>) {
+fn play_title_music(
+    settings: Res<Settings>,
+    channel: Res<AudioChannel<MusicChannel>>,
+    sounds: Res<Sounds>,
+    mut now: ResMut<NowPlaying>,
+) {
     cue(SoundId::Title, 0.8, &settings, &channel, &sounds, &mut now);
 }
 
@@ -262,7 +272,6 @@ fn play_loss_music(
 }
 
 /// The story's big moments have their music: the theme for the escape, hope, sorrow.
-#[allow(clippy::too_many_arguments)]
 fn play_story_music(
     mut beats: MessageReader<StoryBeat>,
     levels: Res<Levels>,

@@ -7,9 +7,9 @@ use bevy::window::PrimaryWindow;
 
 use super::TILE_PX;
 use super::party::world_pos;
-use crate::sim::world::StageMap;
 use crate::sim::party::{Leader, Position};
 use crate::sim::state::Screen;
+use crate::sim::world::StageMap;
 
 fn spawn_camera(mut commands: Commands) {
     commands.spawn((Name::new("Camera"), Camera2d));

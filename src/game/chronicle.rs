@@ -55,7 +55,12 @@ fn spawn_chronicle(world: &mut World) {
     for m in &chronicle.members {
         if let (Some(Fate::Died | Fate::Lost), Some(at)) = (m.fate, m.at) {
             let (x, y) = view.project(at);
-            labels.push((m.id.name().to_string(), x * MAP_SCALE + 6.0, y * MAP_SCALE - 6.0, Color::srgb(0.5, 0.05, 0.05)));
+            labels.push((
+                m.id.name().to_string(),
+                x * MAP_SCALE + 6.0,
+                y * MAP_SCALE - 6.0,
+                Color::srgb(0.5, 0.05, 0.05),
+            ));
         }
     }
 
@@ -78,8 +83,8 @@ fn spawn_chronicle(world: &mut World) {
             root.spawn(theme::label(title, 30.0, theme::ACCENT));
             root.spawn((Node { max_width: px(1100), ..default() }, children![theme::label(text, 16.0, theme::TEXT)]));
             root.spawn(theme::label(format!("{summary}   |   Enter: back to the title"), 15.0, theme::DIM));
-            root.spawn(Node { column_gap: px(24), align_items: AlignItems::FlexStart, ..default() })
-                .with_children(|row| {
+            root.spawn(Node { column_gap: px(24), align_items: AlignItems::FlexStart, ..default() }).with_children(
+                |row| {
                     row.spawn((
                         Name::new("Route map"),
                         ImageNode::new(handle),
@@ -89,27 +94,38 @@ fn spawn_chronicle(world: &mut World) {
                     .with_children(|map| {
                         for (name, x, y, colour) in labels {
                             map.spawn((
-                                Node { position_type: PositionType::Absolute, left: px(x + 4.0), top: px(y - 7.0), ..default() },
+                                Node {
+                                    position_type: PositionType::Absolute,
+                                    left: px(x + 4.0),
+                                    top: px(y - 7.0),
+                                    ..default()
+                                },
                                 theme::label(name, 12.0, colour),
                             ));
                         }
                     });
-                    row.spawn(Node { flex_direction: FlexDirection::Column, row_gap: px(2), max_width: px(700), ..default() })
-                        .with_children(|list| {
-                            list.spawn(theme::label("Your journey  /  in the film", 15.0, theme::DIM));
-                            for m in &chronicle.members {
-                                let colour = match m.fate {
-                                    Some(Fate::Died | Fate::Lost) => theme::WARNING,
-                                    _ => theme::TEXT,
-                                };
-                                list.spawn(theme::label(format!("{}: {}", m.name, fate_words(m)), 13.0, colour));
-                                list.spawn((
-                                    Node { margin: UiRect::new(px(24), px(0), px(0), px(4)), ..default() },
-                                    children![theme::label(format!("film: {}", m.film), 11.0, theme::DIM)],
-                                ));
-                            }
-                        });
-                });
+                    row.spawn(Node {
+                        flex_direction: FlexDirection::Column,
+                        row_gap: px(2),
+                        max_width: px(700),
+                        ..default()
+                    })
+                    .with_children(|list| {
+                        list.spawn(theme::label("Your journey  /  in the film", 15.0, theme::DIM));
+                        for m in &chronicle.members {
+                            let colour = match m.fate {
+                                Some(Fate::Died | Fate::Lost) => theme::WARNING,
+                                _ => theme::TEXT,
+                            };
+                            list.spawn(theme::label(format!("{}: {}", m.name, fate_words(m)), 13.0, colour));
+                            list.spawn((
+                                Node { margin: UiRect::new(px(24), px(0), px(0), px(4)), ..default() },
+                                children![theme::label(format!("film: {}", m.film), 11.0, theme::DIM)],
+                            ));
+                        }
+                    });
+                },
+            );
         });
 }
 

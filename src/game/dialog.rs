@@ -88,11 +88,7 @@ fn show_dialog(
                         .spawn((
                             Button,
                             ChoiceButton(i),
-                            Node {
-                                padding: UiRect::axes(px(14), px(8)),
-                                border: UiRect::all(px(2)),
-                                ..default()
-                            },
+                            Node { padding: UiRect::axes(px(14), px(8)), border: UiRect::all(px(2)), ..default() },
                             BorderColor::all(theme::DIM),
                             BackgroundColor(theme::PANEL),
                         ))

@@ -52,7 +52,6 @@ fn spawn_hint_panel(mut commands: Commands, mut shown: ResMut<Shown>) {
 }
 
 /// The hint due now, if any: the first whose moment has come and that has not been shown.
-#[allow(clippy::too_many_arguments, clippy::type_complexity)]
 fn offer_hints(
     time: Res<Time>,
     stage: Res<State<Stage>>,
@@ -82,7 +81,8 @@ fn offer_hints(
         members.iter().find(|(_, s, v, st)| f(s, v, *st)).map(|(m, ..)| m.0.name())
     };
     let k = |a: Action| settings.label(a);
-    let walk_keys = format!("{}{}{}{}", k(Action::WalkUp), k(Action::WalkLeft), k(Action::WalkDown), k(Action::WalkRight));
+    let walk_keys =
+        format!("{}{}{}{}", k(Action::WalkUp), k(Action::WalkLeft), k(Action::WalkDown), k(Action::WalkRight));
     let candidates: [(&'static str, Option<String>); 8] = [
         ("walk", (*stage.get() == Stage::Camp).then(|| {
             format!("Walk with {walk_keys} or the arrows, or click where to go: the group follows. Reach the way out (where and how far: top left) with everyone close by.")

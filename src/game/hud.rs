@@ -4,16 +4,16 @@ use bevy::prelude::*;
 
 use super::theme;
 use crate::art::{self, Icon};
-use crate::sim::party::MemberId;
+use crate::sim::camp::Supplies;
 use crate::sim::clock::GameClock;
+use crate::sim::cohesion::{Mind, Straying};
 use crate::sim::journey::CurrentLevel;
+use crate::sim::movement::Pace;
 use crate::sim::movement::Resting;
+use crate::sim::party::MemberId;
+use crate::sim::party::News;
 use crate::sim::party::{Leader, Member, Position, Status};
 use crate::sim::state::{Screen, Stage};
-use crate::sim::camp::Supplies;
-use crate::sim::cohesion::{Mind, Straying};
-use crate::sim::movement::Pace;
-use crate::sim::party::News;
 use crate::sim::story::StoryBeat;
 use crate::sim::survival::Vitals;
 use crate::sim::weather::Weather;
@@ -57,7 +57,8 @@ enum Gauge {
     Strength,
 }
 
-const GAUGES: [(Gauge, &str); 4] = [(Gauge::Warmth, "warm"), (Gauge::Water, "water"), (Gauge::Spirit, "spirit"), (Gauge::Strength, "legs")];
+const GAUGES: [(Gauge, &str); 4] =
+    [(Gauge::Warmth, "warm"), (Gauge::Water, "water"), (Gauge::Spirit, "spirit"), (Gauge::Strength, "legs")];
 
 #[derive(Component)]
 struct PartyRow(usize);
@@ -88,10 +89,15 @@ impl IconSheet {
     }
 }
 
-fn paint_icons(mut commands: Commands, mut images: ResMut<Assets<Image>>, mut layouts: ResMut<Assets<TextureAtlasLayout>>) {
+fn paint_icons(
+    mut commands: Commands,
+    mut images: ResMut<Assets<Image>>,
+    mut layouts: ResMut<Assets<TextureAtlasLayout>>,
+) {
     let (w, h, px) = art::icon_sheet();
     let image = images.add(super::rgba_image(w, h, px));
-    let layout = layouts.add(TextureAtlasLayout::from_grid(UVec2::splat(art::ICON), Icon::ALL.len() as u32, 1, None, None));
+    let layout =
+        layouts.add(TextureAtlasLayout::from_grid(UVec2::splat(art::ICON), Icon::ALL.len() as u32, 1, None, None));
     commands.insert_resource(IconSheet { image, layout });
 }
 
@@ -107,21 +113,36 @@ fn spawn_party_rows(mut commands: Commands, panel: Single<Entity, Added<PartyPan
             }
         });
         for slot in 0..MemberId::ALL.len() {
-            p.spawn((PartyRow(slot), Node { column_gap: px(6), align_items: AlignItems::Center, height: px(14), ..default() }))
-                .with_children(|row| {
-                    row.spawn((RowName(slot), Node { width: px(NAME_PX), ..default() }, theme::label("", 12.0, theme::TEXT)));
-                    for (gauge, _) in GAUGES {
-                        row.spawn((
-                            Node { width: px(BAR_PX), height: px(8), border: UiRect::all(px(1)), ..default() },
-                            BorderColor::all(theme::DIM),
-                            children![(BarFill(slot, gauge), Node { width: percent(50), height: percent(100), ..default() }, BackgroundColor(theme::TEXT))],
-                        ));
-                    }
-                    for icon in Icon::ALL {
-                        row.spawn((IconSlot(slot, icon), Node { width: px(12), height: px(12), display: Display::None, ..default() }, icons.node(icon)));
-                    }
-                    row.spawn((RowState(slot), theme::label("", 12.0, theme::WARNING)));
-                });
+            p.spawn((
+                PartyRow(slot),
+                Node { column_gap: px(6), align_items: AlignItems::Center, height: px(14), ..default() },
+            ))
+            .with_children(|row| {
+                row.spawn((
+                    RowName(slot),
+                    Node { width: px(NAME_PX), ..default() },
+                    theme::label("", 12.0, theme::TEXT),
+                ));
+                for (gauge, _) in GAUGES {
+                    row.spawn((
+                        Node { width: px(BAR_PX), height: px(8), border: UiRect::all(px(1)), ..default() },
+                        BorderColor::all(theme::DIM),
+                        children![(
+                            BarFill(slot, gauge),
+                            Node { width: percent(50), height: percent(100), ..default() },
+                            BackgroundColor(theme::TEXT)
+                        )],
+                    ));
+                }
+                for icon in Icon::ALL {
+                    row.spawn((
+                        IconSlot(slot, icon),
+                        Node { width: px(12), height: px(12), display: Display::None, ..default() },
+                        icons.node(icon),
+                    ));
+                }
+                row.spawn((RowState(slot), theme::label("", 12.0, theme::WARNING)));
+            });
         }
     });
 }
@@ -201,7 +222,6 @@ fn compass(v: Vec2) -> &'static str {
     NAMES[((a / (std::f32::consts::TAU / 8.0)).round() as usize) % 8]
 }
 
-#[allow(clippy::too_many_arguments)]
 fn update_hud(
     stage: Res<State<Stage>>,
     level: Option<Res<CurrentLevel>>,
@@ -228,11 +248,17 @@ fn update_hud(
     let walking = members.iter().filter(|s| **s == Status::Walking).count();
     let camp = if resting.0 { "  |  camped until dawn" } else { "" };
     let part = if clock.is_night() { "night" } else { "day" };
-    show(lines.p1().into_inner(), format!("Day {}  {} ({part})  |  {walking} walking{camp}", clock.day(), clock.time_of_day()));
+    show(
+        lines.p1().into_inner(),
+        format!("Day {}  {} ({part})  |  {walking} walking{camp}", clock.day(), clock.time_of_day()),
+    );
     if let Ok(pos) = leader.single() {
         let to = map.exit_centre().as_vec2() + Vec2::splat(0.5) - pos.0;
         let km = to.length() * level.tile_m / 1000.0;
-        show(lines.p2().into_inner(), format!("Way out: {} - {:.0} km {}", level.way_out.label, km.max(0.0), compass(to)));
+        show(
+            lines.p2().into_inner(),
+            format!("Way out: {} - {:.0} km {}", level.way_out.label, km.max(0.0), compass(to)),
+        );
     }
     let feels = party.iter().filter(|(_, s, ..)| **s == Status::Walking).map(|(_, _, v, ..)| v.feels_like_c).next();
     let weather_line = format!(
@@ -267,7 +293,13 @@ fn gauge(g: Gauge, v: &Vitals, mind: &Mind) -> (f32, Color) {
     const GREEN: Color = Color::srgb(0.0, 0.620, 0.451);
     match g {
         Gauge::Warmth => {
-            let colour = if v.core_c < 35.0 { BLUE } else if v.core_c > 38.5 { VERMILLION } else { theme::TEXT };
+            let colour = if v.core_c < 35.0 {
+                BLUE
+            } else if v.core_c > 38.5 {
+                VERMILLION
+            } else {
+                theme::TEXT
+            };
             (((v.core_c - 32.0) / 5.0).clamp(0.0, 1.0), colour)
         }
         Gauge::Water => ((1.0 - v.dehydration_pct() / 10.0).clamp(0.0, 1.0), SKY),
@@ -309,7 +341,6 @@ fn icons_for(v: &Vitals, status: Status, straying: bool) -> Vec<(Icon, bool)> {
 
 /// The party panel: one row a member, bars read by length, icons by shape, and the state in
 /// words where it matters most.
-#[allow(clippy::type_complexity)]
 fn update_party(
     time: Res<Time<Real>>,
     party: Query<(&Member, &Status, Option<&Vitals>, Option<&Mind>, Has<Straying>)>,
@@ -348,7 +379,9 @@ fn update_party(
     }
     for (bar, mut node, mut colour) in &mut bars {
         let (share, c) = match members.get(bar.0) {
-            Some((_, status, Some(v), Some(mind), _)) if !matches!(status, Status::Dead | Status::Lost | Status::Departed) => {
+            Some((_, status, Some(v), Some(mind), _))
+                if !matches!(status, Status::Dead | Status::Lost | Status::Departed) =>
+            {
                 gauge(bar.1, v, mind)
             }
             _ => (0.0, theme::DIM),
@@ -381,7 +414,10 @@ fn update_party(
 
 /// The message panel shows only while there is a message. It keeps its place (hidden by
 /// colour, not by `Display::None`), so the party panel beside it never moves.
-fn fit_message_panel(line: Single<&Text, With<MessageLine>>, mut panel: Single<&mut BackgroundColor, With<MessagePanel>>) {
+fn fit_message_panel(
+    line: Single<&Text, With<MessageLine>>,
+    mut panel: Single<&mut BackgroundColor, With<MessagePanel>>,
+) {
     let colour = if line.0.is_empty() { Color::NONE } else { theme::PANEL };
     panel.set_if_neq(BackgroundColor(colour));
 }
@@ -426,7 +462,9 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Playing), spawn_hud);
     app.add_systems(
         Update,
-        (update_hud, update_party, show_story_beats, show_news, fit_message_panel).chain().run_if(in_state(Screen::Playing)),
+        (update_hud, update_party, show_story_beats, show_news, fit_message_panel)
+            .chain()
+            .run_if(in_state(Screen::Playing)),
     );
     app.add_systems(Startup, paint_icons);
     app.add_systems(Update, spawn_party_rows.run_if(in_state(Screen::Playing)));

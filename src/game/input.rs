@@ -224,7 +224,12 @@ fn spawn_action_bar(mut commands: Commands) {
                 bar.spawn((
                     Button,
                     ActionButton(action),
-                    Node { width: px(220), padding: UiRect::axes(px(8), px(3)), border: UiRect::all(px(1)), ..default() },
+                    Node {
+                        width: px(220),
+                        padding: UiRect::axes(px(8), px(3)),
+                        border: UiRect::all(px(1)),
+                        ..default()
+                    },
                     BorderColor::all(super::theme::DIM),
                     BackgroundColor(super::theme::PANEL),
                     children![super::theme::label("", 13.0, super::theme::TEXT)],
@@ -267,7 +272,10 @@ fn show_action_bar(
     }
 }
 
-fn press_action_bar(buttons: Query<(&ActionButton, &Interaction), Changed<Interaction>>, mut asked: MessageWriter<PlayerAction>) {
+fn press_action_bar(
+    buttons: Query<(&ActionButton, &Interaction), Changed<Interaction>>,
+    mut asked: MessageWriter<PlayerAction>,
+) {
     for (button, interaction) in &buttons {
         if *interaction == Interaction::Pressed {
             asked.write(PlayerAction(button.0));
@@ -283,7 +291,12 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            (read_walk_keys, walk_to_click, (read_action_keys, press_action_bar, carry_out_actions).chain(), wake_at_dawn)
+            (
+                read_walk_keys,
+                walk_to_click,
+                (read_action_keys, press_action_bar, carry_out_actions).chain(),
+                wake_at_dawn,
+            )
                 .run_if(in_state(Pause::Running))
                 .run_if(not(super::dialog::is_asking)),
             speed_up_sleep,

@@ -87,14 +87,24 @@ fn spawn_chunk(commands: &mut Commands, map: &StageMap, tileset: &Tileset, stage
             let pos = TilePos { x, y };
             let index = art::texture_index(map.at(UVec2::new(mx, my)), mx, my);
             let tile = commands
-                .spawn(TileBundle { position: pos, tilemap_id: TilemapId(ground), texture_index: TileTextureIndex(index), ..default() })
+                .spawn(TileBundle {
+                    position: pos,
+                    tilemap_id: TilemapId(ground),
+                    texture_index: TileTextureIndex(index),
+                    ..default()
+                })
                 .id();
             commands.entity(ground).add_child(tile);
             ground_storage.set(&pos, tile);
             if let Some((spreader, mask)) = transition_at(map, mx, my) {
                 let index = art::transition_index(spreader, mask);
                 let tile = commands
-                    .spawn(TileBundle { position: pos, tilemap_id: TilemapId(edges), texture_index: TileTextureIndex(index), ..default() })
+                    .spawn(TileBundle {
+                        position: pos,
+                        tilemap_id: TilemapId(edges),
+                        texture_index: TileTextureIndex(index),
+                        ..default()
+                    })
                     .id();
                 commands.entity(edges).add_child(tile);
                 edge_storage.set(&pos, tile);
@@ -135,7 +145,9 @@ fn stream_chunks(
         }
     }
     let chunk_centre = |c: UVec2| (c.as_vec2() + 0.5) * span;
-    wanted.sort_by(|a, b| chunk_centre(*a).distance_squared(centre).total_cmp(&chunk_centre(*b).distance_squared(centre)));
+    wanted.sort_by(|a, b| {
+        chunk_centre(*a).distance_squared(centre).total_cmp(&chunk_centre(*b).distance_squared(centre))
+    });
     let stage = *stage.get();
     for c in wanted.iter().filter(|c| !chunks.0.contains_key(*c)).take(CHUNKS_PER_FRAME).copied().collect::<Vec<_>>() {
         let e = spawn_chunk(&mut commands, &map, &tileset, stage, c);
@@ -179,9 +191,7 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Chunks>();
     app.add_systems(
         Update,
-        (reset_chunks.run_if(is_new_map), stream_chunks.run_if(has_map))
-            .chain()
-            .run_if(in_state(Screen::Playing)),
+        (reset_chunks.run_if(is_new_map), stream_chunks.run_if(has_map)).chain().run_if(in_state(Screen::Playing)),
     );
     app.add_systems(Update, mark_way_out);
 }

@@ -149,23 +149,38 @@ fn spawn_page(
             root.spawn(Node { height: px(8), ..default() });
             if page == Overlay::Controls {
                 // The HUD's condition icons, named: a blinking one is serious.
-                root.spawn(Node { column_gap: px(14), flex_wrap: FlexWrap::Wrap, justify_content: JustifyContent::Center, max_width: px(900), ..default() })
-                    .with_children(|legend| {
-                        for icon in crate::art::Icon::ALL {
-                            legend.spawn(Node { column_gap: px(4), align_items: AlignItems::Center, ..default() }).with_children(|pair| {
+                root.spawn(Node {
+                    column_gap: px(14),
+                    flex_wrap: FlexWrap::Wrap,
+                    justify_content: JustifyContent::Center,
+                    max_width: px(900),
+                    ..default()
+                })
+                .with_children(|legend| {
+                    for icon in crate::art::Icon::ALL {
+                        legend
+                            .spawn(Node { column_gap: px(4), align_items: AlignItems::Center, ..default() })
+                            .with_children(|pair| {
                                 pair.spawn((Node { width: px(18), height: px(18), ..default() }, icons.node(icon)));
                                 pair.spawn(theme::label(icon.name(), 15.0, theme::TEXT));
                             });
-                        }
-                        legend.spawn(theme::label("(blinking: serious)", 15.0, theme::DIM));
-                    });
+                    }
+                    legend.spawn(theme::label("(blinking: serious)", 15.0, theme::DIM));
+                });
             }
             root.spawn(theme::label(footer, 16.0, theme::DIM));
         });
 }
 
 /// What a row does when used, or changed by `step` (-1 left, +1 right, 0 used).
-fn use_row(row: Row, step: i32, settings: &mut Settings, cursor: &mut Cursor, next: &mut NextState<Overlay>, back: Overlay) {
+fn use_row(
+    row: Row,
+    step: i32,
+    settings: &mut Settings,
+    cursor: &mut Cursor,
+    next: &mut NextState<Overlay>,
+    back: Overlay,
+) {
     match row {
         Row::Volume(c) => {
             let v = settings.volume_mut(c);
@@ -189,7 +204,6 @@ fn back_from(page: Overlay, came_from_settings: bool) -> Overlay {
     if page == Overlay::Controls && came_from_settings { Overlay::Settings } else { Overlay::None }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn navigate(
     keys: Res<ButtonInput<KeyCode>>,
     gamepads: Query<&Gamepad>,
@@ -230,7 +244,15 @@ fn navigate(
         sounds.write(super::audio::UiSound);
     }
     let Some(&row) = list.get(cursor.row) else { return };
-    let step = if left { -1 } else if right { 1 } else if enter { 0 } else { return };
+    let step = if left {
+        -1
+    } else if right {
+        1
+    } else if enter {
+        0
+    } else {
+        return;
+    };
     if step != 0 && !matches!(row, Row::Volume(_) | Row::Fullscreen) {
         return;
     }
@@ -238,7 +260,6 @@ fn navigate(
     sounds.write(super::audio::UiSound);
 }
 
-#[allow(clippy::too_many_arguments)]
 fn click_rows(
     buttons: Query<(&Interaction, &RowButton), Changed<Interaction>>,
     mut moved: MessageReader<CursorMoved>,

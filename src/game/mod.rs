@@ -17,9 +17,9 @@ pub mod replay;
 mod saves;
 mod screens;
 pub mod settings;
+pub mod theme;
 mod tileset;
 mod weather_fx;
-pub mod theme;
 
 use std::process::ExitCode;
 
@@ -73,11 +73,7 @@ impl Plugin for GamePlugin {
                 }),
         );
         app.add_plugins(bevy_ecs_tilemap::TilemapPlugin);
-        app.add_plugins(SimulationPlugin {
-            seed: self.seed,
-            levels: self.levels.clone(),
-            autoplay: self.autoplay,
-        });
+        app.add_plugins(SimulationPlugin { seed: self.seed, levels: self.levels.clone(), autoplay: self.autoplay });
         app.insert_resource(ClearColor(theme::BACKGROUND));
         app.insert_resource(input::GameSpeed(self.speed));
         app.insert_resource(crate::sim::journey::StartStage(self.start));

@@ -6,8 +6,8 @@ use bevy::image::ImageSampler;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
-use super::{TILE_PX, rgba_image};
 use super::party::world_pos;
+use super::{TILE_PX, rgba_image};
 use crate::sim::camp::Fire;
 use crate::sim::clock::GameClock;
 use crate::sim::party::Position;
@@ -49,7 +49,13 @@ fn paint_fire() -> (u32, u32, Vec<u8>) {
                     let dx = (cx - sway * fy / fh as f32).abs();
                     if fy >= 1.0 && dx < width {
                         let heat = 1.0 - dx / width.max(0.1) * 0.6 - fy / fh as f32 * 0.5;
-                        Some(if heat > 0.7 { [255, 240, 170, 255] } else if heat > 0.45 { [255, 170, 50, 255] } else { [220, 80, 30, 230] })
+                        Some(if heat > 0.7 {
+                            [255, 240, 170, 255]
+                        } else if heat > 0.45 {
+                            [255, 170, 50, 255]
+                        } else {
+                            [220, 80, 30, 230]
+                        })
                     } else {
                         None
                     }
@@ -68,7 +74,11 @@ fn paint_fire() -> (u32, u32, Vec<u8>) {
     (fw * frames, fh, px)
 }
 
-fn make_art(mut commands: Commands, mut images: ResMut<Assets<Image>>, mut layouts: ResMut<Assets<TextureAtlasLayout>>) {
+fn make_art(
+    mut commands: Commands,
+    mut images: ResMut<Assets<Image>>,
+    mut layouts: ResMut<Assets<TextureAtlasLayout>>,
+) {
     let (w, h, px) = paint_fire();
     commands.insert_resource(FireArt {
         image: images.add(rgba_image(w, h, px)),
@@ -161,10 +171,8 @@ fn darken_night(
     for y in 0..MASK_H {
         for x in 0..MASK_W {
             let p = Vec2::new(x as f32 + 0.5, y as f32 + 0.5);
-            let light = lights
-                .iter()
-                .map(|(c, r)| (1.0 - p.distance(*c) / r).clamp(0.0, 1.0).powf(0.8))
-                .fold(0.0f32, f32::max);
+            let light =
+                lights.iter().map(|(c, r)| (1.0 - p.distance(*c) / r).clamp(0.0, 1.0).powf(0.8)).fold(0.0f32, f32::max);
             // Blending happens in linear light: what looks dark on screen needs more than the
             // share of darkness itself.
             let a = 1.0 - (1.0 - dark * (1.0 - light * 0.92)).powf(1.6);
@@ -181,8 +189,5 @@ fn darken_night(
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, make_art);
     app.add_systems(OnEnter(Screen::Playing), spawn_darkness);
-    app.add_systems(
-        Update,
-        (draw_fires, place_fires, flicker, darken_night).chain().run_if(in_state(Screen::Playing)),
-    );
+    app.add_systems(Update, (draw_fires, place_fires, flicker, darken_night).chain().run_if(in_state(Screen::Playing)));
 }

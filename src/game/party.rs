@@ -7,14 +7,13 @@ use super::TILE_PX;
 use crate::art::{FIGURE, FIGURE_FRAMES, LYING};
 use crate::sim::levels::{Levels, Look, Stranger};
 use crate::sim::party::{Leader, Member, MemberId, Position, Status};
-use crate::sim::story::StrangerAt;
 use crate::sim::state::Screen;
+use crate::sim::story::StrangerAt;
 
 /// Where a simulation position (tile units) is drawn: tile centres at `n * TILE_PX`.
 pub fn world_pos(pos: Vec2) -> Vec2 {
     (pos - Vec2::splat(0.5)) * TILE_PX
 }
-
 
 fn rgb8((r, g, b): (u8, u8, u8)) -> [u8; 3] {
     [r, g, b]
@@ -77,7 +76,11 @@ fn dress_member(
 ) {
     for (entity, member, pos, leader) in &members {
         let look = levels.story.character(member.0).look;
-        commands.entity(entity).insert((Transform::from_xyz(0.0, 0.0, 10.0), Visibility::default(), Walker { last: pos.0, phase: 0.0 }));
+        commands.entity(entity).insert((
+            Transform::from_xyz(0.0, 0.0, 10.0),
+            Visibility::default(),
+            Walker { last: pos.0, phase: 0.0 },
+        ));
         commands.entity(entity).with_children(|p| figure(p, &mut images, &layout, &look, member.0.name(), leader));
     }
 }
@@ -94,9 +97,15 @@ fn dress_stranger(
         let look = match stranger.0 {
             Stranger::Khabarov => levels.story.character(MemberId::Khabarov).look,
             Stranger::Irena => levels.story.character(MemberId::Irena).look,
-            Stranger::Monk => Look { coat: (150, 40, 30), hat: (200, 150, 60), skin: (200, 160, 120), beard: false, height: 1.0 },
+            Stranger::Monk => {
+                Look { coat: (150, 40, 30), hat: (200, 150, 60), skin: (200, 160, 120), beard: false, height: 1.0 }
+            }
         };
-        commands.entity(entity).insert((Transform::from_xyz(0.0, 0.0, 10.0), Visibility::default(), Walker { last: pos.0, phase: 0.0 }));
+        commands.entity(entity).insert((
+            Transform::from_xyz(0.0, 0.0, 10.0),
+            Visibility::default(),
+            Walker { last: pos.0, phase: 0.0 },
+        ));
         commands.entity(entity).with_children(|p| figure(p, &mut images, &layout, &look, stranger.0.name(), false));
     }
 }
@@ -160,6 +169,8 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, make_figure_layout);
     app.add_systems(
         Update,
-        (dress_member, dress_stranger, place_members, place_strangers, animate_walkers).chain().run_if(in_state(Screen::Playing)),
+        (dress_member, dress_stranger, place_members, place_strangers, animate_walkers)
+            .chain()
+            .run_if(in_state(Screen::Playing)),
     );
 }

@@ -25,8 +25,8 @@ use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
 use crate::sim::clock::GameClock;
 use crate::sim::state::Stage;
-use crate::sim::weather::{Weather, WeatherKind};
 use crate::sim::story::PendingEvent;
+use crate::sim::weather::{Weather, WeatherKind};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Step {
@@ -68,9 +68,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Step>, String> {
         let step = match words.as_slice() {
             ["wait", s] => Step::Wait(secs(Some(s)).ok_or_else(|| err("seconds expected"))?),
             ["key", k] => Step::Key(key_named(k).ok_or_else(|| err("unknown key"))?),
-            ["hold", k, s] => {
-                Step::Hold(key_named(k).ok_or_else(|| err("unknown key"))?, secs(Some(s)).ok_or_else(|| err("seconds expected"))?)
-            }
+            ["hold", k, s] => Step::Hold(
+                key_named(k).ok_or_else(|| err("unknown key"))?,
+                secs(Some(s)).ok_or_else(|| err("seconds expected"))?,
+            ),
             ["until", "stage", name, rest @ ..] => {
                 let stage = Stage::ALL
                     .into_iter()
@@ -96,9 +97,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Step>, String> {
             ["autoplay", "on"] => Step::Autoplay(true),
             ["autoplay", "off"] => Step::Autoplay(false),
             ["quit"] => Step::Quit,
-            _ => return Err(err(
-                "not a command (wait, key, hold, until stage/question/night/day/weather, shot, autoplay, quit)",
-            )),
+            _ => {
+                return Err(err(
+                    "not a command (wait, key, hold, until stage/question/night/day/weather, shot, autoplay, quit)",
+                ));
+            }
         };
         steps.push(step);
     }

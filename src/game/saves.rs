@@ -27,9 +27,9 @@ pub(super) mod store {
         if let Some(d) = std::env::var_os("THE_WAY_BACK_SAVE_DIR") {
             return PathBuf::from(d);
         }
-        let data = std::env::var_os("XDG_DATA_HOME").map(PathBuf::from).or_else(|| {
-            std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local").join("share"))
-        });
+        let data = std::env::var_os("XDG_DATA_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local").join("share")));
         data.unwrap_or_else(|| PathBuf::from(".")).join("the-way-back")
     }
 

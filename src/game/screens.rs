@@ -48,12 +48,18 @@ fn full_screen() -> Node {
     theme::full_screen(18.0)
 }
 
-fn spawn_title(mut commands: Commands, saved: Res<SavedJourney>, settings: Res<Settings>, settings_problem: Res<SettingsProblem>) {
+fn spawn_title(
+    mut commands: Commands,
+    saved: Res<SavedJourney>,
+    settings: Res<Settings>,
+    settings_problem: Res<SettingsProblem>,
+) {
     let continuing = saved.save.as_ref().map(|s| {
         let at = if s.camp.is_some() { ", at camp" } else { "" };
         format!("Continue: {}, day {}{at}  (C)", s.stage.name(), s.clock.day())
     });
-    let problem = [saved.problem.clone(), settings_problem.0.clone()].into_iter().flatten().collect::<Vec<_>>().join("\n");
+    let problem =
+        [saved.problem.clone(), settings_problem.0.clone()].into_iter().flatten().collect::<Vec<_>>().join("\n");
     commands.spawn((
         Name::new("Title screen"),
         full_screen(),
@@ -119,7 +125,11 @@ fn title_keys(
     mut exit: MessageWriter<AppExit>,
 ) {
     let pad = |b: GamepadButton| gamepads.iter().any(|g| g.just_pressed(b));
-    if keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::Space) || pad(GamepadButton::Start) || pad(GamepadButton::South) {
+    if keys.just_pressed(KeyCode::Enter)
+        || keys.just_pressed(KeyCode::Space)
+        || pad(GamepadButton::Start)
+        || pad(GamepadButton::South)
+    {
         next.set(Screen::Loading);
     } else if keys.just_pressed(KeyCode::KeyC) || pad(GamepadButton::North) {
         continue_journey(&mut commands, &saved, &mut next);
@@ -143,7 +153,11 @@ fn spawn_loading(mut commands: Commands) {
             (
                 Node { width: px(480), height: px(18), border: UiRect::all(px(2)), ..default() },
                 BorderColor::all(theme::DIM),
-                children![(LoadingBar, Node { width: percent(0), height: percent(100), ..default() }, BackgroundColor(theme::ACCENT))],
+                children![(
+                    LoadingBar,
+                    Node { width: percent(0), height: percent(100), ..default() },
+                    BackgroundColor(theme::ACCENT)
+                )],
             ),
             (LoadingText, theme::label("", 16.0, theme::DIM)),
         ],
@@ -187,7 +201,11 @@ fn spawn_pause_menu(mut commands: Commands) {
             button("Settings  (S)", TitleAction::Settings),
             button("Controls  (K)", TitleAction::Controls),
             button("Give up the journey  (Q)", TitleAction::GiveUp),
-            theme::label("The journey is saved as each stage begins and each time the group makes camp.", 16.0, theme::DIM),
+            theme::label(
+                "The journey is saved as each stage begins and each time the group makes camp.",
+                16.0,
+                theme::DIM
+            ),
         ],
     ));
 }
@@ -201,7 +219,9 @@ fn pause_keys(
     let pad = |b: GamepadButton| gamepads.iter().any(|g| g.just_pressed(b));
     // On a gamepad, giving up takes both shoulder buttons at once: not a press made by accident.
     let give_up = gamepads.iter().any(|g| {
-        g.pressed(GamepadButton::LeftTrigger) && g.pressed(GamepadButton::RightTrigger) && g.just_pressed(GamepadButton::North)
+        g.pressed(GamepadButton::LeftTrigger)
+            && g.pressed(GamepadButton::RightTrigger)
+            && g.just_pressed(GamepadButton::North)
     });
     if keys.just_pressed(KeyCode::KeyQ) || give_up {
         next.set(Screen::Title);
@@ -228,8 +248,8 @@ pub(super) fn plugin(app: &mut App) {
     // The chronicle's way back to the title.
     app.add_systems(
         Update,
-        go_to(Screen::Title).run_if(in_state(Screen::Chronicle).and_then(|k: Res<ButtonInput<KeyCode>>| {
-            k.just_pressed(KeyCode::Enter)
-        })),
+        go_to(Screen::Title).run_if(
+            in_state(Screen::Chronicle).and_then(|k: Res<ButtonInput<KeyCode>>| k.just_pressed(KeyCode::Enter)),
+        ),
     );
 }

@@ -102,15 +102,52 @@ impl Action {
 /// Keys a player may bind: letters, digits, and a few others. Escape (pause and back), the
 /// arrows (walking) and Enter (answering) keep their meaning whatever the bindings.
 pub const BINDABLE: [KeyCode; 46] = [
-    KeyCode::KeyA, KeyCode::KeyB, KeyCode::KeyC, KeyCode::KeyD, KeyCode::KeyE, KeyCode::KeyF,
-    KeyCode::KeyG, KeyCode::KeyH, KeyCode::KeyI, KeyCode::KeyJ, KeyCode::KeyK, KeyCode::KeyL,
-    KeyCode::KeyM, KeyCode::KeyN, KeyCode::KeyO, KeyCode::KeyP, KeyCode::KeyQ, KeyCode::KeyR,
-    KeyCode::KeyS, KeyCode::KeyT, KeyCode::KeyU, KeyCode::KeyV, KeyCode::KeyW, KeyCode::KeyX,
-    KeyCode::KeyY, KeyCode::KeyZ, KeyCode::Digit0, KeyCode::Digit1, KeyCode::Digit2,
-    KeyCode::Digit3, KeyCode::Digit4, KeyCode::Digit5, KeyCode::Digit6, KeyCode::Digit7,
-    KeyCode::Digit8, KeyCode::Digit9, KeyCode::Space, KeyCode::Tab, KeyCode::ShiftLeft,
-    KeyCode::ControlLeft, KeyCode::Comma, KeyCode::Period, KeyCode::Slash, KeyCode::Semicolon,
-    KeyCode::Backspace, KeyCode::AltLeft,
+    KeyCode::KeyA,
+    KeyCode::KeyB,
+    KeyCode::KeyC,
+    KeyCode::KeyD,
+    KeyCode::KeyE,
+    KeyCode::KeyF,
+    KeyCode::KeyG,
+    KeyCode::KeyH,
+    KeyCode::KeyI,
+    KeyCode::KeyJ,
+    KeyCode::KeyK,
+    KeyCode::KeyL,
+    KeyCode::KeyM,
+    KeyCode::KeyN,
+    KeyCode::KeyO,
+    KeyCode::KeyP,
+    KeyCode::KeyQ,
+    KeyCode::KeyR,
+    KeyCode::KeyS,
+    KeyCode::KeyT,
+    KeyCode::KeyU,
+    KeyCode::KeyV,
+    KeyCode::KeyW,
+    KeyCode::KeyX,
+    KeyCode::KeyY,
+    KeyCode::KeyZ,
+    KeyCode::Digit0,
+    KeyCode::Digit1,
+    KeyCode::Digit2,
+    KeyCode::Digit3,
+    KeyCode::Digit4,
+    KeyCode::Digit5,
+    KeyCode::Digit6,
+    KeyCode::Digit7,
+    KeyCode::Digit8,
+    KeyCode::Digit9,
+    KeyCode::Space,
+    KeyCode::Tab,
+    KeyCode::ShiftLeft,
+    KeyCode::ControlLeft,
+    KeyCode::Comma,
+    KeyCode::Period,
+    KeyCode::Slash,
+    KeyCode::Semicolon,
+    KeyCode::Backspace,
+    KeyCode::AltLeft,
 ];
 
 /// Bevy's name of a key (`KeyW`, `Digit1`, `Space`), as kept in the settings file.
@@ -248,9 +285,9 @@ impl Settings {
 
     /// Reads settings; volumes out of range are brought into it.
     pub fn from_text(text: &str) -> Result<Settings, String> {
-        let mut s: Settings =
-            ron::from_str(text).map_err(|e| format!("line {}: {}", e.span.start.line, e.code))?;
-        for c in [None, Some(Channel::Music), Some(Channel::Ambience), Some(Channel::Effects), Some(Channel::Interface)] {
+        let mut s: Settings = ron::from_str(text).map_err(|e| format!("line {}: {}", e.span.start.line, e.code))?;
+        for c in [None, Some(Channel::Music), Some(Channel::Ambience), Some(Channel::Effects), Some(Channel::Interface)]
+        {
             let v = s.volume_mut(c);
             *v = if v.is_finite() { v.clamp(0.0, 1.0) } else { 0.8 };
         }
@@ -271,7 +308,12 @@ fn load_settings(app: &mut App) {
             Err(e) => {
                 let kept = store::set_aside("settings");
                 warn!("the settings could not be read ({e}); kept at {kept}");
-                (Settings::default(), Some(format!("The settings file could not be read ({e}); the defaults are used. It is kept at {kept}.")))
+                (
+                    Settings::default(),
+                    Some(format!(
+                        "The settings file could not be read ({e}); the defaults are used. It is kept at {kept}."
+                    )),
+                )
             }
         },
     };

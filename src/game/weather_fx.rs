@@ -49,7 +49,6 @@ fn paint_puff(mut commands: Commands, mut images: ResMut<Assets<Image>>) {
 }
 
 /// Each walker breathes out a cloud every couple of seconds, carried off by the wind.
-#[allow(clippy::too_many_arguments)]
 fn breathe(
     mut commands: Commands,
     time: Res<Time>,
@@ -180,7 +179,6 @@ fn hash(i: u32) -> f32 {
     (h & 0xffff) as f32 / 65535.0
 }
 
-#[allow(clippy::type_complexity)]
 fn drive_particles(
     mut commands: Commands,
     time: Res<Time>,

@@ -10,12 +10,12 @@ use super::clock::GameClock;
 use super::cohesion::Encourage;
 use super::cohesion::{Mind, Straying};
 use super::journey::CurrentLevel;
-use super::levels::{Choice, Effect, Target};
-use super::party::MemberId;
-use super::story::{Choose, Greeted, PendingEvent, StrangerAt};
 use super::levels::Biome;
+use super::levels::{Choice, Effect, Target};
 use super::movement::{Resting, Route};
+use super::party::MemberId;
 use super::party::{Leader, Member, Position, Status};
+use super::story::{Choose, Greeted, PendingEvent, StrangerAt};
 use super::survival::Vitals;
 use super::weather::Weather;
 use super::world::StageMap;
@@ -43,14 +43,9 @@ fn is_autoplaying(autoplay: Res<Autoplay>) -> bool {
 /// Whether now is a time to camp: nights, and in the desert the heat of the day instead.
 fn should_rest(level: &CurrentLevel, clock: &GameClock, weather: &Weather) -> bool {
     let h = clock.hour();
-    if level.0.biome == Biome::Desert {
-        weather.air_c > 33.0 || !(4.0..23.0).contains(&h)
-    } else {
-        clock.is_night()
-    }
+    if level.0.biome == Biome::Desert { weather.air_c > 33.0 || !(4.0..23.0).contains(&h) } else { clock.is_night() }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn steer_autoplay(
     map: Option<Res<StageMap>>,
     level: Option<Res<CurrentLevel>>,
@@ -90,17 +85,17 @@ fn steer_autoplay(
     let given_up: Vec<Vec2> = members.iter().filter(|(_, s, ..)| **s == Status::GivenUp).map(|(p, ..)| p.0).collect();
     if let Some(nearest) = given_up.iter().min_by(|a, b| a.distance(pos.0).total_cmp(&b.distance(pos.0))) {
         if nearest.distance(pos.0) <= 2.0 {
-            if minute % 20 == 0 {
+            if minute.is_multiple_of(20) {
                 encourage.write(Encourage);
             }
             route.0.clear();
             *errand = Errand::WayOut;
             return;
-        } else if *errand != Errand::Comrade {
-            if let Some(r) = map.route(here, nearest.floor().as_uvec2()) {
-                route.0 = r.into();
-                *errand = Errand::Comrade;
-            }
+        } else if *errand != Errand::Comrade
+            && let Some(r) = map.route(here, nearest.floor().as_uvec2())
+        {
+            route.0 = r.into();
+            *errand = Errand::Comrade;
         }
     } else if *errand == Errand::Comrade {
         route.0.clear();
@@ -117,11 +112,11 @@ fn steer_autoplay(
     let camping = resting.0 && should_rest(&level, &clock, &weather);
     match stray {
         Some(at) if given_up.is_empty() && !camping => {
-            if *errand != Errand::Search || minute % 15 == 0 {
-                if let Some(r) = map.route(here, at.floor().as_uvec2()) {
-                    route.0 = r.into();
-                    *errand = Errand::Search;
-                }
+            if (*errand != Errand::Search || minute.is_multiple_of(15))
+                && let Some(r) = map.route(here, at.floor().as_uvec2())
+            {
+                route.0 = r.into();
+                *errand = Errand::Search;
             }
             return;
         }
@@ -155,12 +150,12 @@ fn steer_autoplay(
         }
         return;
     }
-    if minute % 10 == 0 {
+    if minute.is_multiple_of(10) {
         actions.write(CampAction::FillSkins);
         actions.write(CampAction::GatherWood);
     }
     // Busy with an errand, or walking on with nothing to reconsider this half hour.
-    if !route.0.is_empty() && (*errand != Errand::WayOut || minute % 30 != 0) {
+    if !route.0.is_empty() && (*errand != Errand::WayOut || !minute.is_multiple_of(30)) {
         return;
     }
     // Arrived where an errand led: do it, then on to the way out.
@@ -197,13 +192,13 @@ fn steer_autoplay(
     } else {
         None
     };
-    if let Some((goal, kind)) = goal {
-        if let Some(r) = map.route(here, goal) {
-            route.0 = r.into();
-            *errand = kind;
-            *last_errand = clock.minutes;
-            return;
-        }
+    if let Some((goal, kind)) = goal
+        && let Some(r) = map.route(here, goal)
+    {
+        route.0 = r.into();
+        *errand = kind;
+        *last_errand = clock.minutes;
+        return;
     }
     if *errand == Errand::WayOut && !route.0.is_empty() {
         return;
@@ -233,14 +228,32 @@ fn worth(effect: &Effect, stage: super::state::Stage, weather: &Weather) -> f32 
         Effect::Wood(n) => 0.3 * *n as f32,
         Effect::Drink(_, l) => 2.0 * l,
         // Stopping costs little except in the heat of a desert day.
-        Effect::Rest(h) => if weather.air_c > 30.0 { 0.3 * h } else { -0.1 * h },
+        Effect::Rest(h) => {
+            if weather.air_c > 30.0 {
+                0.3 * h
+            } else {
+                -0.1 * h
+            }
+        }
         Effect::Weather(..) => 0.0,
         Effect::Join(_) => 3.0,
         Effect::TurnAway(..) | Effect::Stay(..) | Effect::Depart(..) => -3.0,
         Effect::GiveUp(_) => -2.0,
         Effect::Rally(_) => 2.0,
-        Effect::WoodRun(id) => if *id == MemberId::Kazik { -3.0 } else { 0.5 },
-        Effect::Guide => if stage == super::state::Stage::Himalaya { 4.0 } else { 1.0 },
+        Effect::WoodRun(id) => {
+            if *id == MemberId::Kazik {
+                -3.0
+            } else {
+                0.5
+            }
+        }
+        Effect::Guide => {
+            if stage == super::state::Stage::Himalaya {
+                4.0
+            } else {
+                1.0
+            }
+        }
     }
 }
 

@@ -109,7 +109,6 @@ pub fn nearest_water(map: &StageMap, at: Vec2, radius: i32) -> Option<UVec2> {
     })
 }
 
-#[allow(clippy::too_many_arguments)]
 fn do_camp_actions(
     mut commands: Commands,
     mut actions: MessageReader<CampAction>,
@@ -189,7 +188,8 @@ fn fit_skins(mut supplies: ResMut<Supplies>, members: Query<(&Member, &Status)>)
     let carriers = members.iter().filter(|(_, s)| matches!(s, Status::Walking | Status::GivenUp)).count() as f32;
     supplies.capacity_l = carriers * SKIN_L;
     supplies.water_l = supplies.water_l.min(supplies.capacity_l);
-    supplies.counted = members.iter().any(|(m, s)| super::survival::Traits::of(m.0).counts_rations && *s == Status::Walking);
+    supplies.counted =
+        members.iter().any(|(m, s)| super::survival::Traits::of(m.0).counts_rations && *s == Status::Walking);
 }
 
 /// At night in camp, when the fire is burning low and the wood is gone, someone goes out for

@@ -61,7 +61,7 @@ fn record_route(
     mut walked: ResMut<Walked>,
 ) {
     let (Some(map), Ok(lead)) = (map, leader.single()) else { return };
-    if clock.minutes % 60 != 0 && !map.is_changed() {
+    if !clock.minutes.is_multiple_of(60) && !map.is_changed() {
         return;
     }
     walked.0.push(spot_of(&map, *stage.get(), lead.0));
@@ -194,7 +194,9 @@ impl Chronicle {
                 Some(rest) => format!("the {rest}"),
                 None => stage.clone(),
             };
-            let fill = |t: &str| t.replace("{stage}", &place).replace("{day}", &clock.day().to_string()).replace("{with}", &list(&with));
+            let fill = |t: &str| {
+                t.replace("{stage}", &place).replace("{day}", &clock.day().to_string()).replace("{with}", &list(&with))
+            };
             EndingText { kind, title: fill(&e.title), text: fill(&e.text) }
         });
         Chronicle {

@@ -68,7 +68,6 @@ pub fn hearing_tiles(weather: &Weather) -> f32 {
 }
 
 /// Who can see the group: another walker in sight, or a fire's light.
-#[allow(clippy::type_complexity)]
 fn look_for_the_group(
     mut commands: Commands,
     weather: Res<Weather>,
@@ -111,7 +110,6 @@ fn look_for_the_group(
 }
 
 /// A stray wanders, turning now and then; after hours alone they are lost.
-#[allow(clippy::too_many_arguments)]
 fn wander(
     map: Option<Res<StageMap>>,
     level: Option<Res<CurrentLevel>>,
@@ -131,7 +129,8 @@ fn wander(
         if stray.minutes % 30 == 0 {
             stray.heading = Vec2::from_angle(stray.heading.to_angle() + rng.0.random_range(-1.2..1.2));
         }
-        let speed = tiles_per_minute(level.0.tile_m, map.terrain_at(pos.0).props().move_cost) * 0.4 * vitals.walk_factor();
+        let speed =
+            tiles_per_minute(level.0.tile_m, map.terrain_at(pos.0).props().move_cost) * 0.4 * vitals.walk_factor();
         let next = slide(&map, pos.0, stray.heading * speed);
         if next == pos.0 {
             stray.heading = -stray.heading;
@@ -153,7 +152,6 @@ fn wander(
 }
 
 /// An hour's worth of what lifts and wears down each member's spirit, applied a minute at a time.
-#[allow(clippy::too_many_arguments, clippy::type_complexity)]
 fn weigh_morale(
     clock: Res<GameClock>,
     resting: Res<Resting>,
@@ -164,11 +162,8 @@ fn weigh_morale(
 ) {
     let dt_h = 1.0 / 60.0;
     let loss = deaths.read().count() as f32;
-    let auras: Vec<(Vec2, Traits)> = members
-        .iter()
-        .filter(|(_, _, s, ..)| **s == Status::Walking)
-        .map(|(_, p, _, t, ..)| (p.0, *t))
-        .collect();
+    let auras: Vec<(Vec2, Traits)> =
+        members.iter().filter(|(_, _, s, ..)| **s == Status::Walking).map(|(_, p, _, t, ..)| (p.0, *t)).collect();
     let lights: Vec<Vec2> = fires.iter().filter(|(_, f)| f.burning()).map(|(p, _)| p.0).collect();
     for (_, pos, status, traits, v, exertion, mut mind, leader) in &mut members {
         if !matches!(status, Status::Walking | Status::GivenUp) {
@@ -222,7 +217,8 @@ fn weigh_morale(
                 rate -= 0.01;
             }
         }
-        mind.morale = (mind.morale + rate * dt_h - loss * if traits.loyalty < 0.5 { 0.05 } else { 0.2 }).clamp(0.0, 1.0);
+        mind.morale =
+            (mind.morale + rate * dt_h - loss * if traits.loyalty < 0.5 { 0.05 } else { 0.2 }).clamp(0.0, 1.0);
         if leader {
             // Janusz does not give up: he is the player.
             mind.morale = mind.morale.max(GIVE_UP_BELOW);
@@ -231,7 +227,6 @@ fn weigh_morale(
 }
 
 /// Broken morale: sitting down, or for those with little loyalty, leaving.
-#[allow(clippy::type_complexity)]
 fn break_down(
     mut commands: Commands,
     stage: Res<State<Stage>>,

@@ -7,15 +7,15 @@ use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
 use super::SimSystems;
+use super::camp::WoodRun;
 use super::clock::GameClock;
+use super::cohesion::Straying;
 use super::levels::{Level, Levels};
 use super::movement::{MoveInput, Odometer, Resting, Route, Trail};
 use super::party::{Fate, FateRecord, Fates, Leader, Member, MemberId, Position, Status};
 use super::state::{Screen, Stage};
-use super::world::{StageMap, generate, stage_seed};
-use super::camp::WoodRun;
-use super::cohesion::Straying;
 use super::survival::Vitals;
+use super::world::{StageMap, generate, stage_seed};
 
 /// The seed of this run: every random thing in it flows from here.
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,7 +153,6 @@ pub(super) fn spawn_member(commands: &mut Commands, id: MemberId, at: Vec2) -> E
 }
 
 /// Generates the stage's map and puts the group at its entry.
-#[allow(clippy::too_many_arguments)]
 fn enter_stage(
     mut commands: Commands,
     stage: Res<State<Stage>>,
@@ -172,12 +171,7 @@ fn enter_stage(
     let made = prepared.and_then(|mut p| p.maps.remove(&stage));
     let map = made.unwrap_or_else(|| generate(&level, stage_seed(seed.0, stage.index())));
     info!("entered stage {stage:?} on day {} (map {})", clock.day(), map.hash_hex());
-    log.0.push(StageRecord {
-        stage,
-        entered_day: clock.day(),
-        left_day: None,
-        map_hash: map.hash_hex(),
-    });
+    log.0.push(StageRecord { stage, entered_day: clock.day(), left_day: None, map_hash: map.hash_hex() });
     let entry = map.entry.as_vec2() + Vec2::splat(0.5);
     let mut rank = 0;
     // In the order of the story's cast, not of spawning: a resumed journey places them alike.
@@ -269,7 +263,6 @@ fn leave_khabarov_behind(mut fates: ResMut<Fates>, clock: Res<GameClock>) {
 
 /// The group moves on when the leader stands in the way out with every able walker close by.
 /// Whoever cannot come (sat down, collapsed, strayed) is left behind, and that is their fate.
-#[allow(clippy::too_many_arguments, clippy::type_complexity)]
 fn reach_way_out(
     map: Option<Res<StageMap>>,
     stage: Res<State<Stage>>,
@@ -278,10 +271,7 @@ fn reach_way_out(
     mut fates: ResMut<Fates>,
     mut next_stage: ResMut<NextState<Stage>>,
     leader: Query<&Position, With<Leader>>,
-    mut others: Query<
-        (&Member, &Position, &mut Status, Option<&Vitals>, Has<Straying>, Has<WoodRun>),
-        Without<Leader>,
-    >,
+    mut others: Query<(&Member, &Position, &mut Status, Option<&Vitals>, Has<Straying>, Has<WoodRun>), Without<Leader>>,
     mut finish: MessageWriter<JourneyEnded>,
 ) {
     let Some(map) = map else { return };
@@ -298,11 +288,8 @@ fn reach_way_out(
     let able = |s: &Status, v: Option<&Vitals>, straying: bool, running: bool| {
         *s == Status::Walking && !straying && !running && v.is_none_or(|v| v.walk_factor() > 0.0)
     };
-    let walking: Vec<Vec2> = others
-        .iter()
-        .filter(|(_, _, s, v, st, run)| able(s, *v, *st, *run))
-        .map(|(_, p, ..)| p.0)
-        .collect();
+    let walking: Vec<Vec2> =
+        others.iter().filter(|(_, _, s, v, st, run)| able(s, *v, *st, *run)).map(|(_, p, ..)| p.0).collect();
     let radius = gather_radius(walking.len());
     if !walking.iter().all(|p| p.distance(lead.0) <= radius) {
         return;
@@ -323,7 +310,13 @@ fn reach_way_out(
                 "could walk no further and was left behind"
             };
             *status = Status::Lost;
-            fates.0.push(FateRecord { member: member.0, fate: Fate::Lost, stage: here, day: clock.day(), cause: why.into() });
+            fates.0.push(FateRecord {
+                member: member.0,
+                fate: Fate::Lost,
+                stage: here,
+                day: clock.day(),
+                cause: why.into(),
+            });
         }
     }
     match here.next() {
@@ -389,7 +382,11 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Loading), start_journey);
     app.add_systems(
         Update,
-        prepare_maps.run_if(in_state(Screen::Loading).and_then(resource_exists::<PrepareMapsAhead>).and_then(resource_exists::<PreparedMaps>)),
+        prepare_maps.run_if(
+            in_state(Screen::Loading)
+                .and_then(resource_exists::<PrepareMapsAhead>)
+                .and_then(resource_exists::<PreparedMaps>),
+        ),
     );
     for stage in Stage::ALL {
         app.add_systems(OnEnter(stage), enter_stage.in_set(JourneySystems::EnterStage));
@@ -399,8 +396,6 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnExit(Stage::Camp), leave_khabarov_behind);
     app.add_systems(
         FixedUpdate,
-        (reach_way_out, end_if_janusz_gone, finish_journey)
-            .chain()
-            .in_set(SimSystems::Journey),
+        (reach_way_out, end_if_janusz_gone, finish_journey).chain().in_set(SimSystems::Journey),
     );
 }

@@ -693,10 +693,8 @@ fn validate_events(events: &[StoryEvent], in_stage: bool) -> Result<(), Invalid>
             Trigger::Progress(p) => check_range(&at("trigger"), *p as f64, 0.0, 1.0, "")?,
             Trigger::Met { along, .. } => check_range(&at("trigger"), *along as f64, 0.05, 0.95, "")?,
             Trigger::Night(n) => check_range(&at("trigger"), *n as f64, 1.0, 30.0, " nights")?,
-            Trigger::After(id) => {
-                if !events.iter().take(i).any(|e| &e.id == id) {
-                    return Err((at("trigger"), format!("`{id}` is not an event written before this one")));
-                }
+            Trigger::After(id) if !events.iter().take(i).any(|e| &e.id == id) => {
+                return Err((at("trigger"), format!("`{id}` is not an event written before this one")));
             }
             _ => {}
         }
@@ -769,4 +767,3 @@ fn validate_story(story: &Story) -> Result<(), Invalid> {
     }
     validate_events(&story.events, false)
 }
-

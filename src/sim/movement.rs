@@ -88,7 +88,6 @@ pub fn tiles_per_minute(tile_m: f32, move_cost: f32) -> f32 {
     WALK_KMH * 1000.0 / 60.0 / tile_m / move_cost.max(0.1)
 }
 
-#[allow(clippy::too_many_arguments, clippy::type_complexity)]
 fn walk_leader(
     map: Option<Res<StageMap>>,
     level: Option<Res<CurrentLevel>>,
@@ -159,9 +158,7 @@ fn walk_leader(
 /// Moves by `step` unless that would enter ground that cannot be walked; then tries each axis
 /// alone, so that the walker slides along a wall instead of sticking to it.
 pub fn slide(map: &StageMap, from: Vec2, step: Vec2) -> Vec2 {
-    let ok = |p: Vec2| {
-        map.contains(p.x.floor() as i32, p.y.floor() as i32) && map.terrain_at(p).props().walkable
-    };
+    let ok = |p: Vec2| map.contains(p.x.floor() as i32, p.y.floor() as i32) && map.terrain_at(p).props().walkable;
     for candidate in [from + step, from + Vec2::new(step.x, 0.0), from + Vec2::new(0.0, step.y)] {
         if ok(candidate) {
             return candidate;
@@ -190,7 +187,8 @@ fn follow_leader(
     walkers.sort_by_key(|(m, _, _, _)| m.0);
     if resting.0 {
         // In camp everyone draws in close, around the fire if there is one.
-        let centre = fires.iter().map(|p| p.0).min_by(|a, b| a.distance(leader_pos.0).total_cmp(&b.distance(leader_pos.0)));
+        let centre =
+            fires.iter().map(|p| p.0).min_by(|a, b| a.distance(leader_pos.0).total_cmp(&b.distance(leader_pos.0)));
         let centre = centre.filter(|c| c.distance(leader_pos.0) < 3.0).unwrap_or(leader_pos.0);
         for (rank, (member, pos, _, vitals)) in walkers.iter_mut().enumerate() {
             let spot = centre + Vec2::from_angle(rank as f32 * 0.9 + member.0 as u8 as f32) * 0.9;
@@ -229,7 +227,11 @@ fn follow_leader(
         let step = if d <= budget { to } else { to / d * budget };
         let next = slide(&map, pos.0, step);
         // Stuck against an obstacle: step straight onto the trail, which is walkable.
-        pos.0 = if next == pos.0 && d > 1.5 { slide(&map, pos.0, (anchor - pos.0).normalize_or_zero() * budget) } else { next };
+        pos.0 = if next == pos.0 && d > 1.5 {
+            slide(&map, pos.0, (anchor - pos.0).normalize_or_zero() * budget)
+        } else {
+            next
+        };
     }
 }
 

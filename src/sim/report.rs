@@ -3,12 +3,12 @@
 use bevy::prelude::*;
 use serde::Serialize;
 
+use super::chronicle::{Chronicle, EndingText};
 use super::clock::GameClock;
 use super::journey::{JourneyOutcome, Outcome, RunSeed, StageLog};
 use super::movement::Odometer;
 use super::party::{Fate, Fates, MemberId};
 use super::state::Stage;
-use super::chronicle::{Chronicle, EndingText};
 use super::story::StoryLog;
 
 /// Coordinates to a hundredth of a degree: identical printing on every platform.

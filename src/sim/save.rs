@@ -6,18 +6,18 @@ use bevy::prelude::*;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
+use super::camp::Fire;
 use super::camp::Supplies;
 use super::chronicle::{FatePlaces, Spot, Walked};
 use super::clock::GameClock;
 use super::cohesion::Mind;
 use super::journey::{JourneySystems, RunSeed, SimRng, StageLog, StageRecord, StartStage};
-use super::movement::{Halt, Odometer, Pace};
-use super::camp::Fire;
 use super::levels::Stranger;
 use super::movement::Resting;
+use super::movement::{Halt, Odometer, Pace};
 use super::party::{FateRecord, Fates, Member, MemberId, Position, Status};
-use super::story::{Greeted, StageNights, StrangerAt};
 use super::state::{Screen, Stage};
+use super::story::{Greeted, StageNights, StrangerAt};
 use super::story::{StoryEntry, StoryLog};
 use super::survival::Vitals;
 use super::weather::Weather;
@@ -73,9 +73,15 @@ pub struct CampSave {
 impl CampSave {
     fn from_world(world: &mut World) -> CampSave {
         let xy = |p: &Position| (p.0.x, p.0.y);
-        let mut positions: Vec<_> = world.query::<(&Member, &Position)>().iter(world).map(|(m, p)| (m.0, xy(p))).collect();
+        let mut positions: Vec<_> =
+            world.query::<(&Member, &Position)>().iter(world).map(|(m, p)| (m.0, xy(p))).collect();
         positions.sort_by_key(|(m, _)| *m);
-        let fires = world.query::<(&Fire, &Position)>().iter(world).filter(|(f, _)| f.burning()).map(|(f, p)| (xy(p), f.fuel_h)).collect();
+        let fires = world
+            .query::<(&Fire, &Position)>()
+            .iter(world)
+            .filter(|(f, _)| f.burning())
+            .map(|(f, p)| (xy(p), f.fuel_h))
+            .collect();
         let strangers = world
             .query::<(&StrangerAt, &Position, Has<Greeted>)>()
             .iter(world)
@@ -99,7 +105,10 @@ impl std::fmt::Display for SaveError {
         match self {
             SaveError::Damaged(why) => write!(f, "the saved journey is damaged ({why})"),
             SaveError::OtherVersion(v) => {
-                write!(f, "the saved journey is from another version of the game (save format {v}, this game reads {SAVE_VERSION})")
+                write!(
+                    f,
+                    "the saved journey is from another version of the game (save format {v}, this game reads {SAVE_VERSION})"
+                )
             }
         }
     }
@@ -117,10 +126,10 @@ impl Save {
         struct VersionOnly {
             version: u32,
         }
-        if let Ok(v) = ron::from_str::<VersionOnly>(text) {
-            if v.version != SAVE_VERSION {
-                return Err(SaveError::OtherVersion(v.version));
-            }
+        if let Ok(v) = ron::from_str::<VersionOnly>(text)
+            && v.version != SAVE_VERSION
+        {
+            return Err(SaveError::OtherVersion(v.version));
         }
         ron::from_str(text).map_err(|e| SaveError::Damaged(format!("line {}: {}", e.span.start.line, e.code)))
     }
@@ -135,7 +144,8 @@ impl Save {
         members.sort_by_key(|m| m.id);
         let mut stages = world.resource::<StageLog>().0.clone();
         stages.pop();
-        let mut fate_places: Vec<(MemberId, Spot)> = world.resource::<FatePlaces>().0.iter().map(|(k, v)| (*k, *v)).collect();
+        let mut fate_places: Vec<(MemberId, Spot)> =
+            world.resource::<FatePlaces>().0.iter().map(|(k, v)| (*k, *v)).collect();
         fate_places.sort_by_key(|(k, _)| *k);
         Save {
             version: SAVE_VERSION,
@@ -241,7 +251,6 @@ fn resume(mut commands: Commands, resume: Option<Res<ResumeFrom>>, members: Quer
 }
 
 /// Once the saved stage is entered, the resumed journey is an ordinary one again.
-#[allow(clippy::too_many_arguments)]
 fn finish_resuming(
     mut commands: Commands,
     resume: Option<Res<ResumeFrom>>,

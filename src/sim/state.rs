@@ -26,9 +26,7 @@ pub enum Pause {
 }
 
 /// The journey's stages, in the order they are walked.
-#[derive(
-    SubStates, Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord,
-)]
+#[derive(SubStates, Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord)]
 #[source(Screen = Screen::Playing)]
 pub enum Stage {
     #[default]
@@ -99,7 +97,5 @@ impl Stage {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_state::<Screen>()
-        .add_sub_state::<Pause>()
-        .add_sub_state::<Stage>();
+    app.init_state::<Screen>().add_sub_state::<Pause>().add_sub_state::<Stage>();
 }

@@ -11,7 +11,7 @@ use super::camp::{Supplies, WoodRun, nearest_wood};
 use super::clock::GameClock;
 use super::cohesion::{Mind, Straying, WALK_AGAIN_ABOVE};
 use super::journey::{CurrentLevel, StageLog, place_near, spawn_member};
-use super::levels::{Choice, Condition, Effect, Levels, Require, Stranger, StoryEvent, Target, Trigger};
+use super::levels::{Choice, Condition, Effect, Levels, Require, StoryEvent, Stranger, Target, Trigger};
 use super::movement::Halt;
 use super::party::{Fate, FateRecord, Fates, Leader, Member, MemberId, News, Position, Status};
 use super::state::{Screen, Stage};
@@ -144,14 +144,16 @@ pub fn progress(map: &StageMap, pos: Vec2) -> f32 {
 /// The events that can happen in this stage: its own, and the story file's unless the stage
 /// has its own of the same id.
 pub fn stage_events<'a>(levels: &'a Levels, level: &'a super::levels::Level) -> impl Iterator<Item = &'a StoryEvent> {
-    level
-        .events
-        .iter()
-        .chain(levels.story.events.iter().filter(|e| !level.events.iter().any(|own| own.id == e.id)))
+    level.events.iter().chain(levels.story.events.iter().filter(|e| !level.events.iter().any(|own| own.id == e.id)))
 }
 
 /// Puts those the group will meet on the path to the way out, as far along as their event says.
-pub(super) fn place_strangers(mut commands: Commands, level: Res<CurrentLevel>, map: Res<StageMap>, stage: Res<State<Stage>>) {
+pub(super) fn place_strangers(
+    mut commands: Commands,
+    level: Res<CurrentLevel>,
+    map: Res<StageMap>,
+    stage: Res<State<Stage>>,
+) {
     let Some((path, _)) = map.path_to_exit(map.entry) else { return };
     let mut placed = Vec::new();
     for event in &level.0.events {
@@ -219,7 +221,6 @@ fn fill(text: &str, subject: Option<MemberId>) -> String {
     }
 }
 
-#[allow(clippy::too_many_arguments, clippy::type_complexity)]
 fn fire_story_events(
     levels: Res<Levels>,
     level: Option<Res<CurrentLevel>>,
@@ -253,10 +254,26 @@ fn fire_story_events(
         }
         let subjects: Vec<Option<MemberId>> = match &event.trigger {
             Trigger::StageEntered => vec![None],
-            Trigger::Night(n) => if nights.count >= *n { vec![None] } else { vec![] },
-            Trigger::Progress(p) => if along >= *p { vec![None] } else { vec![] },
+            Trigger::Night(n) => {
+                if nights.count >= *n {
+                    vec![None]
+                } else {
+                    vec![]
+                }
+            }
+            Trigger::Progress(p) => {
+                if along >= *p {
+                    vec![None]
+                } else {
+                    vec![]
+                }
+            }
             Trigger::Reached(t) => {
-                if landmarks.near(&map, *t, lead.0, 3.0) { vec![None] } else { vec![] }
+                if landmarks.near(&map, *t, lead.0, 3.0) {
+                    vec![None]
+                } else {
+                    vec![]
+                }
             }
             Trigger::Sighted(t) => {
                 let sight = weather.sight_tiles.max(3.0);
@@ -273,9 +290,7 @@ fn fire_story_events(
             }
             Trigger::Condition(who, c) => members
                 .iter()
-                .filter(|(m, s, v, straying)| {
-                    who.matches(m.0) && in_group(**s) && has_condition(v, **s, *straying, *c)
-                })
+                .filter(|(m, s, v, straying)| who.matches(m.0) && in_group(**s) && has_condition(v, **s, *straying, *c))
                 .map(|(m, ..)| Some(m.0))
                 .collect(),
             Trigger::Died(who) => fates
@@ -284,7 +299,13 @@ fn fire_story_events(
                 .filter(|r| r.fate == Fate::Died && r.stage == stage && who.matches(r.member))
                 .map(|r| Some(r.member))
                 .collect(),
-            Trigger::After(id) => if log.settled(stage, id, &pending) { vec![None] } else { vec![] },
+            Trigger::After(id) => {
+                if log.settled(stage, id, &pending) {
+                    vec![None]
+                } else {
+                    vec![]
+                }
+            }
         };
         for subject in subjects {
             if log.has_for(stage, &event.id, subject) {
@@ -357,7 +378,15 @@ struct StoryWorld<'w, 's> {
     members: Query<
         'w,
         's,
-        (Entity, &'static Member, &'static Position, &'static mut Status, &'static mut Mind, &'static mut Vitals, Has<Straying>),
+        (
+            Entity,
+            &'static Member,
+            &'static Position,
+            &'static mut Status,
+            &'static mut Mind,
+            &'static mut Vitals,
+            Has<Straying>,
+        ),
         Without<Leader>,
     >,
     strangers: Query<'w, 's, (Entity, &'static StrangerAt, &'static Position)>,
@@ -379,14 +408,19 @@ fn answer_event(
     let works = choice.needs_trust.is_none_or(|(who, min)| {
         world.members.iter().any(|(_, m, _, s, mind, ..)| m.0 == who && in_group(*s) && mind.trust >= min)
     });
-    let (reply, effects) =
-        if works { (choice.reply.clone(), choice.effects.clone()) } else { (choice.failed_reply.clone(), choice.failed_effects.clone()) };
+    let (reply, effects) = if works {
+        (choice.reply.clone(), choice.effects.clone())
+    } else {
+        (choice.failed_reply.clone(), choice.failed_effects.clone())
+    };
     let lead = janusz.single().map(|p| p.0).unwrap_or_default();
     for effect in &effects {
         apply(effect, subject, lead, &mut world);
     }
     let p = pending.0.take().expect("checked above");
-    if let Some(entry) = log.0.iter_mut().rev().find(|e| e.id == p.entry.id && e.stage == p.entry.stage && e.subject == subject) {
+    if let Some(entry) =
+        log.0.iter_mut().rev().find(|e| e.id == p.entry.id && e.stage == p.entry.stage && e.subject == subject)
+    {
         entry.choice = Some(choice.label.clone());
         entry.reply = Some(fill(&reply, subject));
         beats.write(StoryBeat(entry.clone()));
@@ -434,11 +468,7 @@ fn apply(effect: &Effect, subject: Option<MemberId>, lead: Vec2, w: &mut StoryWo
         Effect::Rest(h) => w.halt.0 = w.halt.0.max(w.clock.minutes + (h * 60.0) as u64),
         Effect::Weather(kind, h) => w.weather.force(*kind, w.clock.minutes + (h * 60.0) as u64),
         Effect::Join(id) => {
-            let at = w
-                .strangers
-                .iter()
-                .find(|(_, s, _)| s.0.name() == id.name())
-                .map(|(e, _, p)| (e, p.0));
+            let at = w.strangers.iter().find(|(_, s, _)| s.0.name() == id.name()).map(|(e, _, p)| (e, p.0));
             let (stranger, at) = match at {
                 Some((e, p)) => (Some(e), p),
                 None => (None, lead + Vec2::X),
@@ -501,7 +531,11 @@ fn apply(effect: &Effect, subject: Option<MemberId>, lead: Vec2, w: &mut StoryWo
             let Some(wood) = nearest_wood(map, lead, 12) else { return };
             for (e, m, _, s, ..) in &w.members {
                 if m.0 == *id && *s == Status::Walking {
-                    w.commands.entity(e).insert(WoodRun { target: wood.as_vec2() + Vec2::splat(0.5), home: lead, returning: false });
+                    w.commands.entity(e).insert(WoodRun {
+                        target: wood.as_vec2() + Vec2::splat(0.5),
+                        home: lead,
+                        returning: false,
+                    });
                     w.news.write(News(format!("{} goes out for wood.", id.name())));
                 }
             }
@@ -641,7 +675,9 @@ pub(super) fn plugin(app: &mut App) {
     }
     app.add_systems(
         FixedUpdate,
-        (count_nights, approach_the_group, fire_story_events, carry_out_told, speak, speak_at_fire).chain().in_set(SimSystems::Story),
+        (count_nights, approach_the_group, fire_story_events, carry_out_told, speak, speak_at_fire)
+            .chain()
+            .in_set(SimSystems::Story),
     );
     // Answering runs while the rest of the world waits for it.
     app.add_systems(

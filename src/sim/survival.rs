@@ -38,7 +38,9 @@ pub fn heat_index_c(t_c: f32, rh: f32) -> f32 {
     let hi = if (simple + t) / 2.0 < 80.0 {
         simple
     } else {
-        let mut hi = -42.379 + 2.04901523 * t + 10.14333127 * rh - 0.22475541 * t * rh - 0.00683783 * t * t
+        let mut hi = -42.379 + 2.049_015_3 * t + 10.143_332 * rh
+            - 0.224_755_4 * t * rh
+            - 0.00683783 * t * t
             - 0.05481717 * rh * rh
             + 0.00122874 * t * t * rh
             + 0.00085282 * t * rh * rh
@@ -301,7 +303,6 @@ fn note_exertion(mut q: Query<(&Position, &mut Exertion)>) {
 }
 
 /// Body temperature, water, fatigue and the slow harms of a minute in this weather.
-#[allow(clippy::too_many_arguments)]
 fn expose_walkers(
     map: Option<Res<StageMap>>,
     level: Option<Res<CurrentLevel>>,
@@ -325,7 +326,8 @@ fn expose_walkers(
         let walking = exertion.walking;
         // Clothing insulates in the cold, less so as the wind drives through it.
         let wind_here = weather.wind_kmh * (1.0 - shelter_at(&map, pos.0));
-        let clothing = traits.clothing_c * ((25.0 - feels) / 15.0).clamp(0.0, 1.0) * (1.0 - 0.5 * (wind_here / 60.0).min(1.0));
+        let clothing =
+            traits.clothing_c * ((25.0 - feels) / 15.0).clamp(0.0, 1.0) * (1.0 - 0.5 * (wind_here / 60.0).min(1.0));
         // Walking makes heat; a tired, dry or starving body makes less of it.
         let work = if walking { 10.0 } else { 0.0 } * (1.0 - 0.5 * v.fatigue);
         let effective = feels + clothing + work - if v.hunger_days >= 1.0 { 3.0 } else { 0.0 };
@@ -368,11 +370,10 @@ fn expose_walkers(
 /// People drink from the skins when thirsty, as much as is there.
 /// The skins are with the group: those out of reach of it (strays, the lost, those who left)
 /// drink nothing from them.
-#[allow(clippy::type_complexity)]
 fn drink_from_skins(
     mut supplies: ResMut<Supplies>,
-    leader: Query<&super::party::Position, With<super::party::Leader>>,
-    mut members: Query<(&Member, &Status, &mut Vitals, &super::party::Position), Without<super::cohesion::Straying>>,
+    leader: Query<&Position, With<super::party::Leader>>,
+    mut members: Query<(&Member, &Status, &mut Vitals, &Position), Without<super::cohesion::Straying>>,
 ) {
     let Ok(lead) = leader.single() else { return };
     let lead = lead.0;
@@ -441,7 +442,13 @@ fn settle_deaths(
         }
         if let Some(cause) = v.fatal() {
             *status = Status::Dead;
-            fates.0.push(FateRecord { member: member.0, fate: Fate::Died, stage: *stage.get(), day: clock.day(), cause: cause.into() });
+            fates.0.push(FateRecord {
+                member: member.0,
+                fate: Fate::Died,
+                stage: *stage.get(),
+                day: clock.day(),
+                cause: cause.into(),
+            });
             died.write(Died { member: member.0, cause });
             info!("{} died of {cause} on day {}", member.0.name(), clock.day());
         }
@@ -496,7 +503,9 @@ mod tests {
     fn heat_index_matches_the_noaa_table() {
         // NOAA table points in °F (air, humidity → heat index), converted.
         let f = |x: f32| (x - 32.0) * 5.0 / 9.0;
-        for (t, rh, expected) in [(90.0, 50.0, 95.0), (100.0, 40.0, 109.0), (86.0, 90.0, 105.0), (96.0, 60.0, 116.0), (80.0, 40.0, 80.0)] {
+        for (t, rh, expected) in
+            [(90.0, 50.0, 95.0), (100.0, 40.0, 109.0), (86.0, 90.0, 105.0), (96.0, 60.0, 116.0), (80.0, 40.0, 80.0)]
+        {
             let got = heat_index_c(f(t), rh) * 9.0 / 5.0 + 32.0;
             assert!((got - expected).abs() <= 1.5, "{t} °F, {rh} %: {got:.1} °F vs {expected}");
         }

@@ -143,11 +143,8 @@ pub fn climate_temp_c(level: &Level, hour: f32) -> f32 {
     let mid = (c.day_temp_c + c.night_temp_c) * 0.5;
     let amp = (c.day_temp_c - c.night_temp_c) * 0.5;
     // Warming from 05:00 to 14:00 (9 h), cooling from 14:00 to 05:00 (15 h).
-    let phase = if (5.0..14.0).contains(&hour) {
-        (hour - 5.0) / 9.0
-    } else {
-        1.0 + ((hour - 14.0).rem_euclid(24.0)) / 15.0
-    };
+    let phase =
+        if (5.0..14.0).contains(&hour) { (hour - 5.0) / 9.0 } else { 1.0 + ((hour - 14.0).rem_euclid(24.0)) / 15.0 };
     mid - amp * (phase * std::f32::consts::PI).cos()
 }
 

@@ -506,8 +506,8 @@ fn lakeshore(level: &Level, f: &Fields, map: &mut StageMap) {
     let lake = quantile(&shore_field, 1.0 - g.water);
     let forest = quantile(&f.vegetation, 1.0 - g.vegetation);
     let rock = quantile(&f.ridges, 1.0 - g.obstacles);
-    for i in 0..map.terrain.len() {
-        let s = shore_field[i] - lake;
+    for (i, shore) in shore_field.iter().enumerate() {
+        let s = shore - lake;
         map.terrain[i] = if s > 0.06 {
             Terrain::LakeWater
         } else if s > 0.03 {
@@ -901,11 +901,9 @@ fn place_wood(level: &Level, f: &Fields, map: &mut StageMap) {
     }
     let candidates: Vec<usize> = (0..map.terrain.len()).filter(|&i| map.terrain[i].wooded()).collect();
     let wanted = ((map.terrain.len() as f32) * share).round() as usize;
-    let mut scored: Vec<(f64, usize)> =
-        candidates.iter().map(|&i| (f.vegetation[i] + f.detail[i] * 0.8, i)).collect();
+    let mut scored: Vec<(f64, usize)> = candidates.iter().map(|&i| (f.vegetation[i] + f.detail[i] * 0.8, i)).collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     for (_, i) in scored.into_iter().take(wanted) {
         map.wood[i] = true;
     }
 }
-

@@ -81,10 +81,20 @@ fn each_person_has_their_own_figure_with_a_walk_and_a_fall() {
     let mut sheets = Vec::new();
     for c in &levels.story.characters {
         let l = c.look;
-        let (w, h, px) = figure_sheet([l.coat.0, l.coat.1, l.coat.2], [l.hat.0, l.hat.1, l.hat.2], [l.skin.0, l.skin.1, l.skin.2], l.beard);
+        let (w, h, px) = figure_sheet(
+            [l.coat.0, l.coat.1, l.coat.2],
+            [l.hat.0, l.hat.1, l.hat.2],
+            [l.skin.0, l.skin.1, l.skin.2],
+            l.beard,
+        );
         assert_eq!((w, h), (FIGURE * FIGURE_FRAMES, FIGURE));
         let frame = |f: u32| -> Vec<u8> {
-            (0..FIGURE).flat_map(|y| { let px = &px; (0..FIGURE).flat_map(move |x| px[(((y * w) + f * FIGURE + x) * 4) as usize..][..4].to_vec()) }).collect()
+            (0..FIGURE)
+                .flat_map(|y| {
+                    let px = &px;
+                    (0..FIGURE).flat_map(move |x| px[(((y * w) + f * FIGURE + x) * 4) as usize..][..4].to_vec())
+                })
+                .collect()
         };
         // A walk: the stepping frames differ from standing and from each other; lying differs.
         assert_ne!(frame(0), frame(1), "{}: a step", c.name);

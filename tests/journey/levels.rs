@@ -112,7 +112,13 @@ fn the_game_exits_with_code_2_and_names_the_broken_file() {
 
 #[test]
 fn odd_flags_are_a_clear_error_with_code_2() {
-    for args in [&["--headless", "--sede", "3"][..], &["--headless", "--seed", "seven"], &["--report", "json"], &["--headless", "--report", "xml"], &["--headless", "--stage", "mars"]] {
+    for args in [
+        &["--headless", "--sede", "3"][..],
+        &["--headless", "--seed", "seven"],
+        &["--report", "json"],
+        &["--headless", "--report", "xml"],
+        &["--headless", "--stage", "mars"],
+    ] {
         let out = run_game(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);

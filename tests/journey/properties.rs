@@ -39,7 +39,12 @@ fn check_invariants(app: &mut App, dead_at: &mut Vec<(MemberId, Vec2)>) -> Resul
     let mut q = app.world_mut().query::<(&Member, &Status, &Position, &Vitals, &Mind)>();
     for (member, status, pos, v, mind) in q.iter(app.world()) {
         prop_assert!((15.0..=46.0).contains(&v.core_c), "{:?} core {}", member.0, v.core_c);
-        prop_assert!(v.water_deficit_l >= 0.0 && v.water_deficit_l <= BODY_WATER_L, "{:?} water {}", member.0, v.water_deficit_l);
+        prop_assert!(
+            v.water_deficit_l >= 0.0 && v.water_deficit_l <= BODY_WATER_L,
+            "{:?} water {}",
+            member.0,
+            v.water_deficit_l
+        );
         prop_assert!((0.0..=1.0).contains(&v.fatigue), "{:?} fatigue {}", member.0, v.fatigue);
         prop_assert!((0.0..=1.0).contains(&mind.morale) && (0.0..=1.0).contains(&mind.trust));
         let record = fates.of(member.0).map(|r| r.fate);

@@ -28,12 +28,12 @@ fn the_group_walks_through_all_ten_stages_in_order() {
 
     let mut seen = vec![Stage::Camp];
     let ended = step_until(&mut app, 200, |app| {
-        if let Some(s) = stage(app) {
-            if seen.last() != Some(&s) {
-                seen.push(s);
-                // The stage's way out belongs to the stage: exactly one, the new stage's.
-                assert_eq!(way_outs(app), 1, "one way out in {s:?}");
-            }
+        if let Some(s) = stage(app)
+            && seen.last() != Some(&s)
+        {
+            seen.push(s);
+            // The stage's way out belongs to the stage: exactly one, the new stage's.
+            assert_eq!(way_outs(app), 1, "one way out in {s:?}");
         }
         screen(app) == Screen::Chronicle
     });
@@ -51,7 +51,12 @@ fn the_group_walks_through_all_ten_stages_in_order() {
     assert!(log.iter().all(|r| r.left_day.is_some()));
     // The Taiga and the Gobi take days, not minutes.
     let days = |s: Stage| log.iter().find(|r| r.stage == s).map(|r| r.left_day.unwrap() - r.entered_day).unwrap();
-    assert!(days(Stage::Taiga) >= 1 && days(Stage::Gobi) >= 1, "taiga {} gobi {}", days(Stage::Taiga), days(Stage::Gobi));
+    assert!(
+        days(Stage::Taiga) >= 1 && days(Stage::Gobi) >= 1,
+        "taiga {} gobi {}",
+        days(Stage::Taiga),
+        days(Stage::Gobi)
+    );
 }
 
 #[test]

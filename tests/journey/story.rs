@@ -26,7 +26,12 @@ fn waiting(app: &App) -> Option<String> {
 }
 
 fn choices(app: &App) -> Vec<String> {
-    app.world().resource::<PendingEvent>().0.as_ref().map(|p| p.choices.iter().map(|c| c.label.clone()).collect()).unwrap_or_default()
+    app.world()
+        .resource::<PendingEvent>()
+        .0
+        .as_ref()
+        .map(|p| p.choices.iter().map(|c| c.label.clone()).collect())
+        .unwrap_or_default()
 }
 
 /// Plays with the autoplayer until the event `id` waits for an answer. The autoplayer is told to
@@ -38,7 +43,10 @@ fn play_until_asked(app: &mut App, id: &str, days: u32) {
 }
 
 fn answer(app: &mut App, label: &str) {
-    let i = choices(app).iter().position(|c| c.starts_with(label)).unwrap_or_else(|| panic!("no choice `{label}` in {:?}", choices(app)));
+    let i = choices(app)
+        .iter()
+        .position(|c| c.starts_with(label))
+        .unwrap_or_else(|| panic!("no choice `{label}` in {:?}", choices(app)));
     let asked = app.world().resource::<PendingEvent>().0.as_ref().map(|p| p.entry.clone());
     app.world_mut().write_message(Choose(i));
     app.update();
@@ -69,10 +77,15 @@ fn every_beat_of_the_film_is_told_in_its_stage_once() {
     start_journey(&mut app);
     // Whoever died, was lost or left is never with the group again.
     let ended = step_until(&mut app, 200, |app| {
-        let settled: Vec<MemberId> = app.world().resource::<Fates>().0.iter().filter(|r| r.fate != Fate::Survived).map(|r| r.member).collect();
+        let settled: Vec<MemberId> =
+            app.world().resource::<Fates>().0.iter().filter(|r| r.fate != Fate::Survived).map(|r| r.member).collect();
         for (m, s) in app.world_mut().query::<(&Member, &Status)>().iter(app.world()) {
             if settled.contains(&m.0) {
-                assert!(!matches!(s, Status::Walking | Status::GivenUp), "{:?} came back after their fate was settled", m.0);
+                assert!(
+                    !matches!(s, Status::Walking | Status::GivenUp),
+                    "{:?} came back after their fate was settled",
+                    m.0
+                );
             }
         }
         screen(app) == Screen::Chronicle
@@ -144,7 +157,10 @@ fn irena_joins_only_if_let_in_and_a_turned_away_irena_never_comes() {
             let back = step_until(&mut app, 60, |app| {
                 member_status(app, MemberId::Irena).is_some() || screen(app) == Screen::Chronicle
             });
-            assert!(!back || member_status(&mut app, MemberId::Irena).is_none(), "a turned-away Irena never walks with the group");
+            assert!(
+                !back || member_status(&mut app, MemberId::Irena).is_none(),
+                "a turned-away Irena never walks with the group"
+            );
         }
     }
 }
@@ -189,7 +205,10 @@ fn a_death_asks_for_a_burial_and_the_burial_takes_hours() {
     }
     let asked = step_until(&mut app, 1, |app| waiting(app).as_deref() == Some("burial"));
     assert!(asked, "burial asked; told {:?}", told(&app));
-    assert!(told(&app).iter().any(|(_, id, who)| id == "kazik_frozen" && *who == Some(MemberId::Kazik)), "Kazik's own words are told");
+    assert!(
+        told(&app).iter().any(|(_, id, who)| id == "kazik_frozen" && *who == Some(MemberId::Kazik)),
+        "Kazik's own words are told"
+    );
     assert_eq!(app.world().resource::<PendingEvent>().0.as_ref().unwrap().entry.subject, Some(MemberId::Kazik));
     assert!(choices(&app)[0].contains("Kazik"), "the choice names him: {:?}", choices(&app));
     let morale = |app: &mut App| {
@@ -201,7 +220,8 @@ fn a_death_asks_for_a_burial_and_the_burial_takes_hours() {
     let now = app.world().resource::<the_way_back::sim::clock::GameClock>().minutes;
     assert!(app.world().resource::<Halt>().0 >= now + 110, "the group stops for the burial");
     assert!(morale(&mut app) > before, "a burial steadies the living");
-    let leader_at = |app: &mut App| app.world_mut().query_filtered::<&Position, With<Leader>>().single(app.world()).unwrap().0;
+    let leader_at =
+        |app: &mut App| app.world_mut().query_filtered::<&Position, With<Leader>>().single(app.world()).unwrap().0;
     let at = leader_at(&mut app);
     for _ in 0..100 {
         app.update();
@@ -210,7 +230,8 @@ fn a_death_asks_for_a_burial_and_the_burial_takes_hours() {
     // Dead is dead: Kazik never walks again.
     app.insert_resource(ReadingTime(0));
     let walked = step_until(&mut app, 30, |app| {
-        matches!(member_status(app, MemberId::Kazik), Some(Status::Walking | Status::GivenUp)) || screen(app) == Screen::Chronicle
+        matches!(member_status(app, MemberId::Kazik), Some(Status::Walking | Status::GivenUp))
+            || screen(app) == Screen::Chronicle
     });
     assert!(!walked || screen(&app) == Screen::Chronicle, "Kazik never walks again");
 }
@@ -274,7 +295,8 @@ fn a_broken_story_file_names_file_line_and_field() {
     let path = std::path::Path::new("levels/story.ron");
     assert!(parse_story(path, good).is_ok());
     // An effect out of range, deep in the second event's choices.
-    let bad = good.replacen("effects: [Rest(2.0), Morale(Everyone, 0.08)", "effects: [Rest(99.0), Morale(Everyone, 0.08)", 1);
+    let bad =
+        good.replacen("effects: [Rest(2.0), Morale(Everyone, 0.08)", "effects: [Rest(99.0), Morale(Everyone, 0.08)", 1);
     let err = parse_story(path, &bad).unwrap_err().to_string();
     let line = bad.lines().position(|l| l.contains("Rest(99.0)")).unwrap() + 1;
     assert!(err.contains(&format!("levels/story.ron:{line}:")), "{err}");
@@ -288,7 +310,9 @@ fn a_broken_story_file_names_file_line_and_field() {
     // A stage event waiting for an event that does not exist.
     let camp = include_str!("../../levels/camp.ron");
     let bad = camp.replace("After(\"statement\")", "After(\"statment\")");
-    let err = the_way_back::sim::levels::parse_level(std::path::Path::new("levels/camp.ron"), &bad, Stage::Camp).unwrap_err().to_string();
+    let err = the_way_back::sim::levels::parse_level(std::path::Path::new("levels/camp.ron"), &bad, Stage::Camp)
+        .unwrap_err()
+        .to_string();
     let line = bad.lines().position(|l| l.contains("statment")).unwrap() + 1;
     assert!(err.contains(&format!("levels/camp.ron:{line}: field `events[2].trigger`")), "{err}");
     // The built-in set is valid as a whole.
@@ -313,14 +337,21 @@ fn kazik_sent_for_wood_on_the_second_night_is_in_real_danger() {
         answer(&mut app, "Let Kazik go");
         let mut lost_sight = false;
         step_until(&mut app, 4, |app| {
-            let kazik = app.world_mut().query::<(&Member, Has<the_way_back::sim::cohesion::Straying>)>().iter(app.world()).find(|(m, _)| m.0 == MemberId::Kazik).map(|(_, s)| s);
+            let kazik = app
+                .world_mut()
+                .query::<(&Member, Has<the_way_back::sim::cohesion::Straying>)>()
+                .iter(app.world())
+                .find(|(m, _)| m.0 == MemberId::Kazik)
+                .map(|(_, s)| s);
             lost_sight |= kazik == Some(true);
             stage(app) != Some(Stage::Taiga)
         });
         strayed += lost_sight as u32;
         gone += matches!(fate(&app, MemberId::Kazik), Some(Fate::Died | Fate::Lost)) as u32;
     }
-    println!("Kazik sent out on the second taiga night: asked in {asked} of 8 runs, lost sight of the group in {strayed}, died or was lost in {gone}");
+    println!(
+        "Kazik sent out on the second taiga night: asked in {asked} of 8 runs, lost sight of the group in {strayed}, died or was lost in {gone}"
+    );
     assert!(asked >= 6, "the second night is asked about in most runs ({asked})");
     assert!(strayed * 5 >= asked, "a night-blind man sent into the dark often loses the group ({strayed} of {asked})");
     assert!(gone >= 1 && gone < asked, "and it can cost him his life, but not always ({gone} of {asked})");
@@ -334,7 +365,7 @@ fn a_journey_saved_on_entering_a_stage_resumes_where_it_was() {
     // Play into the Border and keep the save written on entering it.
     let mut saves: Vec<String> = Vec::new();
     let reached = step_until(&mut app, 40, |app| {
-        let msgs = app.world().resource::<bevy::ecs::message::Messages<Saved>>();
+        let msgs = app.world().resource::<Messages<Saved>>();
         let mut cursor = msgs.get_cursor();
         for s in cursor.read(msgs) {
             if !saves.contains(&s.0) {
@@ -345,7 +376,7 @@ fn a_journey_saved_on_entering_a_stage_resumes_where_it_was() {
     });
     assert!(reached);
     app.update();
-    let msgs = app.world().resource::<bevy::ecs::message::Messages<Saved>>();
+    let msgs = app.world().resource::<Messages<Saved>>();
     let mut cursor = msgs.get_cursor();
     for s in cursor.read(msgs) {
         if !saves.contains(&s.0) {
@@ -385,7 +416,7 @@ fn a_journey_saved_on_setting_out_resumes_with_the_whole_group() {
     use the_way_back::sim::save::{ResumeFrom, Save, Saved};
     let mut app = sim_app(4, true);
     start_journey(&mut app);
-    let msgs = app.world().resource::<bevy::ecs::message::Messages<Saved>>();
+    let msgs = app.world().resource::<Messages<Saved>>();
     let text = msgs.get_cursor().read(msgs).last().expect("a save on entering the Camp").0.clone();
     let save = Save::from_text(&text).unwrap();
     assert_eq!(save.stage, Stage::Camp);
@@ -398,7 +429,10 @@ fn a_journey_saved_on_setting_out_resumes_with_the_whole_group() {
     ids.sort();
     assert_eq!(ids.len(), 7);
     assert!(ids.contains(&MemberId::Janusz));
-    assert!(step_until(&mut resumed, 5, |app| stage(app) == Some(Stage::Taiga)), "the resumed group walks out of the camp");
+    assert!(
+        step_until(&mut resumed, 5, |app| stage(app) == Some(Stage::Taiga)),
+        "the resumed group walks out of the camp"
+    );
 }
 
 #[test]
@@ -413,7 +447,7 @@ fn a_journey_saved_at_camp_resumes_at_the_camp() {
     // The first camp made on the way, past the Camp itself.
     let mut camp_save: Option<Save> = None;
     let found = step_until(&mut app, 30, |app| {
-        let msgs = app.world().resource::<bevy::ecs::message::Messages<Saved>>();
+        let msgs = app.world().resource::<Messages<Saved>>();
         for s in msgs.get_cursor().read(msgs) {
             let save = Save::from_text(&s.0).expect("a camp save reads back");
             if save.camp.is_some() && save.stage != Stage::Camp && camp_save.is_none() {
@@ -431,7 +465,8 @@ fn a_journey_saved_at_camp_resumes_at_the_camp() {
     let mut resumed = sim_app(7, true);
     resumed.insert_resource(ResumeFrom(save.clone()));
     start_journey(&mut resumed);
-    assert!(step_until(&mut resumed, 1, |app| stage(app) == Some(save.stage) && !app.world().contains_resource::<ResumeFrom>()));
+    assert!(step_until(&mut resumed, 1, |app| stage(app) == Some(save.stage)
+        && !app.world().contains_resource::<ResumeFrom>()));
     let world = resumed.world_mut();
     let mut placed: Vec<(MemberId, (f32, f32))> =
         world.query::<(&Member, &Position)>().iter(world).map(|(m, p)| (m.0, (p.0.x, p.0.y))).collect();

@@ -18,7 +18,12 @@ fn levels() -> Levels {
 fn is_water(t: Terrain) -> bool {
     matches!(
         t,
-        Terrain::FrozenStream | Terrain::LakeWater | Terrain::ShoreIce | Terrain::ThinIce | Terrain::Stream | Terrain::River
+        Terrain::FrozenStream
+            | Terrain::LakeWater
+            | Terrain::ShoreIce
+            | Terrain::ThinIce
+            | Terrain::Stream
+            | Terrain::River
     )
 }
 
@@ -64,7 +69,10 @@ fn water_and_firewood_come_at_the_density_the_level_asks_for() {
             level.stage,
             g.firewood
         );
-        assert!(map.wood.iter().enumerate().all(|(i, w)| !w || map.terrain[i].props().walkable), "wood lies on walkable ground");
+        assert!(
+            map.wood.iter().enumerate().all(|(i, w)| !w || map.terrain[i].props().walkable),
+            "wood lies on walkable ground"
+        );
     });
 }
 
@@ -77,14 +85,20 @@ fn the_gobi_has_one_stream_that_must_be_found_and_can_be_reached() {
         let stream = map.story_water.expect("the Gobi has its stream");
         assert_eq!(map.at(stream), Terrain::Stream);
         // Reachable from the entry on foot.
-        let reach = pathfinding::prelude::bfs(&map.entry, |p| map.neighbours(*p).into_iter().map(|(q, _)| q), |p| *p == stream);
+        let reach =
+            pathfinding::prelude::bfs(&map.entry, |p| map.neighbours(*p).into_iter().map(|(q, _)| q), |p| *p == stream);
         assert!(reach.is_some(), "seed {seed}: the stream can be walked to");
         // Not on the straight way: walking from the entry to the way out does not pass it.
         let (path, _) = map.path_to_exit(map.entry).unwrap();
         let nearest = path.iter().map(|p| p.as_vec2().distance(stream.as_vec2())).fold(f32::MAX, f32::min);
-        assert!(nearest > 8.0, "seed {seed}: the stream lies {nearest:.1} tiles off the direct way; it must be searched for");
+        assert!(
+            nearest > 8.0,
+            "seed {seed}: the stream lies {nearest:.1} tiles off the direct way; it must be searched for"
+        );
         // The only drinkable water there is.
-        let fresh = (0..map.terrain.len()).filter(|&i| map.terrain[i].props().water == the_way_back::sim::world::Water::Fresh).count();
+        let fresh = (0..map.terrain.len())
+            .filter(|&i| map.terrain[i].props().water == the_way_back::sim::world::Water::Fresh)
+            .count();
         assert!(fresh <= 20, "seed {seed}: {fresh} tiles of fresh water; the Gobi is dry");
     }
 }
@@ -107,10 +121,34 @@ fn each_biome_has_its_own_land() {
     let levels = levels();
     let wanted: [(Biome, &[Terrain]); 8] = [
         (Biome::Camp, &[Terrain::Barracks, Terrain::Wire, Terrain::Watchtower, Terrain::Yard, Terrain::SpruceForest]),
-        (Biome::Taiga, &[Terrain::Snow, Terrain::DeepSnow, Terrain::SpruceForest, Terrain::BirchForest, Terrain::FrozenStream, Terrain::Rock]),
-        (Biome::Lakeshore, &[Terrain::LakeWater, Terrain::ShoreIce, Terrain::ThinIce, Terrain::Shingle, Terrain::Reeds]),
+        (
+            Biome::Taiga,
+            &[
+                Terrain::Snow,
+                Terrain::DeepSnow,
+                Terrain::SpruceForest,
+                Terrain::BirchForest,
+                Terrain::FrozenStream,
+                Terrain::Rock,
+            ],
+        ),
+        (
+            Biome::Lakeshore,
+            &[Terrain::LakeWater, Terrain::ShoreIce, Terrain::ThinIce, Terrain::Shingle, Terrain::Reeds],
+        ),
         (Biome::Steppe, &[Terrain::Grass, Terrain::DryGrass, Terrain::Gravel, Terrain::Hill, Terrain::Road]),
-        (Biome::Desert, &[Terrain::Dune, Terrain::Sand, Terrain::GravelPlain, Terrain::SaltFlat, Terrain::DryRiverbed, Terrain::Rock, Terrain::Stream]),
+        (
+            Biome::Desert,
+            &[
+                Terrain::Dune,
+                Terrain::Sand,
+                Terrain::GravelPlain,
+                Terrain::SaltFlat,
+                Terrain::DryRiverbed,
+                Terrain::Rock,
+                Terrain::Stream,
+            ],
+        ),
         (Biome::Mountains, &[Terrain::Scree, Terrain::Snowfield, Terrain::Glacier, Terrain::Cliff]),
         (Biome::Monastery, &[Terrain::Wall, Terrain::Courtyard, Terrain::Temple]),
         (Biome::Foothills, &[Terrain::Grass, Terrain::Jungle, Terrain::Terrace, Terrain::River, Terrain::Village]),
