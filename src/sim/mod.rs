@@ -1,22 +1,20 @@
 //! The simulation: journey stages, the party, the world and the story, with no rendering,
 //! assets, UI or audio, so that it runs the same in a window, a browser and a test.
 
-pub mod autoplay;
-pub mod camp;
-pub mod chronicle;
-pub mod clock;
-pub mod cohesion;
 pub mod journey;
-pub mod levels;
-pub mod movement;
-pub mod party;
-pub mod report;
-pub mod save;
-pub mod state;
-pub mod story;
-pub mod survival;
-pub mod weather;
+pub mod model;
+pub mod record;
+pub mod rules;
 pub mod world;
+
+// The rooms' files under their old names, while the paths move.
+pub use crate::levels;
+pub use crate::states as state;
+pub use journey::{autoplay, save, story};
+pub use model::{clock, party};
+pub use record::{chronicle, report};
+pub use rules::exposure as survival;
+pub use rules::{camp, cohesion, movement, weather};
 
 use bevy::prelude::*;
 

@@ -1,0 +1,359 @@
+//! The player's settings: volume per sound channel, window or full screen, and the keys for
+//! each action. Kept between runs beside the saved journey (`settings.ron`; the browser's
+//! local storage on the web); a settings file that cannot be read is set aside and the
+//! defaults used, with a message.
+
+use std::collections::BTreeMap;
+
+use bevy::prelude::*;
+use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode};
+use serde::{Deserialize, Serialize};
+
+use crate::game::saves::store;
+
+/// What a key does while playing. The order is used: walking first, the pause last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Action {
+    WalkUp,
+    WalkDown,
+    WalkLeft,
+    WalkRight,
+    GatherWood,
+    MakeFire,
+    Drink,
+    Camp,
+    Encourage,
+    PaceSlow,
+    PaceSteady,
+    PaceForced,
+    Pause,
+}
+
+impl Action {
+    pub const ALL: [Action; 13] = [
+        Action::WalkUp,
+        Action::WalkDown,
+        Action::WalkLeft,
+        Action::WalkRight,
+        Action::GatherWood,
+        Action::MakeFire,
+        Action::Drink,
+        Action::Camp,
+        Action::Encourage,
+        Action::PaceSlow,
+        Action::PaceSteady,
+        Action::PaceForced,
+        Action::Pause,
+    ];
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::WalkUp => "Walk north",
+            Action::WalkDown => "Walk south",
+            Action::WalkLeft => "Walk west",
+            Action::WalkRight => "Walk east",
+            Action::GatherWood => "Gather wood",
+            Action::MakeFire => "Make or feed a fire",
+            Action::Drink => "Drink, fill the skins",
+            Action::Camp => "Camp until dawn / break camp",
+            Action::Encourage => "Encourage",
+            Action::PaceSlow => "Pace: slow",
+            Action::PaceSteady => "Pace: steady",
+            Action::PaceForced => "Pace: forced march",
+            Action::Pause => "Pause",
+        }
+    }
+
+    /// The gamepad's way to do it.
+    pub fn gamepad(self) -> &'static str {
+        match self {
+            Action::WalkUp | Action::WalkDown | Action::WalkLeft | Action::WalkRight => "L stick, D-pad",
+            Action::GatherWood => "X",
+            Action::MakeFire => "Y",
+            Action::Drink => "B",
+            Action::Camp => "Select",
+            Action::Encourage => "A",
+            Action::PaceSlow => "LB",
+            Action::PaceSteady => "LB / RB",
+            Action::PaceForced => "RB",
+            Action::Pause => "Start",
+        }
+    }
+
+    fn default_key(self) -> KeyCode {
+        match self {
+            Action::WalkUp => KeyCode::KeyW,
+            Action::WalkDown => KeyCode::KeyS,
+            Action::WalkLeft => KeyCode::KeyA,
+            Action::WalkRight => KeyCode::KeyD,
+            Action::GatherWood => KeyCode::KeyG,
+            Action::MakeFire => KeyCode::KeyF,
+            Action::Drink => KeyCode::KeyR,
+            Action::Camp => KeyCode::KeyC,
+            Action::Encourage => KeyCode::KeyE,
+            Action::PaceSlow => KeyCode::Digit1,
+            Action::PaceSteady => KeyCode::Digit2,
+            Action::PaceForced => KeyCode::Digit3,
+            Action::Pause => KeyCode::KeyP,
+        }
+    }
+}
+
+/// Keys a player may bind: letters, digits, and a few others. Escape (pause and back), the
+/// arrows (walking) and Enter (answering) keep their meaning whatever the bindings.
+pub const BINDABLE: [KeyCode; 46] = [
+    KeyCode::KeyA,
+    KeyCode::KeyB,
+    KeyCode::KeyC,
+    KeyCode::KeyD,
+    KeyCode::KeyE,
+    KeyCode::KeyF,
+    KeyCode::KeyG,
+    KeyCode::KeyH,
+    KeyCode::KeyI,
+    KeyCode::KeyJ,
+    KeyCode::KeyK,
+    KeyCode::KeyL,
+    KeyCode::KeyM,
+    KeyCode::KeyN,
+    KeyCode::KeyO,
+    KeyCode::KeyP,
+    KeyCode::KeyQ,
+    KeyCode::KeyR,
+    KeyCode::KeyS,
+    KeyCode::KeyT,
+    KeyCode::KeyU,
+    KeyCode::KeyV,
+    KeyCode::KeyW,
+    KeyCode::KeyX,
+    KeyCode::KeyY,
+    KeyCode::KeyZ,
+    KeyCode::Digit0,
+    KeyCode::Digit1,
+    KeyCode::Digit2,
+    KeyCode::Digit3,
+    KeyCode::Digit4,
+    KeyCode::Digit5,
+    KeyCode::Digit6,
+    KeyCode::Digit7,
+    KeyCode::Digit8,
+    KeyCode::Digit9,
+    KeyCode::Space,
+    KeyCode::Tab,
+    KeyCode::ShiftLeft,
+    KeyCode::ControlLeft,
+    KeyCode::Comma,
+    KeyCode::Period,
+    KeyCode::Slash,
+    KeyCode::Semicolon,
+    KeyCode::Backspace,
+    KeyCode::AltLeft,
+];
+
+/// Bevy's name of a key (`KeyW`, `Digit1`, `Space`), as kept in the settings file.
+pub fn key_id(key: KeyCode) -> String {
+    format!("{key:?}")
+}
+
+/// A key from Bevy's name of it, or from a single letter or digit (`W`, `1`).
+pub fn key_from_name(name: &str) -> Option<KeyCode> {
+    let fixed = [
+        ("Enter", KeyCode::Enter),
+        ("Escape", KeyCode::Escape),
+        ("Up", KeyCode::ArrowUp),
+        ("Down", KeyCode::ArrowDown),
+        ("Left", KeyCode::ArrowLeft),
+        ("Right", KeyCode::ArrowRight),
+        ("Plus", KeyCode::Equal),
+        ("Minus", KeyCode::Minus),
+    ];
+    if let Some((_, k)) = fixed.iter().find(|(n, _)| *n == name) {
+        return Some(*k);
+    }
+    BINDABLE.into_iter().find(|k| key_id(*k) == name || key_label(*k).eq_ignore_ascii_case(name))
+}
+
+/// How a key is written on screen: `W`, `1`, `Space`.
+pub fn key_label(key: KeyCode) -> String {
+    let id = key_id(key);
+    let short = id.strip_prefix("Key").or_else(|| id.strip_prefix("Digit")).unwrap_or(&id);
+    short.strip_suffix("Left").filter(|s| !s.is_empty()).unwrap_or(short).to_string()
+}
+
+/// Volumes run 0 to 1 in tenths.
+pub const VOLUME_STEP: f32 = 0.1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Channel {
+    Music,
+    Ambience,
+    Effects,
+    Interface,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 4] = [Channel::Music, Channel::Ambience, Channel::Effects, Channel::Interface];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Channel::Music => "Music",
+            Channel::Ambience => "Wind, water and fire",
+            Channel::Effects => "Footsteps",
+            Channel::Interface => "Interface",
+        }
+    }
+}
+
+#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub master: f32,
+    pub music: f32,
+    pub ambience: f32,
+    pub effects: f32,
+    pub interface: f32,
+    pub fullscreen: bool,
+    /// Bevy's key names, by action.
+    pub keys: BTreeMap<Action, String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            master: 0.8,
+            music: 0.7,
+            ambience: 0.8,
+            effects: 0.8,
+            interface: 0.7,
+            fullscreen: false,
+            keys: Action::ALL.iter().map(|a| (*a, key_id(a.default_key()))).collect(),
+        }
+    }
+}
+
+impl Settings {
+    /// The key bound to an action (its default if the file named none, or a key unknown).
+    pub fn key(&self, action: Action) -> KeyCode {
+        self.keys.get(&action).and_then(|n| key_from_name(n)).unwrap_or(action.default_key())
+    }
+
+    pub fn label(&self, action: Action) -> String {
+        key_label(self.key(action))
+    }
+
+    /// Binds `key` to `action`; an action that had it takes `action`'s old key, so no action
+    /// is ever left without one.
+    pub fn bind(&mut self, action: Action, key: KeyCode) {
+        let old = self.key(action);
+        for other in Action::ALL {
+            if other != action && self.key(other) == key {
+                self.keys.insert(other, key_id(old));
+            }
+        }
+        self.keys.insert(action, key_id(key));
+    }
+
+    pub fn volume_mut(&mut self, channel: Option<Channel>) -> &mut f32 {
+        match channel {
+            None => &mut self.master,
+            Some(Channel::Music) => &mut self.music,
+            Some(Channel::Ambience) => &mut self.ambience,
+            Some(Channel::Effects) => &mut self.effects,
+            Some(Channel::Interface) => &mut self.interface,
+        }
+    }
+
+    /// A volume slider's setting: `None` the master.
+    pub fn level(&self, channel: Option<Channel>) -> f32 {
+        match channel {
+            None => self.master,
+            Some(Channel::Music) => self.music,
+            Some(Channel::Ambience) => self.ambience,
+            Some(Channel::Effects) => self.effects,
+            Some(Channel::Interface) => self.interface,
+        }
+    }
+
+    /// How loud a channel plays, master included, 0 to 1.
+    pub fn volume(&self, channel: Channel) -> f32 {
+        (self.level(Some(channel)) * self.master).clamp(0.0, 1.0)
+    }
+
+    pub fn to_text(&self) -> String {
+        ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).expect("settings always serialise")
+    }
+
+    /// Reads settings; volumes out of range are brought into it.
+    pub fn from_text(text: &str) -> Result<Settings, String> {
+        let mut s: Settings = ron::from_str(text).map_err(|e| format!("line {}: {}", e.span.start.line, e.code))?;
+        for c in [None, Some(Channel::Music), Some(Channel::Ambience), Some(Channel::Effects), Some(Channel::Interface)]
+        {
+            let v = s.volume_mut(c);
+            *v = if v.is_finite() { v.clamp(0.0, 1.0) } else { 0.8 };
+        }
+        Ok(s)
+    }
+}
+
+/// Why the settings file could not be used, for the title screen.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct SettingsProblem(pub Option<String>);
+
+/// Read as the app is built: the title screen's first frame already needs them.
+fn load_settings(app: &mut App) {
+    let (settings, problem) = match store::read("settings") {
+        None => (Settings::default(), None),
+        Some(text) => match Settings::from_text(&text) {
+            Ok(s) => (s, None),
+            Err(e) => {
+                let kept = store::set_aside("settings");
+                warn!("the settings could not be read ({e}); kept at {kept}");
+                (
+                    Settings::default(),
+                    Some(format!(
+                        "The settings file could not be read ({e}); the defaults are used. It is kept at {kept}."
+                    )),
+                )
+            }
+        },
+    };
+    app.insert_resource(settings);
+    app.insert_resource(SettingsProblem(problem));
+}
+
+/// Writes the settings whenever they change (not on the first frame: nothing changed then).
+fn keep_settings(settings: Res<Settings>, mut first: Local<bool>) {
+    if !*first {
+        *first = true;
+        return;
+    }
+    if settings.is_changed() {
+        if let Err(e) = store::write("settings", &settings.to_text()) {
+            warn!("the settings could not be saved: {e}");
+        }
+    }
+}
+
+fn apply_window_mode(settings: Res<Settings>, mut window: Query<&mut Window, With<PrimaryWindow>>) {
+    if !settings.is_changed() {
+        return;
+    }
+    let Ok(mut window) = window.single_mut() else { return };
+    let mode = if settings.fullscreen {
+        WindowMode::BorderlessFullscreen(MonitorSelection::Current)
+    } else {
+        WindowMode::Windowed
+    };
+    if window.mode != mode {
+        window.mode = mode;
+    }
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    load_settings(app);
+    app.add_systems(Update, keep_settings);
+    // In the browser the page's button does it (see the settings page).
+    if !cfg!(target_arch = "wasm32") {
+        app.add_systems(Update, apply_window_mode);
+    }
+}

@@ -1,0 +1,197 @@
+//! Draws the stage's generated map with bevy_ecs_tilemap: the ground and, above it, the soft
+//! edges where one ground spills over another. The map is cut into chunks that are spawned
+//! around the camera a few per frame and dropped when far away, so big maps cost no hitch.
+
+use bevy::platform::collections::HashMap;
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+use bevy_ecs_tilemap::prelude::*;
+
+use crate::art::{self, EAST, NORTH, SOUTH, WEST};
+use crate::game::TILE_PX;
+use crate::game::tileset::Tileset;
+use crate::sim::journey::WayOut;
+use crate::sim::state::{Screen, Stage};
+use crate::sim::world::StageMap;
+
+/// Tiles a side of a chunk.
+const CHUNK: u32 = 32;
+/// Chunks spawned at most per frame: enough to keep ahead of the camera, few enough to hold
+/// the frame time.
+const CHUNKS_PER_FRAME: usize = 2;
+
+/// The chunks on screen now, by chunk coordinate.
+#[derive(Resource, Default)]
+struct Chunks(HashMap<UVec2, Entity>);
+
+/// The soft edge drawn on a tile: which spreader's ground, over which sides.
+pub fn transition_at(map: &StageMap, x: u32, y: u32) -> Option<(usize, u32)> {
+    let here = art::spreader_rank(map.at(UVec2::new(x, y)));
+    let mut best: Option<usize> = None;
+    let sides = [(0i32, 1i32, NORTH), (1, 0, EAST), (0, -1, SOUTH), (-1, 0, WEST)];
+    let neighbour = |dx: i32, dy: i32| {
+        let (nx, ny) = (x as i32 + dx, y as i32 + dy);
+        map.contains(nx, ny).then(|| map.at(UVec2::new(nx as u32, ny as u32)))
+    };
+    for (dx, dy, _) in sides {
+        if let Some(rank) = neighbour(dx, dy).and_then(art::spreader_rank) {
+            if here.is_none_or(|h| rank > h) && best.is_none_or(|b| rank > b) {
+                best = Some(rank);
+            }
+        }
+    }
+    let spreader = best?;
+    let mask = sides
+        .iter()
+        .filter(|(dx, dy, _)| neighbour(*dx, *dy).and_then(art::spreader_rank) == Some(spreader))
+        .fold(0, |m, (_, _, bit)| m | bit);
+    Some((spreader, mask))
+}
+
+fn reset_chunks(mut chunks: ResMut<Chunks>) {
+    chunks.0.clear();
+}
+
+fn tilemap_bundle(size: TilemapSize, storage: TileStorage, texture: Handle<Image>, at: Vec3) -> impl Bundle {
+    let tile_size = TilemapTileSize { x: TILE_PX, y: TILE_PX };
+    TilemapBundle {
+        grid_size: tile_size.into(),
+        map_type: TilemapType::Square,
+        size,
+        storage,
+        texture: TilemapTexture::Single(texture),
+        tile_size,
+        transform: Transform::from_translation(at),
+        anchor: TilemapAnchor::None,
+        render_settings: TilemapRenderSettings { render_chunk_size: UVec2::splat(CHUNK), y_sort: false },
+        ..default()
+    }
+}
+
+/// Spawns one chunk: a ground tilemap and an edge tilemap as children of one entity.
+fn spawn_chunk(commands: &mut Commands, map: &StageMap, tileset: &Tileset, stage: Stage, chunk: UVec2) -> Entity {
+    let origin = chunk * CHUNK;
+    let size = UVec2::new(CHUNK.min(map.width - origin.x), CHUNK.min(map.height - origin.y));
+    let tsize = TilemapSize { x: size.x, y: size.y };
+    let at = (origin.as_vec2() * TILE_PX).extend(0.0);
+    let root = commands
+        .spawn((Name::new("Map chunk"), Transform::default(), Visibility::default(), DespawnOnExit(stage)))
+        .id();
+    let ground = commands.spawn_empty().id();
+    let edges = commands.spawn_empty().id();
+    let mut ground_storage = TileStorage::empty(tsize);
+    let mut edge_storage = TileStorage::empty(tsize);
+    for y in 0..size.y {
+        for x in 0..size.x {
+            let (mx, my) = (origin.x + x, origin.y + y);
+            let pos = TilePos { x, y };
+            let index = art::texture_index(map.at(UVec2::new(mx, my)), mx, my);
+            let tile = commands
+                .spawn(TileBundle {
+                    position: pos,
+                    tilemap_id: TilemapId(ground),
+                    texture_index: TileTextureIndex(index),
+                    ..default()
+                })
+                .id();
+            commands.entity(ground).add_child(tile);
+            ground_storage.set(&pos, tile);
+            if let Some((spreader, mask)) = transition_at(map, mx, my) {
+                let index = art::transition_index(spreader, mask);
+                let tile = commands
+                    .spawn(TileBundle {
+                        position: pos,
+                        tilemap_id: TilemapId(edges),
+                        texture_index: TileTextureIndex(index),
+                        ..default()
+                    })
+                    .id();
+                commands.entity(edges).add_child(tile);
+                edge_storage.set(&pos, tile);
+            }
+        }
+    }
+    commands.entity(ground).insert(tilemap_bundle(tsize, ground_storage, tileset.terrain.clone(), at));
+    commands.entity(edges).insert(tilemap_bundle(tsize, edge_storage, tileset.transitions.clone(), at + Vec3::Z * 0.5));
+    commands.entity(root).add_children(&[ground, edges]);
+    root
+}
+
+/// Keeps the chunks around the camera spawned and drops the far ones.
+fn stream_chunks(
+    mut commands: Commands,
+    map: Res<StageMap>,
+    stage: Res<State<Stage>>,
+    tileset: Res<Tileset>,
+    mut chunks: ResMut<Chunks>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    camera: Single<(&Transform, &Projection), With<Camera2d>>,
+) {
+    let (transform, projection) = *camera;
+    let scale = match projection {
+        Projection::Orthographic(o) => o.scale,
+        _ => 1.0,
+    };
+    let half = Vec2::new(window.width(), window.height()) * 0.5 * scale;
+    let centre = transform.translation.truncate();
+    let span = (CHUNK as f32) * TILE_PX;
+    let lo = ((centre - half) / span - 1.0).floor().max(Vec2::ZERO).as_uvec2();
+    let max = UVec2::new(map.width.div_ceil(CHUNK), map.height.div_ceil(CHUNK)) - UVec2::ONE;
+    let hi = ((centre + half) / span + 1.0).floor().max(Vec2::ZERO).as_uvec2().min(max);
+    let mut wanted: Vec<UVec2> = Vec::new();
+    for cy in lo.y..=hi.y {
+        for cx in lo.x..=hi.x {
+            wanted.push(UVec2::new(cx, cy));
+        }
+    }
+    let chunk_centre = |c: UVec2| (c.as_vec2() + 0.5) * span;
+    wanted.sort_by(|a, b| {
+        chunk_centre(*a).distance_squared(centre).total_cmp(&chunk_centre(*b).distance_squared(centre))
+    });
+    let stage = *stage.get();
+    for c in wanted.iter().filter(|c| !chunks.0.contains_key(*c)).take(CHUNKS_PER_FRAME).copied().collect::<Vec<_>>() {
+        let e = spawn_chunk(&mut commands, &map, &tileset, stage, c);
+        chunks.0.insert(c, e);
+    }
+    // Keep one more ring than is wanted, so that walking to and fro does not churn.
+    chunks.0.retain(|c, e| {
+        let keep = c.x + 1 >= lo.x && c.x <= hi.x + 1 && c.y + 1 >= lo.y && c.y <= hi.y + 1;
+        if !keep {
+            commands.entity(*e).despawn();
+        }
+        keep
+    });
+}
+
+fn has_map(map: Option<Res<StageMap>>) -> bool {
+    map.is_some()
+}
+
+/// A new stage has a new map. (The map resource also changes when wood is gathered from it,
+/// which the ground does not show, so its own change flag is not the question.)
+fn is_new_map(stage: Option<Res<State<Stage>>>) -> bool {
+    stage.is_some_and(|s| s.is_changed())
+}
+
+/// Posts along the way out, so the player can see where to go.
+fn mark_way_out(mut commands: Commands, way_outs: Query<(Entity, &WayOut), Added<WayOut>>) {
+    for (entity, way_out) in &way_outs {
+        commands.entity(entity).insert((Transform::default(), Visibility::default()));
+        for tile in &way_out.tiles {
+            let centre = tile.as_vec2() * TILE_PX;
+            commands.entity(entity).with_child((
+                Sprite::from_color(Color::srgba(0.95, 0.75, 0.2, 0.55), Vec2::splat(TILE_PX * 0.8)),
+                Transform::from_translation(centre.extend(1.0)),
+            ));
+        }
+    }
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<Chunks>();
+    app.add_systems(
+        Update,
+        (reset_chunks.run_if(is_new_map), stream_chunks.run_if(has_map)).chain().run_if(in_state(Screen::Playing)),
+    );
+    app.add_systems(Update, mark_way_out);
+}

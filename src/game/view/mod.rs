@@ -1,0 +1,8 @@
+//! The world on screen: the camera, the map, the party, night and weather.
+
+pub mod camera;
+pub mod map;
+pub mod night;
+pub mod party;
+pub mod tileset;
+pub mod weather_fx;

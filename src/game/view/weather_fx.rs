@@ -1,0 +1,255 @@
+//! Weather on screen: snow and sand driven by the wind, storms that close down sight (a haze
+//! that thickens as the simulation's sight shortens), breath that clouds in the cold, and the
+//! air that shimmers over hot ground.
+
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+
+use crate::sim::party::{Member, Position, Status};
+use crate::sim::state::Screen;
+use crate::sim::weather::{Weather, WeatherKind};
+
+/// Below this air temperature (°C) breath shows as a cloud.
+const BREATH_BELOW_C: f32 = -5.0;
+/// Above this, with the sun up, the ground shimmers.
+const SHIMMER_ABOVE_C: f32 = 25.0;
+
+/// A puff of breath, rising and fading.
+#[derive(Component)]
+struct Breath {
+    age: f32,
+    drift: Vec2,
+}
+
+const BREATH_SECONDS: f32 = 1.6;
+
+/// A band of hot air rising over the ground.
+#[derive(Component)]
+struct Shimmer {
+    phase: f32,
+}
+
+const SHIMMER_BANDS: usize = 14;
+
+#[derive(Resource)]
+struct PuffImage(Handle<Image>);
+
+/// A soft round puff, painted in code.
+fn paint_puff(mut commands: Commands, mut images: ResMut<Assets<Image>>) {
+    const N: u32 = 8;
+    let mut px = Vec::with_capacity((N * N * 4) as usize);
+    for y in 0..N {
+        for x in 0..N {
+            let d = Vec2::new(x as f32 + 0.5, y as f32 + 0.5).distance(Vec2::splat(N as f32 / 2.0)) / (N as f32 / 2.0);
+            let a = ((1.0 - d) * 1.6).clamp(0.0, 1.0);
+            px.extend_from_slice(&[240, 244, 250, (a * 255.0) as u8]);
+        }
+    }
+    commands.insert_resource(PuffImage(images.add(crate::game::rgba_image(N, N, px))));
+}
+
+/// Each walker breathes out a cloud every couple of seconds, carried off by the wind.
+fn breathe(
+    mut commands: Commands,
+    time: Res<Time>,
+    weather: Res<Weather>,
+    puff: Res<PuffImage>,
+    members: Query<(&Member, &Position, &Status)>,
+    mut puffs: Query<(Entity, &mut Breath, &mut Transform, &mut Sprite)>,
+    mut clock: Local<f32>,
+) {
+    let dt = time.delta_secs();
+    for (e, mut b, mut t, mut sprite) in &mut puffs {
+        b.age += dt;
+        if b.age >= BREATH_SECONDS {
+            commands.entity(e).despawn();
+            continue;
+        }
+        let k = b.age / BREATH_SECONDS;
+        t.translation += (b.drift * dt).extend(0.0);
+        t.scale = Vec3::splat(0.5 + k * 0.9);
+        sprite.color = Color::WHITE.with_alpha(0.75 * (1.0 - k));
+    }
+    if weather.air_c >= BREATH_BELOW_C {
+        return;
+    }
+    let before = *clock;
+    *clock += dt;
+    let wind = Vec2::new(1.0, -0.2) * (2.0 + weather.wind_kmh * 0.4);
+    for (m, pos, status) in &members {
+        if *status != Status::Walking {
+            continue;
+        }
+        // Staggered, so the group does not breathe as one.
+        let period = 2.2 + (m.0 as u32 % 3) as f32 * 0.3;
+        let offset = m.0 as u32 as f32 * 0.37;
+        if ((before + offset) / period).floor() == ((*clock + offset) / period).floor() {
+            continue;
+        }
+        let head = crate::game::party::world_pos(pos.0) + Vec2::new(3.0, 7.0);
+        commands.spawn((
+            Breath { age: 0.0, drift: wind + Vec2::new(0.0, 4.0) },
+            Sprite { image: puff.0.clone(), color: Color::WHITE.with_alpha(0.75), ..default() },
+            Transform::from_translation(head.extend(40.0)).with_scale(Vec3::splat(0.5)),
+            DespawnOnExit(Screen::Playing),
+        ));
+    }
+}
+
+fn spawn_shimmer(mut commands: Commands) {
+    for i in 0..SHIMMER_BANDS {
+        commands.spawn((
+            Name::new("Heat shimmer"),
+            Shimmer { phase: i as f32 / SHIMMER_BANDS as f32 },
+            Node {
+                position_type: PositionType::Absolute,
+                width: percent(100),
+                height: px(5),
+                display: Display::None,
+                ..default()
+            },
+            BackgroundColor(Color::NONE),
+            GlobalZIndex(-1),
+            bevy::ui::FocusPolicy::Pass,
+            DespawnOnExit(Screen::Playing),
+        ));
+    }
+}
+
+/// Bands of light, hot air drift up the screen, wavering: strongest at midday heat.
+fn shimmer(time: Res<Time>, weather: Res<Weather>, mut bands: Query<(&Shimmer, &mut Node, &mut BackgroundColor)>) {
+    let heat = ((weather.air_c - SHIMMER_ABOVE_C) / 10.0).clamp(0.0, 1.0) * weather.sun;
+    let t = time.elapsed_secs();
+    for (band, mut node, mut colour) in &mut bands {
+        if heat <= 0.0 {
+            node.display = Display::None;
+            continue;
+        }
+        node.display = Display::Flex;
+        let y = (1.0 - (band.phase + t * 0.04).fract()) * 100.0;
+        node.top = percent(y);
+        node.left = px((t * 1.7 + band.phase * 40.0).sin() * 6.0);
+        node.height = px(3.0 + 3.0 * (t * 2.3 + band.phase * 17.0).sin().abs());
+        let flicker = 0.5 + 0.5 * (t * 3.1 + band.phase * 29.0).sin();
+        colour.0 = Color::srgba(1.0, 0.97, 0.88, heat * (0.05 + 0.07 * flicker));
+    }
+}
+
+/// Flakes or grains at most on screen.
+const MAX_PARTICLES: usize = 260;
+
+#[derive(Component)]
+struct Particle {
+    /// Offset from the camera, pixels: the weather moves with the view.
+    at: Vec2,
+    speed: f32,
+}
+
+#[derive(Component)]
+struct Haze;
+
+fn spawn_haze(mut commands: Commands) {
+    commands.spawn((
+        Name::new("Storm haze"),
+        Haze,
+        Node { position_type: PositionType::Absolute, width: percent(100), height: percent(100), ..default() },
+        BackgroundColor(Color::NONE),
+        // Above the world, below the night's dark (0) and the HUD (1).
+        GlobalZIndex(-1),
+        bevy::ui::FocusPolicy::Pass,
+        DespawnOnExit(Screen::Playing),
+    ));
+}
+
+/// How many particles the weather calls for, and their colour.
+fn particles_for(kind: WeatherKind) -> (usize, Color) {
+    match kind {
+        WeatherKind::Snowfall => (120, Color::srgba(1.0, 1.0, 1.0, 0.85)),
+        WeatherKind::Blizzard => (MAX_PARTICLES, Color::srgba(1.0, 1.0, 1.0, 0.9)),
+        WeatherKind::Sandstorm => (MAX_PARTICLES, Color::srgba(0.85, 0.7, 0.45, 0.8)),
+        _ => (0, Color::NONE),
+    }
+}
+
+fn hash(i: u32) -> f32 {
+    let mut h = i.wrapping_mul(0x9E37_79B1);
+    h ^= h >> 15;
+    h = h.wrapping_mul(0x85EB_CA77);
+    h ^= h >> 13;
+    (h & 0xffff) as f32 / 65535.0
+}
+
+fn drive_particles(
+    mut commands: Commands,
+    time: Res<Time>,
+    weather: Res<Weather>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    camera: Single<(&Transform, &Projection), (With<Camera2d>, Without<Particle>)>,
+    mut particles: Query<(Entity, &mut Particle, &mut Transform, &mut Sprite)>,
+    mut counter: Local<u32>,
+) {
+    let (want, colour) = particles_for(weather.kind);
+    let (cam, projection) = *camera;
+    let scale = match projection {
+        Projection::Orthographic(o) => o.scale,
+        _ => 1.0,
+    };
+    let half = Vec2::new(window.width(), window.height()) * 0.5 * scale;
+    let have = particles.iter().count();
+    for _ in have..want {
+        *counter += 1;
+        let n = *counter;
+        let at = Vec2::new((hash(n) * 2.0 - 1.0) * half.x, (hash(n + 7919) * 2.0 - 1.0) * half.y);
+        let size = if weather.kind == WeatherKind::Sandstorm { 1.5 } else { 1.0 + hash(n + 31) * 1.5 };
+        commands.spawn((
+            Particle { at, speed: 0.6 + hash(n + 101) * 0.8 },
+            Sprite::from_color(colour, Vec2::splat(size)),
+            Transform::from_translation((cam.translation.truncate() + at).extend(50.0)),
+            DespawnOnExit(Screen::Playing),
+        ));
+    }
+    // Blown along by the wind (from the west, a little down), faster in a gale.
+    let wind = Vec2::new(1.0, -0.35) * (30.0 + weather.wind_kmh * 4.0);
+    let fall = if weather.kind == WeatherKind::Sandstorm { Vec2::ZERO } else { Vec2::new(0.0, -40.0) };
+    let mut extra = have.saturating_sub(want);
+    for (e, mut p, mut t, mut sprite) in &mut particles {
+        if extra > 0 {
+            commands.entity(e).despawn();
+            extra -= 1;
+            continue;
+        }
+        sprite.color = colour;
+        let speed = p.speed;
+        p.at += (wind + fall) * speed * time.delta_secs();
+        // Wrap around the view, so the storm never thins out.
+        for axis in 0..2 {
+            if p.at[axis] > half[axis] {
+                p.at[axis] -= 2.0 * half[axis];
+            } else if p.at[axis] < -half[axis] {
+                p.at[axis] += 2.0 * half[axis];
+            }
+        }
+        t.translation = (cam.translation.truncate() + p.at).extend(50.0);
+    }
+}
+
+/// The haze of a storm: the shorter the sight, the thicker.
+fn thicken_haze(weather: Res<Weather>, mut haze: Single<&mut BackgroundColor, With<Haze>>) {
+    let storm = match weather.kind {
+        WeatherKind::Blizzard => Some(Color::srgb(0.85, 0.87, 0.9)),
+        WeatherKind::Sandstorm => Some(Color::srgb(0.78, 0.62, 0.4)),
+        WeatherKind::Snowfall => Some(Color::srgb(0.85, 0.87, 0.9)),
+        _ => None,
+    };
+    haze.0 = match storm {
+        // Clear-day sight is 14 tiles; a blizzard's two or three leave little to see.
+        Some(c) => c.with_alpha(((14.0 - weather.sight_tiles) / 14.0).clamp(0.0, 0.55)),
+        None => Color::NONE,
+    };
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    app.add_systems(Startup, paint_puff);
+    app.add_systems(OnEnter(Screen::Playing), (spawn_haze, spawn_shimmer));
+    app.add_systems(Update, (drive_particles, thicken_haze, breathe, shimmer).run_if(in_state(Screen::Playing)));
+}

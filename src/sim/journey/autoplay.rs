@@ -1,0 +1,310 @@
+//! The built-in player: walks the group to each way out, camps at night (in the desert, through
+//! the heat of the day), gathers wood before dark, makes and feeds fires, fills the skins where
+//! it can, goes for water when it runs low, and encourages whoever gives up.
+
+use bevy::prelude::*;
+
+use crate::sim::SimSystems;
+use crate::sim::camp::{CampAction, Fire, Supplies, WOOD_TO_LIGHT, nearest_water, nearest_wood};
+use crate::sim::clock::GameClock;
+use crate::sim::cohesion::Encourage;
+use crate::sim::cohesion::{Mind, Straying};
+use crate::sim::journey::CurrentLevel;
+use crate::sim::levels::Biome;
+use crate::sim::levels::{Choice, Effect, Target};
+use crate::sim::movement::{Resting, Route};
+use crate::sim::party::MemberId;
+use crate::sim::party::{Leader, Member, Position, Status};
+use crate::sim::story::{Choose, Greeted, PendingEvent, StrangerAt};
+use crate::sim::survival::Vitals;
+use crate::sim::weather::Weather;
+use crate::sim::world::StageMap;
+
+/// Whether the built-in policy plays (`--autoplay`, and the headless tests).
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Autoplay(pub bool);
+
+/// What the autoplayer is walking toward now.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Errand {
+    #[default]
+    WayOut,
+    Wood,
+    Water,
+    Comrade,
+    Stranger,
+    Search,
+}
+
+fn is_autoplaying(autoplay: Res<Autoplay>) -> bool {
+    autoplay.0
+}
+
+/// Whether now is a time to camp: nights, and in the desert the heat of the day instead.
+fn should_rest(level: &CurrentLevel, clock: &GameClock, weather: &Weather) -> bool {
+    let h = clock.hour();
+    if level.0.biome == Biome::Desert { weather.air_c > 33.0 || !(4.0..23.0).contains(&h) } else { clock.is_night() }
+}
+
+fn steer_autoplay(
+    map: Option<Res<StageMap>>,
+    level: Option<Res<CurrentLevel>>,
+    clock: Res<GameClock>,
+    stage: Res<State<crate::sim::state::Stage>>,
+    weather: Res<Weather>,
+    supplies: Res<Supplies>,
+    mut errand: Local<Errand>,
+    mut last_errand: Local<u64>,
+    mut found_stream: Local<bool>,
+    mut resting: ResMut<Resting>,
+    mut actions: MessageWriter<CampAction>,
+    mut encourage: MessageWriter<Encourage>,
+    fires: Query<(&Position, &Fire)>,
+    strangers: Query<&Position, (With<StrangerAt>, Without<Greeted>, Without<Leader>)>,
+    members: Query<(&Position, &Status, &Vitals, Has<Straying>), (With<Member>, Without<Leader>)>,
+    mut leader: Query<(&Position, &mut Route), With<Leader>>,
+) {
+    let (Some(map), Some(level)) = (map, level) else { return };
+    let Ok((pos, mut route)) = leader.single_mut() else { return };
+    let here = pos.0.floor().as_uvec2();
+    if stage.is_changed() {
+        // Each stage is begun afresh (and so a resumed journey plays on as the original did).
+        *found_stream = false;
+        *last_errand = 0;
+        *errand = Errand::WayOut;
+        route.0.clear();
+    }
+    if map.story_water.is_some_and(|w| w.as_vec2().distance(pos.0) < 2.0) {
+        *found_stream = true;
+    }
+    // The Gobi's stream is only known once someone has seen the green of it.
+    let stream_seen = map.story_water.is_some_and(|w| w.as_vec2().distance(pos.0) < 30.0);
+    let minute = clock.minutes % 60;
+
+    // Anyone sitting in despair within reach gets a word; someone further is walked to.
+    let given_up: Vec<Vec2> = members.iter().filter(|(_, s, ..)| **s == Status::GivenUp).map(|(p, ..)| p.0).collect();
+    if let Some(nearest) = given_up.iter().min_by(|a, b| a.distance(pos.0).total_cmp(&b.distance(pos.0))) {
+        if nearest.distance(pos.0) <= 2.0 {
+            if minute.is_multiple_of(20) {
+                encourage.write(Encourage);
+            }
+            route.0.clear();
+            *errand = Errand::WayOut;
+            return;
+        } else if *errand != Errand::Comrade
+            && let Some(r) = map.route(here, nearest.floor().as_uvec2())
+        {
+            route.0 = r.into();
+            *errand = Errand::Comrade;
+        }
+    } else if *errand == Errand::Comrade {
+        route.0.clear();
+        *errand = Errand::WayOut;
+    }
+
+    // Someone has lost the group: by day (or on a night march) go and look for them; in a night
+    // camp the fire is the beacon, and nobody else is sent into the dark.
+    let stray = members
+        .iter()
+        .filter(|(_, s, _, straying)| **s == Status::Walking && *straying)
+        .map(|(p, ..)| p.0)
+        .min_by(|a, b| a.distance(pos.0).total_cmp(&b.distance(pos.0)));
+    let camping = resting.0 && should_rest(&level, &clock, &weather);
+    match stray {
+        Some(at) if given_up.is_empty() && !camping => {
+            if (*errand != Errand::Search || minute.is_multiple_of(15))
+                && let Some(r) = map.route(here, at.floor().as_uvec2())
+            {
+                route.0 = r.into();
+                *errand = Errand::Search;
+            }
+            return;
+        }
+        None if *errand == Errand::Search => {
+            route.0.clear();
+            *errand = Errand::WayOut;
+        }
+        _ => {}
+    }
+
+    let rest = should_rest(&level, &clock, &weather);
+    if rest && !resting.0 {
+        // Making camp: wood from close by, then a fire if the night is cold.
+        actions.write(CampAction::GatherWood);
+    }
+    resting.0 = rest;
+    if rest {
+        let fire = fires.iter().find(|(p, _)| p.0.distance(pos.0) < 2.0);
+        let cold = members.iter().any(|(_, s, v, _)| *s == Status::Walking && v.feels_like_c < 10.0);
+        match fire {
+            None if cold && supplies.wood >= WOOD_TO_LIGHT => {
+                actions.write(CampAction::MakeFire);
+            }
+            Some((_, f)) if f.fuel_h < 1.0 && supplies.wood > 0 => {
+                actions.write(CampAction::MakeFire);
+            }
+            _ => {}
+        }
+        if minute == 0 {
+            actions.write(CampAction::FillSkins);
+        }
+        return;
+    }
+    if minute.is_multiple_of(10) {
+        actions.write(CampAction::FillSkins);
+        actions.write(CampAction::GatherWood);
+    }
+    // Busy with an errand, or walking on with nothing to reconsider this half hour.
+    if !route.0.is_empty() && (*errand != Errand::WayOut || !minute.is_multiple_of(30)) {
+        return;
+    }
+    // Arrived where an errand led: do it, then on to the way out.
+    match *errand {
+        Errand::Wood if route.0.is_empty() => {
+            actions.write(CampAction::GatherWood);
+        }
+        Errand::Water if route.0.is_empty() => {
+            actions.write(CampAction::FillSkins);
+        }
+        _ => {}
+    }
+    // A careful leader scouts well beyond what the eye reaches from the path.
+    let sight = 40;
+    let near_exit = map.exit_centre().as_vec2().distance(pos.0) < 25.0;
+    // Low, or not full with the way out close: the next stage may have none.
+    let low_water = supplies.water_l < supplies.capacity_l * if near_exit { 0.95 } else { 0.6 };
+    let evening = (16.5..19.0).contains(&clock.hour()) && level.0.biome != Biome::Desert;
+    // Errands are not taken up again within a few hours of the last: no walking to and fro.
+    let may_errand = clock.minutes >= *last_errand + 240;
+    let stream = map.story_water.filter(|_| !*found_stream && stream_seen);
+    // Someone waiting on the way is gone to and spoken with.
+    let stranger = strangers.iter().next().map(|p| p.0.floor().as_uvec2());
+    let goal = if let Some(s) = stranger.filter(|_| *errand != Errand::Stranger) {
+        Some((s, Errand::Stranger))
+    } else if stream.is_some() && *errand != Errand::Water {
+        // In the Gobi, where there is nothing to see, the stream the story promises comes first
+        // (the film's four found it too).
+        stream.map(|g| (g, Errand::Water))
+    } else if low_water && *errand != Errand::Water && may_errand {
+        nearest_water(&map, pos.0, sight).map(|g| (g, Errand::Water))
+    } else if evening && supplies.wood < 4 && *errand != Errand::Wood && may_errand {
+        nearest_wood(&map, pos.0, 8).map(|g| (g, Errand::Wood))
+    } else {
+        None
+    };
+    if let Some((goal, kind)) = goal
+        && let Some(r) = map.route(here, goal)
+    {
+        route.0 = r.into();
+        *errand = kind;
+        *last_errand = clock.minutes;
+        return;
+    }
+    if *errand == Errand::WayOut && !route.0.is_empty() {
+        return;
+    }
+    *errand = Errand::WayOut;
+    if map.is_exit(here) {
+        return;
+    }
+    if let Some((path, _)) = map.path_to_exit(here) {
+        route.0 = path.into_iter().skip(1).map(|p| p.as_vec2() + Vec2::splat(0.5)).collect();
+    }
+}
+
+/// Ticks the autoplayer lets a question stand before answering, so that a watcher can read it
+/// (0 headless; the windowed game sets a few seconds' worth).
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadingTime(pub u32);
+
+/// What a careful player would make of one effect: people kept and spirits held first, then
+/// supplies; nobody sent into the dark who cannot see in it.
+fn worth(effect: &Effect, stage: crate::sim::state::Stage, weather: &Weather) -> f32 {
+    match effect {
+        Effect::Morale(Target::Everyone, x) | Effect::Trust(Target::Everyone, x) => 10.0 * x,
+        Effect::Morale(_, x) | Effect::Trust(_, x) => 3.0 * x,
+        Effect::Water(l) => 0.3 * l,
+        Effect::Rations(r) => 0.1 * r,
+        Effect::Wood(n) => 0.3 * *n as f32,
+        Effect::Drink(_, l) => 2.0 * l,
+        // Stopping costs little except in the heat of a desert day.
+        Effect::Rest(h) => {
+            if weather.air_c > 30.0 {
+                0.3 * h
+            } else {
+                -0.1 * h
+            }
+        }
+        Effect::Weather(..) => 0.0,
+        Effect::Join(_) => 3.0,
+        Effect::TurnAway(..) | Effect::Stay(..) | Effect::Depart(..) => -3.0,
+        Effect::GiveUp(_) => -2.0,
+        Effect::Rally(_) => 2.0,
+        Effect::WoodRun(id) => {
+            if *id == MemberId::Kazik {
+                -3.0
+            } else {
+                0.5
+            }
+        }
+        Effect::Guide => {
+            if stage == crate::sim::state::Stage::Himalaya {
+                4.0
+            } else {
+                1.0
+            }
+        }
+    }
+}
+
+fn answer_questions(
+    pending: Res<PendingEvent>,
+    reading: Res<ReadingTime>,
+    stage: Res<State<crate::sim::state::Stage>>,
+    weather: Res<Weather>,
+    minds: Query<(&Member, &Mind)>,
+    mut waited: Local<u32>,
+    mut choose: MessageWriter<Choose>,
+) {
+    let Some(p) = pending.0.as_ref() else {
+        *waited = 0;
+        return;
+    };
+    *waited += 1;
+    if *waited <= reading.0 {
+        return;
+    }
+    let stage = *stage.get();
+    let score = |c: &Choice| {
+        let sum = |effects: &[Effect]| effects.iter().map(|e| worth(e, stage, &weather)).sum::<f32>();
+        match c.needs_trust {
+            // It is known how much someone trusts you; a request likely refused is not made.
+            Some((who, min)) => {
+                let trust = minds.iter().find(|(m, _)| m.0 == who).map_or(0.0, |(_, mind)| mind.trust);
+                if trust >= min { sum(&c.effects) } else { sum(&c.failed_effects) - 0.5 }
+            }
+            None => sum(&c.effects),
+        }
+    };
+    let best = p
+        .choices
+        .iter()
+        .enumerate()
+        .max_by(|(i, a), (j, b)| score(a).total_cmp(&score(b)).then(j.cmp(i)))
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    choose.write(Choose(best));
+    *waited = 0;
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<Autoplay>().init_resource::<ReadingTime>();
+    app.add_systems(
+        FixedUpdate,
+        answer_questions
+            .run_if(is_autoplaying)
+            .run_if(in_state(crate::sim::state::Pause::Running))
+            .before(crate::sim::story::AnswerSystems),
+    );
+    app.add_systems(FixedUpdate, steer_autoplay.run_if(is_autoplaying).in_set(SimSystems::Decide));
+}

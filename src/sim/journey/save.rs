@@ -1,0 +1,336 @@
+//! Saved journeys: everything a journey has come to at the moment a stage is entered (the map is
+//! not saved: it is made again from the seed), as RON text; and resuming from one. Where the
+//! text is kept (a file, the browser's storage) is the presentation's business.
+
+use bevy::prelude::*;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use crate::sim::camp::Fire;
+use crate::sim::camp::Supplies;
+use crate::sim::chronicle::{FatePlaces, Spot, Walked};
+use crate::sim::clock::GameClock;
+use crate::sim::cohesion::Mind;
+use crate::sim::journey::{JourneySystems, RunSeed, SimRng, StageLog, StageRecord, StartStage};
+use crate::sim::levels::Stranger;
+use crate::sim::movement::Resting;
+use crate::sim::movement::{Halt, Odometer, Pace};
+use crate::sim::party::{FateRecord, Fates, Member, MemberId, Position, Status};
+use crate::sim::state::{Screen, Stage};
+use crate::sim::story::{Greeted, StageNights, StrangerAt};
+use crate::sim::story::{StoryEntry, StoryLog};
+use crate::sim::survival::Vitals;
+use crate::sim::weather::Weather;
+
+/// The version of the save format; a save of another version is refused with a message.
+pub const SAVE_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedMember {
+    pub id: MemberId,
+    pub status: Status,
+    /// None for someone who has not yet taken a step (a save on setting out).
+    pub vitals: Option<Vitals>,
+    pub mind: Option<Mind>,
+}
+
+/// A journey as it stood when a stage was entered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Save {
+    pub version: u32,
+    pub seed: u64,
+    pub stage: Stage,
+    pub clock: GameClock,
+    pub rng: ChaCha8Rng,
+    pub weather: Weather,
+    pub supplies: Supplies,
+    pub pace: Pace,
+    pub halt: Halt,
+    pub odometer: Odometer,
+    pub members: Vec<SavedMember>,
+    pub fates: Vec<FateRecord>,
+    /// The stages walked before this one.
+    pub stages: Vec<StageRecord>,
+    pub story: Vec<StoryEntry>,
+    pub walked: Vec<Spot>,
+    pub fate_places: Vec<(MemberId, Spot)>,
+    /// Where everyone was when the group made camp; none for a save on entering a stage.
+    #[serde(default)]
+    pub camp: Option<CampSave>,
+}
+
+/// The group at its camp, mid-stage: enough to put it back where it was.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampSave {
+    pub positions: Vec<(MemberId, (f32, f32))>,
+    /// Each burning fire's place and hours of fuel left.
+    pub fires: Vec<((f32, f32), f32)>,
+    /// Strangers still on the map: who, where, and whether they were already met.
+    pub strangers: Vec<(Stranger, (f32, f32), bool)>,
+    pub nights: u32,
+}
+
+impl CampSave {
+    fn from_world(world: &mut World) -> CampSave {
+        let xy = |p: &Position| (p.0.x, p.0.y);
+        let mut positions: Vec<_> =
+            world.query::<(&Member, &Position)>().iter(world).map(|(m, p)| (m.0, xy(p))).collect();
+        positions.sort_by_key(|(m, _)| *m);
+        let fires = world
+            .query::<(&Fire, &Position)>()
+            .iter(world)
+            .filter(|(f, _)| f.burning())
+            .map(|(f, p)| (xy(p), f.fuel_h))
+            .collect();
+        let strangers = world
+            .query::<(&StrangerAt, &Position, Has<Greeted>)>()
+            .iter(world)
+            .map(|(s, p, greeted)| (s.0, xy(p), greeted))
+            .collect();
+        CampSave { positions, fires, strangers, nights: world.resource::<StageNights>().count }
+    }
+}
+
+/// Why a saved journey cannot be resumed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// Not a save at all, or cut short.
+    Damaged(String),
+    /// Written by another version of the game.
+    OtherVersion(u32),
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::Damaged(why) => write!(f, "the saved journey is damaged ({why})"),
+            SaveError::OtherVersion(v) => {
+                write!(
+                    f,
+                    "the saved journey is from another version of the game (save format {v}, this game reads {SAVE_VERSION})"
+                )
+            }
+        }
+    }
+}
+
+impl Save {
+    pub fn to_text(&self) -> String {
+        ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).expect("a save always serialises")
+    }
+
+    pub fn from_text(text: &str) -> Result<Save, SaveError> {
+        // The version is read first (other fields ignored), so that an old save is named as
+        // such, not as damaged.
+        #[derive(Deserialize)]
+        struct VersionOnly {
+            version: u32,
+        }
+        if let Ok(v) = ron::from_str::<VersionOnly>(text)
+            && v.version != SAVE_VERSION
+        {
+            return Err(SaveError::OtherVersion(v.version));
+        }
+        ron::from_str(text).map_err(|e| SaveError::Damaged(format!("line {}: {}", e.span.start.line, e.code)))
+    }
+
+    /// The journey as it stands (called just after a stage is entered).
+    pub fn from_world(world: &mut World) -> Save {
+        let mut members: Vec<SavedMember> = world
+            .query::<(&Member, &Status, Option<&Vitals>, Option<&Mind>)>()
+            .iter(world)
+            .map(|(m, s, v, mind)| SavedMember { id: m.0, status: *s, vitals: v.copied(), mind: mind.copied() })
+            .collect();
+        members.sort_by_key(|m| m.id);
+        let mut stages = world.resource::<StageLog>().0.clone();
+        stages.pop();
+        let mut fate_places: Vec<(MemberId, Spot)> =
+            world.resource::<FatePlaces>().0.iter().map(|(k, v)| (*k, *v)).collect();
+        fate_places.sort_by_key(|(k, _)| *k);
+        Save {
+            version: SAVE_VERSION,
+            seed: world.resource::<RunSeed>().0,
+            stage: *world.resource::<State<Stage>>().get(),
+            clock: *world.resource::<GameClock>(),
+            rng: world.resource::<SimRng>().0.clone(),
+            weather: world.resource::<Weather>().clone(),
+            supplies: world.resource::<Supplies>().clone(),
+            pace: *world.resource::<Pace>(),
+            halt: *world.resource::<Halt>(),
+            odometer: *world.resource::<Odometer>(),
+            members,
+            fates: world.resource::<Fates>().0.clone(),
+            stages,
+            story: world.resource::<StoryLog>().0.clone(),
+            walked: world.resource::<Walked>().0.clone(),
+            fate_places,
+            camp: None,
+        }
+    }
+
+    /// The journey as it stands mid-stage, the group in camp.
+    pub fn at_camp(world: &mut World) -> Save {
+        let mut save = Save::from_world(world);
+        // This stage's record is kept as it is: the stage is not entered anew.
+        save.stages = world.resource::<StageLog>().0.clone();
+        save.camp = Some(CampSave::from_world(world));
+        save
+    }
+}
+
+/// A save to resume at the next journey start (set by "Continue").
+#[derive(Resource, Debug, Clone)]
+pub struct ResumeFrom(pub Save);
+
+/// The journey was just saved: the presentation keeps the text wherever it keeps saves.
+#[derive(Message, Debug, Clone)]
+pub struct Saved(pub String);
+
+/// Saves as each stage is entered, once everything in it is in place.
+fn save_on_entering(world: &mut World) {
+    if world.get_resource::<ResumeFrom>().is_some() {
+        return;
+    }
+    let save = Save::from_world(world);
+    world.write_message(Saved(save.to_text()));
+}
+
+/// Game minutes between two camp saves: a halt for a drink is not a camp worth a save.
+const CAMP_SAVE_EVERY_MIN: u64 = 6 * 60;
+
+/// Saves each time the group makes camp (a player's "make camp", or the autoplayer's), at most
+/// once in six hours of the journey.
+fn save_at_camp(world: &mut World, mut was_resting: Local<bool>, mut last: Local<Option<u64>>) {
+    let resting = world.resource::<Resting>().0;
+    let begun = resting && !*was_resting;
+    *was_resting = resting;
+    if !begun || world.get_resource::<ResumeFrom>().is_some() {
+        return;
+    }
+    let now = world.resource::<GameClock>().minutes;
+    if last.is_some_and(|t| now >= t && now - t < CAMP_SAVE_EVERY_MIN) {
+        return;
+    }
+    *last = Some(now);
+    let save = Save::at_camp(world);
+    world.write_message(Saved(save.to_text()));
+}
+
+/// Puts the saved journey back in place of a new one: runs after the journey's start has set
+/// up a fresh party, and replaces it.
+fn resume(mut commands: Commands, resume: Option<Res<ResumeFrom>>, members: Query<Entity, With<Member>>) {
+    let Some(resume) = resume else { return };
+    let save = &resume.0;
+    for e in &members {
+        commands.entity(e).despawn();
+    }
+    for m in &save.members {
+        let entity = crate::sim::journey::spawn_member(&mut commands, m.id, Vec2::ZERO);
+        commands.entity(entity).insert(m.status);
+        if let Some(v) = m.vitals {
+            commands.entity(entity).insert(v);
+        }
+        if let Some(mind) = m.mind {
+            commands.entity(entity).insert(mind);
+        }
+    }
+    commands.insert_resource(RunSeed(save.seed));
+    commands.insert_resource(SimRng(save.rng.clone()));
+    commands.insert_resource(save.clock);
+    commands.insert_resource(save.weather.clone());
+    commands.insert_resource(save.supplies.clone());
+    commands.insert_resource(save.pace);
+    commands.insert_resource(save.halt);
+    commands.insert_resource(save.odometer);
+    commands.insert_resource(Fates(save.fates.clone()));
+    commands.insert_resource(StageLog(save.stages.clone()));
+    commands.insert_resource(StoryLog(save.story.clone()));
+    commands.insert_resource(Walked(save.walked.clone()));
+    commands.insert_resource(FatePlaces(save.fate_places.iter().copied().collect()));
+    commands.insert_resource(StartStage(save.stage));
+}
+
+/// Once the saved stage is entered, the resumed journey is an ordinary one again.
+fn finish_resuming(
+    mut commands: Commands,
+    resume: Option<Res<ResumeFrom>>,
+    stage: Res<State<Stage>>,
+    mut log: ResMut<StageLog>,
+    mut members: Query<(&Member, &mut Position), Without<StrangerAt>>,
+    strangers: Query<(Entity, &StrangerAt, &mut Position), Without<Member>>,
+    mut nights: ResMut<StageNights>,
+    mut resting: ResMut<Resting>,
+) {
+    let Some(resume) = resume else { return };
+    if *stage.get() != resume.0.stage {
+        return;
+    }
+    // The Camp passed through on the way in is not part of the journey.
+    let walked = resume.0.stages.len();
+    let camp = resume.0.camp.as_ref();
+    if resume.0.stage != Stage::Camp && log.0.len() > walked + 1 {
+        log.0.remove(walked);
+    }
+    if let Some(camp) = camp {
+        // The stage's record is the saved one, not this second entering.
+        if log.0.len() > walked {
+            log.0.pop();
+        }
+        put_back_camp(&mut commands, camp, *stage.get(), &mut members, strangers, &mut nights, &resume.0.clock);
+        resting.0 = true;
+    }
+    commands.remove_resource::<ResumeFrom>();
+    commands.insert_resource(StartStage(Stage::Camp));
+}
+
+fn put_back_camp(
+    commands: &mut Commands,
+    camp: &CampSave,
+    stage: Stage,
+    members: &mut Query<(&Member, &mut Position), Without<StrangerAt>>,
+    mut strangers: Query<(Entity, &StrangerAt, &mut Position), Without<Member>>,
+    nights: &mut StageNights,
+    clock: &GameClock,
+) {
+    let at = |(x, y): (f32, f32)| Vec2::new(x, y);
+    for (m, mut pos) in members.iter_mut() {
+        if let Some((_, p)) = camp.positions.iter().find(|(id, _)| *id == m.0) {
+            pos.0 = at(*p);
+        }
+    }
+    for (place, fuel_h) in &camp.fires {
+        commands.spawn((Name::new("Fire"), Fire { fuel_h: *fuel_h }, Position(at(*place)), DespawnOnExit(stage)));
+    }
+    for (e, s, mut pos) in &mut strangers {
+        match camp.strangers.iter().find(|(who, ..)| *who == s.0) {
+            Some((_, p, greeted)) => {
+                pos.0 = at(*p);
+                if *greeted {
+                    commands.entity(e).insert(Greeted);
+                }
+            }
+            // Met and gone on with the group (or turned away) before the camp.
+            None => commands.entity(e).despawn(),
+        }
+    }
+    *nights = StageNights::resumed(camp.nights, clock);
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    app.add_message::<Saved>();
+    app.add_systems(
+        FixedUpdate,
+        save_at_camp.in_set(crate::sim::SimSystems::Journey).run_if(in_state(Screen::Playing)),
+    );
+    app.add_systems(OnEnter(Screen::Loading), resume.after(crate::sim::journey::start_journey));
+    for stage in Stage::ALL {
+        app.add_systems(
+            OnEnter(stage),
+            (finish_resuming, save_on_entering)
+                .chain()
+                .after(JourneySystems::EnterStage)
+                .after(crate::sim::story::place_strangers)
+                .after(crate::sim::story::reset_stage_nights),
+        );
+    }
+}

@@ -1,0 +1,4 @@
+//! What the rules share: components, resources and messages.
+
+pub mod clock;
+pub mod party;

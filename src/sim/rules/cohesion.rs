@@ -1,0 +1,309 @@
+//! Group cohesion: morale and trust, who can see the group, straying and getting lost, giving
+//! up and being encouraged back, and leaving.
+
+use bevy::prelude::*;
+use rand::Rng;
+
+use crate::sim::SimSystems;
+use crate::sim::camp::{Fire, WoodRun};
+use crate::sim::clock::GameClock;
+use crate::sim::journey::{CurrentLevel, SimRng};
+use crate::sim::movement::{Pace, Resting, slide, tiles_per_minute};
+use crate::sim::party::{Fate, FateRecord, Fates, Leader, Member, MemberId, News, Position, Status};
+use crate::sim::state::Stage;
+use crate::sim::survival::{Died, Exertion, Traits, Vitals};
+use crate::sim::weather::Weather;
+use crate::sim::world::StageMap;
+
+/// A member's will to go on and faith in Janusz, each 0 to 1.
+#[derive(Component, Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Mind {
+    pub morale: f32,
+    pub trust: f32,
+}
+
+impl Default for Mind {
+    fn default() -> Self {
+        Mind { morale: 0.7, trust: 0.6 }
+    }
+}
+
+/// Below this morale a member sits down and will not go on.
+pub const GIVE_UP_BELOW: f32 = 0.15;
+/// Encouraged above this, they walk again.
+pub const WALK_AGAIN_ABOVE: f32 = 0.3;
+/// Hours out of sight of the group before a stray is lost for good.
+pub const LOST_AFTER_H: f32 = 6.0;
+
+/// Out of sight of the group and wandering.
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub struct Straying {
+    pub minutes: u32,
+    heading: Vec2,
+}
+
+/// The leader's word to the one nearest who has given up (or is lowest in spirit).
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Encourage;
+
+/// How far someone sees now, tiles.
+pub fn sight_tiles(weather: &Weather, night: bool, traits: &Traits) -> f32 {
+    weather.sight_tiles * if night { traits.night_sight } else { 1.0 }
+}
+
+/// Faith in Janusz starts where loyalty to any group would: Valka's is thin from the start.
+fn give_minds(mut commands: Commands, members: Query<(Entity, &Member), Without<Mind>>) {
+    for (e, member) in &members {
+        let loyalty = Traits::of(member.0).loyalty;
+        commands.entity(e).insert(Mind { trust: 0.3 + 0.4 * loyalty, ..Mind::default() });
+    }
+}
+
+/// How far a call carries, tiles: nobody hears anything in a storm.
+pub fn hearing_tiles(weather: &Weather) -> f32 {
+    match weather.kind {
+        crate::sim::weather::WeatherKind::Blizzard | crate::sim::weather::WeatherKind::Sandstorm => 0.0,
+        _ => (3.5 - weather.wind_kmh / 20.0).max(1.0),
+    }
+}
+
+/// Who can see the group: another walker in sight, or a fire's light.
+fn look_for_the_group(
+    mut commands: Commands,
+    weather: Res<Weather>,
+    clock: Res<GameClock>,
+    mut rng: ResMut<SimRng>,
+    fires: Query<(&Position, &Fire)>,
+    members: Query<(Entity, &Member, &Position, &Status, &Traits, Has<Leader>, Option<&Straying>)>,
+    mut news: MessageWriter<News>,
+) {
+    let night = clock.is_night();
+    let anchors: Vec<(Entity, Vec2)> = members
+        .iter()
+        .filter(|(_, _, _, s, _, _, straying)| **s == Status::Walking && straying.is_none())
+        .map(|(e, _, p, _, _, _, _)| (e, p.0))
+        .collect();
+    let lights: Vec<Vec2> = fires.iter().filter(|(_, f)| f.burning()).map(|(p, _)| p.0).collect();
+    for (e, member, pos, status, traits, leader, straying) in &members {
+        if leader || !matches!(status, Status::Walking | Status::GivenUp) {
+            continue;
+        }
+        let sight = sight_tiles(&weather, night, traits);
+        // A walker in sight, or near enough to hear the others call.
+        let reach = sight.max(hearing_tiles(&weather));
+        let sees_someone = anchors.iter().any(|(o, p)| *o != e && p.distance(pos.0) <= reach);
+        let sees_fire = lights.iter().any(|p| p.distance(pos.0) <= sight + 3.0);
+        let sees = sees_someone || sees_fire;
+        match (sees, straying) {
+            (false, None) if *status == Status::Walking => {
+                let heading = Vec2::from_angle(rng.0.random_range(0.0..std::f32::consts::TAU));
+                commands.entity(e).insert(Straying { minutes: 0, heading });
+                news.write(News(format!("{} has lost sight of the group.", member.0.name())));
+            }
+            (true, Some(_)) => {
+                commands.entity(e).remove::<Straying>();
+                news.write(News(format!("{} found the group again.", member.0.name())));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A stray wanders, turning now and then; after hours alone they are lost.
+fn wander(
+    map: Option<Res<StageMap>>,
+    level: Option<Res<CurrentLevel>>,
+    stage: Res<State<Stage>>,
+    clock: Res<GameClock>,
+    mut rng: ResMut<SimRng>,
+    mut fates: ResMut<Fates>,
+    mut strays: Query<(&Member, &mut Position, &mut Straying, &mut Status, &Vitals)>,
+    mut news: MessageWriter<News>,
+) {
+    let (Some(map), Some(level)) = (map, level) else { return };
+    for (member, mut pos, mut stray, mut status, vitals) in &mut strays {
+        if *status != Status::Walking {
+            continue;
+        }
+        stray.minutes += 1;
+        if stray.minutes % 30 == 0 {
+            stray.heading = Vec2::from_angle(stray.heading.to_angle() + rng.0.random_range(-1.2..1.2));
+        }
+        let speed =
+            tiles_per_minute(level.0.tile_m, map.terrain_at(pos.0).props().move_cost) * 0.4 * vitals.walk_factor();
+        let next = slide(&map, pos.0, stray.heading * speed);
+        if next == pos.0 {
+            stray.heading = -stray.heading;
+        }
+        pos.0 = next;
+        if stray.minutes as f32 >= LOST_AFTER_H * 60.0 {
+            *status = Status::Lost;
+            let when = if clock.is_night() { "in the dark" } else { "out of sight of the others" };
+            fates.0.push(FateRecord {
+                member: member.0,
+                fate: Fate::Lost,
+                stage: *stage.get(),
+                day: clock.day(),
+                cause: format!("strayed {when} and was never found"),
+            });
+            news.write(News(format!("{} is lost.", member.0.name())));
+        }
+    }
+}
+
+/// An hour's worth of what lifts and wears down each member's spirit, applied a minute at a time.
+fn weigh_morale(
+    clock: Res<GameClock>,
+    resting: Res<Resting>,
+    pace: Res<Pace>,
+    fires: Query<(&Position, &Fire)>,
+    mut deaths: MessageReader<Died>,
+    mut members: Query<(&Member, &Position, &Status, &Traits, &Vitals, &Exertion, &mut Mind, Has<Leader>)>,
+) {
+    let dt_h = 1.0 / 60.0;
+    let loss = deaths.read().count() as f32;
+    let auras: Vec<(Vec2, Traits)> =
+        members.iter().filter(|(_, _, s, ..)| **s == Status::Walking).map(|(_, p, _, t, ..)| (p.0, *t)).collect();
+    let lights: Vec<Vec2> = fires.iter().filter(|(_, f)| f.burning()).map(|(p, _)| p.0).collect();
+    for (_, pos, status, traits, v, exertion, mut mind, leader) in &mut members {
+        if !matches!(status, Status::Walking | Status::GivenUp) {
+            continue;
+        }
+        let c = v.conditions();
+        let mut rate = 0.0;
+        if c.weakened {
+            rate -= 0.06;
+        } else if c.thirsty {
+            rate -= 0.03;
+        }
+        if c.hypothermia || c.heat_exhaustion {
+            rate -= 0.03;
+        } else if c.cold {
+            rate -= 0.01;
+        }
+        if c.hungry {
+            rate -= 0.01;
+        }
+        if c.blisters || c.sunburn || c.frostbite {
+            rate -= 0.01;
+        }
+        if exertion.walking {
+            rate -= match *pace {
+                Pace::Forced => 0.02,
+                _ => 0.0,
+            };
+            // Marching through a freezing night is held against the one who orders it.
+            if clock.is_night() && v.feels_like_c < 0.0 {
+                mind.trust = (mind.trust - 0.003 * dt_h).max(0.0);
+            }
+        }
+        let by_fire = lights.iter().any(|p| p.distance(pos.0) <= 3.0);
+        if by_fire && clock.is_night() {
+            rate += 0.04;
+            mind.trust = (mind.trust + 0.001 * traits.loyalty * dt_h).min(1.0);
+        }
+        if resting.0 {
+            rate += 0.01;
+        }
+        for (p, t) in &auras {
+            let near = p.distance(pos.0) <= 3.0 && p.distance(pos.0) > 0.01;
+            if near && t.steadies {
+                rate += 0.02;
+            }
+            if near && t.sketches && resting.0 {
+                rate += 0.02;
+            }
+            if near && t.frightens && p.distance(pos.0) <= 2.0 {
+                rate -= 0.01;
+            }
+        }
+        mind.morale =
+            (mind.morale + rate * dt_h - loss * if traits.loyalty < 0.5 { 0.05 } else { 0.2 }).clamp(0.0, 1.0);
+        if leader {
+            // Janusz does not give up: he is the player.
+            mind.morale = mind.morale.max(GIVE_UP_BELOW);
+        }
+    }
+}
+
+/// Broken morale: sitting down, or for those with little loyalty, leaving.
+fn break_down(
+    mut commands: Commands,
+    stage: Res<State<Stage>>,
+    clock: Res<GameClock>,
+    mut fates: ResMut<Fates>,
+    mut members: Query<(Entity, &Member, &Traits, &Mind, &mut Status), Without<Leader>>,
+    mut news: MessageWriter<News>,
+) {
+    for (e, member, traits, mind, mut status) in &mut members {
+        match *status {
+            Status::Walking if mind.morale < GIVE_UP_BELOW => {
+                if traits.loyalty < 0.5 && mind.trust < 0.3 {
+                    *status = Status::Departed;
+                    fates.0.push(FateRecord {
+                        member: member.0,
+                        fate: Fate::Departed,
+                        stage: *stage.get(),
+                        day: clock.day(),
+                        cause: "lost faith and left the group".into(),
+                    });
+                    news.write(News(format!("{} has left the group.", member.0.name())));
+                } else {
+                    *status = Status::GivenUp;
+                    commands.entity(e).remove::<WoodRun>();
+                    news.write(News(format!("{} has given up and will not walk on.", member.0.name())));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Janusz's word to someone near him; Voss and Zoran beside him make it count for more.
+fn encourage(
+    mut orders: MessageReader<Encourage>,
+    leader: Query<&Position, With<Leader>>,
+    mut members: Query<(&Member, &Position, &Traits, &mut Mind, &mut Status), Without<Leader>>,
+    mut news: MessageWriter<News>,
+) {
+    if orders.read().count() == 0 {
+        return;
+    }
+    let Ok(lead) = leader.single() else { return };
+    let helpers = members
+        .iter()
+        .filter(|(m, p, _, _, s)| {
+            matches!(m.0, MemberId::Voss | MemberId::Zoran) && **s == Status::Walking && p.0.distance(lead.0) <= 3.0
+        })
+        .count() as f32;
+    let target = members
+        .iter_mut()
+        .filter(|(_, p, _, _, s)| matches!(**s, Status::Walking | Status::GivenUp) && p.0.distance(lead.0) <= 2.5)
+        .min_by(|a, b| {
+            let key = |x: &(&Member, &Position, &Traits, Mut<Mind>, Mut<Status>)| {
+                (if *x.4 == Status::GivenUp { 0 } else { 1 }, (x.3.morale * 1000.0) as i32)
+            };
+            key(a).cmp(&key(b))
+        });
+    if let Some((member, _, traits, mut mind, mut status)) = target {
+        let lift = (0.3 + 0.1 * helpers) * traits.movable * (0.5 + mind.trust);
+        // A word when it is needed builds faith; words to the contented are cheap.
+        if mind.morale < 0.5 {
+            mind.trust = (mind.trust + 0.05).min(1.0);
+        }
+        mind.morale = (mind.morale + lift).min(1.0);
+        if *status == Status::GivenUp && mind.morale > WALK_AGAIN_ABOVE {
+            *status = Status::Walking;
+            news.write(News(format!("{} gets up and walks on.", member.0.name())));
+        }
+    }
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    app.add_message::<Encourage>();
+    app.add_systems(FixedUpdate, give_minds.in_set(SimSystems::Clock));
+    app.add_systems(
+        FixedUpdate,
+        (look_for_the_group, wander, weigh_morale, break_down, encourage).chain().in_set(SimSystems::Cohere),
+    );
+}
