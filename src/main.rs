@@ -58,11 +58,11 @@ fn play(cli: Cli, levels: Levels) -> ExitCode {
             }
         }
     };
-    if let Some(r) = &replay {
-        if let Err(e) = std::fs::create_dir_all(&r.out) {
-            eprintln!("error: cannot make {}: {e}", r.out.display());
-            return ExitCode::from(2);
-        }
+    if let Some(r) = &replay
+        && let Err(e) = std::fs::create_dir_all(&r.out)
+    {
+        eprintln!("error: cannot make {}: {e}", r.out.display());
+        return ExitCode::from(2);
     }
     the_way_back::game::run(cli.seed, levels, cli.autoplay, cli.speed, cli.stage, cli.bench_frames, replay)
 }

@@ -302,10 +302,10 @@ fn follow_music_volume(settings: Res<Settings>, now: Res<NowPlaying>, mut instan
     if !settings.is_changed() {
         return;
     }
-    if let Some((handle, loudness)) = &now.0 {
-        if let Some(mut instance) = instances.get_mut(handle) {
-            instance.set_decibels(decibels(settings.volume(Channel::Music) * loudness), AudioTween::default());
-        }
+    if let Some((handle, loudness)) = &now.0
+        && let Some(mut instance) = instances.get_mut(handle)
+    {
+        instance.set_decibels(decibels(settings.volume(Channel::Music) * loudness), AudioTween::default());
     }
 }
 

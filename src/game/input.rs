@@ -264,10 +264,10 @@ fn show_action_bar(
             a => a.describe(),
         };
         let label = format!("{:<3}{name}", settings.label(button.0));
-        if let Some(mut text) = children.first().and_then(|c| texts.get_mut(*c).ok()) {
-            if text.0 != label {
-                text.0 = label;
-            }
+        if let Some(mut text) = children.first().and_then(|c| texts.get_mut(*c).ok())
+            && text.0 != label
+        {
+            text.0 = label;
         }
     }
 }

@@ -327,10 +327,10 @@ fn keep_settings(settings: Res<Settings>, mut first: Local<bool>) {
         *first = true;
         return;
     }
-    if settings.is_changed() {
-        if let Err(e) = store::write("settings", &settings.to_text()) {
-            warn!("the settings could not be saved: {e}");
-        }
+    if settings.is_changed()
+        && let Err(e) = store::write("settings", &settings.to_text())
+    {
+        warn!("the settings could not be saved: {e}");
     }
 }
 

@@ -34,10 +34,11 @@ pub fn transition_at(map: &StageMap, x: u32, y: u32) -> Option<(usize, u32)> {
         map.contains(nx, ny).then(|| map.at(UVec2::new(nx as u32, ny as u32)))
     };
     for (dx, dy, _) in sides {
-        if let Some(rank) = neighbour(dx, dy).and_then(art::spreader_rank) {
-            if here.is_none_or(|h| rank > h) && best.is_none_or(|b| rank > b) {
-                best = Some(rank);
-            }
+        if let Some(rank) = neighbour(dx, dy).and_then(art::spreader_rank)
+            && here.is_none_or(|h| rank > h)
+            && best.is_none_or(|b| rank > b)
+        {
+            best = Some(rank);
         }
     }
     let spreader = best?;

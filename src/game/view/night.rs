@@ -117,11 +117,11 @@ fn draw_fires(mut commands: Commands, art: Res<FireArt>, fires: Query<Entity, Ad
 fn flicker(time: Res<Time>, fires: Query<(&Position, &Fire, &Children)>, mut flames: Query<&mut Sprite, With<Flames>>) {
     for (pos, fire, children) in &fires {
         for child in children.iter() {
-            if let Ok(mut sprite) = flames.get_mut(child) {
-                if let Some(atlas) = sprite.texture_atlas.as_mut() {
-                    let seed = pos.0.x * 7.0 + pos.0.y * 3.0;
-                    atlas.index = if fire.burning() { ((time.elapsed_secs() * 9.0 + seed) as usize) % 3 } else { 3 };
-                }
+            if let Ok(mut sprite) = flames.get_mut(child)
+                && let Some(atlas) = sprite.texture_atlas.as_mut()
+            {
+                let seed = pos.0.x * 7.0 + pos.0.y * 3.0;
+                atlas.index = if fire.burning() { ((time.elapsed_secs() * 9.0 + seed) as usize) % 3 } else { 3 };
             }
         }
     }

@@ -133,12 +133,12 @@ fn animate_walkers(
             0
         };
         for child in children.iter() {
-            if let Ok(mut sprite) = sprites.get_mut(child) {
-                if let Some(atlas) = sprite.texture_atlas.as_mut() {
-                    atlas.index = frame as usize;
-                    if moved.x.abs() > 1e-4 {
-                        sprite.flip_x = moved.x < 0.0;
-                    }
+            if let Ok(mut sprite) = sprites.get_mut(child)
+                && let Some(atlas) = sprite.texture_atlas.as_mut()
+            {
+                atlas.index = frame as usize;
+                if moved.x.abs() > 1e-4 {
+                    sprite.flip_x = moved.x < 0.0;
                 }
             }
         }
