@@ -5,10 +5,10 @@ use std::hint::black_box;
 
 use bevy::prelude::*;
 use criterion::{Criterion, criterion_group, criterion_main};
-use the_way_back::sim::camp::Fire;
-use the_way_back::sim::levels::Levels;
-use the_way_back::sim::party::{Leader, Position};
-use the_way_back::sim::state::{Screen, Stage};
+use the_way_back::levels::Levels;
+use the_way_back::sim::model::party::{Leader, Position};
+use the_way_back::sim::model::supplies::Fire;
+use the_way_back::states::{Screen, Stage};
 
 fn app_in(stage: Stage, seed: u64) -> App {
     let mut app = the_way_back::headless::app(seed, Levels::builtin().unwrap(), true);

@@ -3,7 +3,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use the_way_back::sim::levels::Levels;
+use the_way_back::levels::Levels;
 use the_way_back::sim::world::generate;
 
 fn bench_generation(c: &mut Criterion) {

@@ -1,15 +1,15 @@
 //! Prints a journey hour by hour: weather, supplies and every member's vitals (for tuning).
 
 use bevy::prelude::*;
-use the_way_back::sim::camp::Supplies;
-use the_way_back::sim::clock::GameClock;
-use the_way_back::sim::cohesion::{Mind, Straying};
-use the_way_back::sim::levels::Levels;
-use the_way_back::sim::movement::Resting;
-use the_way_back::sim::party::{Member, Position, Status};
-use the_way_back::sim::state::{Screen, Stage};
-use the_way_back::sim::survival::Vitals;
-use the_way_back::sim::weather::Weather;
+use the_way_back::levels::Levels;
+use the_way_back::sim::model::air::Weather;
+use the_way_back::sim::model::body::Vitals;
+use the_way_back::sim::model::clock::GameClock;
+use the_way_back::sim::model::group::Resting;
+use the_way_back::sim::model::group::{Mind, Straying};
+use the_way_back::sim::model::party::{Member, Position, Status};
+use the_way_back::sim::model::supplies::Supplies;
+use the_way_back::states::{Screen, Stage};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -49,7 +49,7 @@ fn main() {
         if let Some(stage) = stage
             && stage == Stage::Gobi
         {
-            let mut lq = app.world_mut().query_filtered::<&Position, With<the_way_back::sim::party::Leader>>();
+            let mut lq = app.world_mut().query_filtered::<&Position, With<the_way_back::sim::model::party::Leader>>();
             let map = app.world().resource::<the_way_back::sim::world::StageMap>().clone();
             if let Some(p) = lq.iter(app.world()).next() {
                 println!("   leader {:?} stream {:?} exit {:?}", p.0, map.story_water, map.exit_centre());

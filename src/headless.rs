@@ -4,12 +4,12 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
 
+use crate::levels::Levels;
 use crate::sim::SimulationPlugin;
-use crate::sim::clock::{GameClock, MINUTES_PER_DAY};
-use crate::sim::levels::Levels;
-use crate::sim::report::Report;
-use crate::sim::state::Screen;
-use crate::sim::state::Stage;
+use crate::sim::model::clock::{GameClock, MINUTES_PER_DAY};
+use crate::sim::record::report::Report;
+use crate::states::Screen;
+use crate::states::Stage;
 
 /// The simulation app with no window: one `update` is one simulation tick (one minute).
 pub fn app(seed: u64, levels: Levels, autoplay: bool) -> App {
@@ -27,7 +27,7 @@ pub fn run(seed: u64, levels: Levels, autoplay: bool, max_days: u32) -> Report {
 /// As [`run`], starting in a later stage (`--stage`).
 pub fn run_from(seed: u64, levels: Levels, autoplay: bool, max_days: u32, start: Stage) -> Report {
     let mut app = app(seed, levels, autoplay);
-    app.insert_resource(crate::sim::journey::StartStage(start));
+    app.insert_resource(crate::sim::model::stage::StartStage(start));
     app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Loading);
     let limit = (max_days as u64 + 1) * MINUTES_PER_DAY;
     loop {

@@ -9,7 +9,4 @@ pub mod paint;
 pub mod sim;
 pub mod states;
 
-// The painting files under their old names, while the paths move.
-pub use paint::{art, journey_map, sound};
-
 pub use sim::SimulationPlugin;

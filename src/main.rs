@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use the_way_back::cli::{Cli, ReportFormat};
-use the_way_back::sim::levels::Levels;
+use the_way_back::levels::Levels;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -6,11 +6,12 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-use the_way_back::sim::journey::Outcome;
-use the_way_back::sim::levels::{EndingKind, Levels};
-use the_way_back::sim::party::{Fate, MemberId};
-use the_way_back::sim::report::Report;
-use the_way_back::sim::state::Stage;
+use the_way_back::levels::MemberId;
+use the_way_back::levels::{EndingKind, Levels};
+use the_way_back::sim::model::party::Fate;
+use the_way_back::sim::model::stage::Outcome;
+use the_way_back::sim::record::report::Report;
+use the_way_back::states::Stage;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

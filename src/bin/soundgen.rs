@@ -6,7 +6,7 @@ use std::num::{NonZeroU8, NonZeroU32};
 use std::path::Path;
 use std::process::ExitCode;
 
-use the_way_back::sound::{RATE, SoundId};
+use the_way_back::paint::sound::{RATE, SoundId};
 use vorbis_rs::{VorbisBitrateManagementStrategy, VorbisEncoderBuilder};
 
 fn encode(id: SoundId, samples: &[f32]) -> Result<Vec<u8>, vorbis_rs::VorbisError> {
@@ -93,7 +93,7 @@ fn main() -> ExitCode {
             "{:<12} {:>5.2} s  rms {:.3}  {:>6} bytes",
             id.name(),
             samples.len() as f32 / RATE as f32,
-            the_way_back::sound::rms(&samples),
+            the_way_back::paint::sound::rms(&samples),
             bytes.len()
         );
     }

@@ -8,17 +8,20 @@ use std::time::Duration;
 use bevy::prelude::*;
 use bevy_kira_audio::prelude::*;
 
-use super::settings::{Channel, Settings};
-use crate::sim::camp::Fire;
-use crate::sim::journey::{CurrentLevel, JourneyEnded, Outcome};
-use crate::sim::levels::{Biome, Levels, Moment};
-use crate::sim::party::{Leader, Position};
-use crate::sim::state::{Screen, Stage};
-use crate::sim::story::{PendingEvent, StoryBeat, stage_events};
-use crate::sim::survival::Died;
-use crate::sim::weather::{Weather, WeatherKind};
-use crate::sim::world::{StageMap, Terrain};
-use crate::sound::SoundId;
+use crate::game::settings::{Channel, Settings};
+use crate::levels::Terrain;
+use crate::levels::WeatherKind;
+use crate::levels::{Biome, Levels, Moment};
+use crate::paint::sound::SoundId;
+use crate::sim::journey::JourneyEnded;
+use crate::sim::journey::story::{PendingEvent, StoryBeat, stage_events};
+use crate::sim::model::air::Weather;
+use crate::sim::model::body::Died;
+use crate::sim::model::party::{Leader, Position};
+use crate::sim::model::stage::{CurrentLevel, Outcome};
+use crate::sim::model::supplies::Fire;
+use crate::sim::world::StageMap;
+use crate::states::{Screen, Stage};
 
 /// Something in the interface was used: a click.
 #[derive(Message, Debug, Clone, Copy)]

@@ -9,16 +9,17 @@
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
-use super::TILE_PX;
-use super::settings::{Action, Settings};
-use crate::sim::autoplay::Autoplay;
-use crate::sim::camp::CampAction;
-use crate::sim::cohesion::Encourage;
-use crate::sim::movement::Pace;
-use crate::sim::movement::{MoveInput, Resting, Route};
-use crate::sim::party::{Leader, Position};
-use crate::sim::state::{Pause, Screen};
+use crate::game::TILE_PX;
+use crate::game::settings::{Action, Settings};
+use crate::sim::journey::autoplay::Autoplay;
+use crate::sim::model::group::Encourage;
+use crate::sim::model::group::Pace;
+use crate::sim::model::group::Resting;
+use crate::sim::model::party::{Leader, Position};
+use crate::sim::model::supplies::CampAction;
+use crate::sim::model::walk::{MoveInput, Route};
 use crate::sim::world::StageMap;
+use crate::states::{Pause, Screen};
 
 /// How much faster time runs while the group sleeps until dawn.
 const SLEEP_SPEED: f32 = 8.0;
@@ -172,7 +173,7 @@ fn speed_up_sleep(resting: Res<Resting>, base: Res<GameSpeed>, mut time: ResMut<
 /// The camp breaks at dawn: the first frame of day after a night, however many minutes a
 /// frame of fast sleep passes over.
 fn wake_at_dawn(
-    clock: Res<crate::sim::clock::GameClock>,
+    clock: Res<crate::sim::model::clock::GameClock>,
     autoplay: Res<Autoplay>,
     mut resting: ResMut<Resting>,
     mut was_night: Local<bool>,
@@ -230,9 +231,9 @@ fn spawn_action_bar(mut commands: Commands) {
                         border: UiRect::all(px(1)),
                         ..default()
                     },
-                    BorderColor::all(super::theme::DIM),
-                    BackgroundColor(super::theme::PANEL),
-                    children![super::theme::label("", 13.0, super::theme::TEXT)],
+                    BorderColor::all(crate::game::theme::DIM),
+                    BackgroundColor(crate::game::theme::PANEL),
+                    children![crate::game::theme::label("", 13.0, crate::game::theme::TEXT)],
                 ));
             }
         });
@@ -254,7 +255,8 @@ fn show_action_bar(
             Action::Camp => resting.0,
             _ => false,
         };
-        let colour = if on || *interaction != Interaction::None { super::theme::ACCENT } else { super::theme::DIM };
+        let colour =
+            if on || *interaction != Interaction::None { crate::game::theme::ACCENT } else { crate::game::theme::DIM };
         if border.top != colour {
             *border = BorderColor::all(colour);
         }
@@ -298,10 +300,10 @@ pub(super) fn plugin(app: &mut App) {
                 wake_at_dawn,
             )
                 .run_if(in_state(Pause::Running))
-                .run_if(not(super::dialog::is_asking)),
+                .run_if(not(crate::game::dialog::is_asking)),
             speed_up_sleep,
             show_action_bar,
-            toggle_pause.run_if(not(super::menus::is_overlay_open)),
+            toggle_pause.run_if(not(crate::game::menus::is_overlay_open)),
         )
             .run_if(in_state(Screen::Playing)),
     );

@@ -24,8 +24,8 @@ use std::process::ExitCode;
 use bevy::prelude::*;
 use bevy::state::state::FreelyMutableState;
 
+use crate::levels::Levels;
 use crate::sim::SimulationPlugin;
-use crate::sim::levels::Levels;
 
 /// Pixels a map tile is drawn with.
 pub const TILE_PX: f32 = 16.0;
@@ -39,7 +39,7 @@ pub struct GamePlugin {
     /// How many times faster than normal the game runs.
     pub speed: f32,
     /// The stage a journey starts in.
-    pub start: crate::sim::state::Stage,
+    pub start: crate::states::Stage,
     /// Time this many frames of a stormy night and quit (`--bench-frames`).
     pub bench_frames: Option<u32>,
     /// An input script to play (`--replay`).
@@ -74,7 +74,7 @@ impl Plugin for GamePlugin {
         app.add_plugins(SimulationPlugin { seed: self.seed, levels: self.levels.clone(), autoplay: self.autoplay });
         app.insert_resource(ClearColor(theme::BACKGROUND));
         app.insert_resource(input::GameSpeed(self.speed));
-        app.insert_resource(crate::sim::journey::StartStage(self.start));
+        app.insert_resource(crate::sim::model::stage::StartStage(self.start));
         app.insert_resource(crate::sim::journey::PrepareMapsAhead);
         if let Some(n) = self.bench_frames {
             app.insert_resource(framebench::BenchFrames(n));
@@ -83,7 +83,7 @@ impl Plugin for GamePlugin {
             app.insert_resource(r.clone());
         }
         // The autoplayer lets each question stand long enough to be read.
-        app.insert_resource(crate::sim::autoplay::ReadingTime((crate::sim::TICKS_PER_SECOND * 4.0) as u32));
+        app.insert_resource(crate::sim::journey::autoplay::ReadingTime((crate::sim::TICKS_PER_SECOND * 4.0) as u32));
         app.add_systems(Last, announce_first_frame);
         app.add_plugins((
             camera::plugin,
@@ -147,7 +147,7 @@ pub fn run(
     levels: Levels,
     autoplay: bool,
     speed: f32,
-    start: crate::sim::state::Stage,
+    start: crate::states::Stage,
     bench_frames: Option<u32>,
     replay: Option<replay::Replay>,
 ) -> ExitCode {

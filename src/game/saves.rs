@@ -5,7 +5,7 @@
 
 use bevy::prelude::*;
 
-use crate::sim::save::{Save, SaveError, Saved};
+use crate::sim::journey::save::{Save, SaveError, Saved};
 
 /// What the title screen knows about the saved journey.
 #[derive(Resource, Debug, Clone, Default)]
@@ -122,6 +122,6 @@ fn keep_saves(mut saved: MessageReader<Saved>) {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SavedJourney>();
-    app.add_systems(OnEnter(crate::sim::state::Screen::Title), read_saved_journey);
+    app.add_systems(OnEnter(crate::states::Screen::Title), read_saved_journey);
     app.add_systems(Update, keep_saves);
 }

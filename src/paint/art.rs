@@ -1,7 +1,7 @@
 //! The game's pixel art, painted by code: every terrain's tile variants and the soft edges where
 //! one terrain meets another. Pure pixels, no engine types: `tilegen` writes them to `assets/`.
 
-use crate::sim::world::Terrain;
+use crate::levels::Terrain;
 
 /// Pixels a tile is painted with.
 pub const TILE: u32 = 16;

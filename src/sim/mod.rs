@@ -1,33 +1,33 @@
 //! The simulation: journey stages, the party, the world and the story, with no rendering,
 //! assets, UI or audio, so that it runs the same in a window, a browser and a test.
+//!
+//! The rooms, lowest first: `model` (what the rules share) and `world` (a level and a seed
+//! become a map), `rules` (one file a danger or a support; no rule names another), `journey`
+//! (the stage machine, the story, saves and the autoplayer), `record` (read-only views).
 
 pub mod journey;
 pub mod model;
+pub mod prelude;
 pub mod record;
 pub mod rules;
 pub mod world;
 
-// The rooms' files under their old names, while the paths move.
-pub use crate::levels;
-pub use crate::states as state;
-pub use journey::{autoplay, save, story};
-pub use model::{clock, party};
-pub use record::{chronicle, report};
-pub use rules::exposure as survival;
-pub use rules::{camp, cohesion, movement, weather};
-
+use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
 
-use self::autoplay::Autoplay;
-use self::journey::RunSeed;
-use self::levels::Levels;
-use self::state::Pause;
+use crate::levels::Levels;
+use crate::sim::journey::autoplay::Autoplay;
+use crate::sim::journey::story::is_no_choice_waiting;
+use crate::sim::model::seed::RunSeed;
+use crate::sim::world::StageMap;
+use crate::states::{Pause, Screen, Stage};
 
 /// Fixed ticks per real second when played in a window: one tick is one in-game minute, so an
 /// in-game day lasts 48 s.
 pub const TICKS_PER_SECOND: f64 = 30.0;
 
-/// The order of one simulation tick.
+/// The order of one simulation tick (`FixedUpdate`), configured once here: add a variant
+/// here, in order, and put a rule's systems in it.
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SimSystems {
     Clock,
@@ -38,8 +38,14 @@ pub enum SimSystems {
     Move,
     /// Fires burn, wood is gathered, skins are filled.
     Camp,
-    /// Exposure and thirst act on the walkers.
-    Survive,
+    /// Cold, heat, the sun and the ground act on each body.
+    Expose,
+    /// Body water is drunk back from the skins.
+    Drink,
+    /// Rations are shared out.
+    Eat,
+    /// Those whose bodies have failed die.
+    Die,
     /// Sight, morale, straying and giving up.
     Cohere,
     Story,
@@ -47,12 +53,39 @@ pub enum SimSystems {
     Journey,
 }
 
+/// The schedule run when any stage is entered, after `OnEnter` of that stage: one chain for
+/// every stage instead of a loop over the stages in each plugin.
+#[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EnterStage;
+
+/// The order of entering a stage (`EnterStage`), configured once here: add a variant here, in
+/// order.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EnterStageSystems {
+    /// The stage's map is made and the group put at its entry.
+    Map,
+    /// What starts afresh in each stage (weather, nights, strangers) and the stage's own set
+    /// pieces.
+    Setup,
+    /// A resumed journey put back as it was; then the journey is saved.
+    Resume,
+}
+
 /// Whether the world may tick: not between deciding to move to another stage or screen and
 /// getting there. A window runs several ticks a frame but changes state once a frame; without
 /// this, those ticks would make a windowed run differ from a headless one of the same seed.
-fn is_no_move_pending(stage: Option<Res<NextState<state::Stage>>>, screen: Res<NextState<state::Screen>>) -> bool {
+fn is_no_move_pending(stage: Option<Res<NextState<Stage>>>, screen: Res<NextState<Screen>>) -> bool {
     let unchanged = |n: &NextState<_>| matches!(n, NextState::Unchanged);
     stage.is_none_or(|s| unchanged(&s)) && matches!(*screen, NextState::Unchanged)
+}
+
+/// Whether a stage's map is there to walk on: every rule reads it.
+pub fn has_stage_map(stage_map: Option<Res<StageMap>>) -> bool {
+    stage_map.is_some()
+}
+
+fn run_enter_stage(world: &mut World) {
+    world.run_schedule(EnterStage);
 }
 
 /// The headless simulation of the journey. Add it with `StatesPlugin` and either
@@ -77,25 +110,46 @@ impl Plugin for SimulationPlugin {
                 SimSystems::Decide,
                 SimSystems::Move,
                 SimSystems::Camp,
-                SimSystems::Survive,
+                SimSystems::Expose,
+                SimSystems::Drink,
+                SimSystems::Eat,
+                SimSystems::Die,
                 SimSystems::Cohere,
                 SimSystems::Story,
                 SimSystems::Journey,
             )
                 .chain()
-                .run_if(in_state(Pause::Running).and_then(story::is_no_choice_waiting).and_then(is_no_move_pending)),
+                .run_if(
+                    in_state(Pause::Running)
+                        .and_then(has_stage_map)
+                        .and_then(is_no_choice_waiting)
+                        .and_then(is_no_move_pending),
+                ),
         );
+        app.init_schedule(EnterStage);
+        app.configure_sets(
+            EnterStage,
+            (EnterStageSystems::Map, EnterStageSystems::Setup, EnterStageSystems::Resume).chain(),
+        );
+        for stage in Stage::ALL {
+            app.add_systems(OnEnter(stage), run_enter_stage);
+        }
         app.add_plugins((
-            state::plugin,
-            clock::plugin,
-            party::plugin,
-            movement::plugin,
+            crate::states::plugin,
+            model::plugin,
+            rules::movement::plugin,
             journey::plugin,
-            story::plugin,
-            autoplay::plugin,
-            chronicle::plugin,
-            save::plugin,
+            record::chronicle::plugin,
+            journey::save::plugin,
         ));
-        app.add_plugins((weather::plugin, camp::plugin, survival::plugin, cohesion::plugin));
+        app.add_plugins((
+            rules::weather::plugin,
+            rules::camp::plugin,
+            rules::exposure::plugin,
+            rules::thirst::plugin,
+            rules::hunger::plugin,
+            rules::death::plugin,
+            rules::cohesion::plugin,
+        ));
     }
 }

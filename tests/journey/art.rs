@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use the_way_back::art;
+use the_way_back::paint::art;
 
 fn decode(name: &str) -> (u32, u32, Vec<u8>) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/tiles").join(name);
@@ -50,7 +50,7 @@ fn every_terrain_has_distinct_textured_variants() {
 
 #[test]
 fn the_journey_map_shows_the_route_and_where_people_were_lost() {
-    use the_way_back::journey_map::{MapView, paint};
+    use the_way_back::paint::journey_map::{MapView, paint};
     let view = MapView::default();
     let route = [(59.6, 109.4), (53.0, 106.0), (47.5, 106.8), (40.0, 99.0), (29.6, 91.0), (27.0, 88.3)];
     let lost = [(44.0, 103.0)];
@@ -76,8 +76,8 @@ fn the_journey_map_shows_the_route_and_where_people_were_lost() {
 
 #[test]
 fn each_person_has_their_own_figure_with_a_walk_and_a_fall() {
-    use the_way_back::art::{FIGURE, FIGURE_FRAMES, LYING, figure_sheet};
-    let levels = the_way_back::sim::levels::Levels::builtin().unwrap();
+    use the_way_back::paint::art::{FIGURE, FIGURE_FRAMES, LYING, figure_sheet};
+    let levels = the_way_back::levels::Levels::builtin().unwrap();
     let mut sheets = Vec::new();
     for c in &levels.story.characters {
         let l = c.look;
@@ -113,7 +113,7 @@ fn each_person_has_their_own_figure_with_a_walk_and_a_fall() {
 
 #[test]
 fn each_condition_icon_has_a_shape_of_its_own() {
-    use the_way_back::art::{ICON, Icon, icon_sheet};
+    use the_way_back::paint::art::{ICON, Icon, icon_sheet};
     let (w, h, px) = icon_sheet();
     assert_eq!((w, h), (ICON * Icon::ALL.len() as u32, ICON));
     // The opaque pixels of each icon, as a shape: no two alike, so none relies on its colour.

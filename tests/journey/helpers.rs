@@ -4,9 +4,9 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
 use the_way_back::SimulationPlugin;
-use the_way_back::sim::clock::{GameClock, MINUTES_PER_DAY};
-use the_way_back::sim::levels::Levels;
-use the_way_back::sim::state::{Screen, Stage};
+use the_way_back::levels::Levels;
+use the_way_back::sim::model::clock::{GameClock, MINUTES_PER_DAY};
+use the_way_back::states::{Screen, Stage};
 
 /// The simulation with no window: every `update` is exactly one tick, one in-game minute.
 pub fn sim_app(seed: u64, autoplay: bool) -> App {

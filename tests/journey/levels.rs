@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use the_way_back::sim::levels::{Levels, parse_level};
-use the_way_back::sim::state::Stage;
+use the_way_back::levels::{Levels, parse_level};
+use the_way_back::states::Stage;
 
 fn shipped(stage: Stage) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("levels").join(stage.file_name())).unwrap()

@@ -3,14 +3,17 @@
 
 use bevy::prelude::*;
 use proptest::prelude::*;
-use the_way_back::sim::camp::CampAction;
-use the_way_back::sim::cohesion::{Encourage, Mind};
-use the_way_back::sim::journey::JourneyOutcome;
-use the_way_back::sim::movement::{MoveInput, Resting};
-use the_way_back::sim::party::{Fate, Fates, Leader, Member, MemberId, Position, Status};
-use the_way_back::sim::state::Stage;
-use the_way_back::sim::survival::{BODY_WATER_L, Vitals};
-use the_way_back::sim::weather::{Weather, WeatherKind};
+use the_way_back::levels::MemberId;
+use the_way_back::levels::WeatherKind;
+use the_way_back::sim::model::air::Weather;
+use the_way_back::sim::model::body::{BODY_WATER_L, Vitals};
+use the_way_back::sim::model::group::Resting;
+use the_way_back::sim::model::group::{Encourage, Mind};
+use the_way_back::sim::model::party::{Fate, Fates, Leader, Member, Position, Status};
+use the_way_back::sim::model::stage::JourneyOutcome;
+use the_way_back::sim::model::supplies::CampAction;
+use the_way_back::sim::model::walk::MoveInput;
+use the_way_back::states::Stage;
 
 use crate::helpers::*;
 
@@ -90,7 +93,7 @@ proptest! {
         app.update();
         app.update();
         {
-            let mut clock = app.world_mut().resource_mut::<the_way_back::sim::clock::GameClock>();
+            let mut clock = app.world_mut().resource_mut::<the_way_back::sim::model::clock::GameClock>();
             clock.minutes = clock.minutes / 1440 * 1440 + 1440 + hour * 60;
         }
         app.world_mut().resource_mut::<Weather>().hold(weather);

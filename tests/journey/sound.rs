@@ -1,7 +1,7 @@
 //! The synthesised sounds: the files the game loads are there and are Ogg Vorbis, loops run on
 //! without a click, nothing clips, and the same sounds come out every time.
 
-use the_way_back::sound::{RATE, SoundId, rms};
+use the_way_back::paint::sound::{RATE, SoundId, rms};
 
 #[test]
 fn every_sound_is_in_the_assets_as_ogg_vorbis() {

@@ -4,16 +4,17 @@
 use std::collections::HashSet;
 
 use bevy::prelude::*;
-use the_way_back::sim::autoplay::ReadingTime;
-use the_way_back::sim::chronicle::Chronicle;
-use the_way_back::sim::cohesion::Mind;
-use the_way_back::sim::journey::{JourneyOutcome, Outcome};
-use the_way_back::sim::levels::{EndingKind, Levels, parse_story};
-use the_way_back::sim::movement::Halt;
-use the_way_back::sim::party::{Fate, Fates, Leader, Member, MemberId, Position, Status};
-use the_way_back::sim::state::{Screen, Stage};
-use the_way_back::sim::story::{Choose, PendingEvent, StoryLog, StrangerAt};
-use the_way_back::sim::survival::Vitals;
+use the_way_back::levels::MemberId;
+use the_way_back::levels::{EndingKind, Levels, parse_story};
+use the_way_back::sim::journey::autoplay::ReadingTime;
+use the_way_back::sim::journey::story::{Choose, PendingEvent, StoryLog, StrangerAt};
+use the_way_back::sim::model::body::Vitals;
+use the_way_back::sim::model::group::Halt;
+use the_way_back::sim::model::group::Mind;
+use the_way_back::sim::model::party::{Fate, Fates, Leader, Member, Position, Status};
+use the_way_back::sim::model::stage::{JourneyOutcome, Outcome};
+use the_way_back::sim::record::chronicle::Chronicle;
+use the_way_back::states::{Screen, Stage};
 
 use crate::helpers::*;
 
@@ -130,11 +131,11 @@ fn the_world_waits_while_a_question_is_open() {
     start_journey(&mut app);
     app.update();
     assert_eq!(waiting(&app).as_deref(), Some("interrogation"), "the prologue asks first");
-    let minute = app.world().resource::<the_way_back::sim::clock::GameClock>().minutes;
+    let minute = app.world().resource::<the_way_back::sim::model::clock::GameClock>().minutes;
     for _ in 0..120 {
         app.update();
     }
-    assert_eq!(app.world().resource::<the_way_back::sim::clock::GameClock>().minutes, minute, "no time passes");
+    assert_eq!(app.world().resource::<the_way_back::sim::model::clock::GameClock>().minutes, minute, "no time passes");
     answer(&mut app, "Admit nothing");
     assert_eq!(waiting(&app).as_deref(), Some("statement"), "the next page follows the answer");
 }
@@ -217,7 +218,7 @@ fn a_death_asks_for_a_burial_and_the_burial_takes_hours() {
     };
     let before = morale(&mut app);
     answer(&mut app, "Bury");
-    let now = app.world().resource::<the_way_back::sim::clock::GameClock>().minutes;
+    let now = app.world().resource::<the_way_back::sim::model::clock::GameClock>().minutes;
     assert!(app.world().resource::<Halt>().0 >= now + 110, "the group stops for the burial");
     assert!(morale(&mut app) > before, "a burial steadies the living");
     let leader_at =
@@ -310,7 +311,7 @@ fn a_broken_story_file_names_file_line_and_field() {
     // A stage event waiting for an event that does not exist.
     let camp = include_str!("../../levels/camp.ron");
     let bad = camp.replace("After(\"statement\")", "After(\"statment\")");
-    let err = the_way_back::sim::levels::parse_level(std::path::Path::new("levels/camp.ron"), &bad, Stage::Camp)
+    let err = the_way_back::levels::parse_level(std::path::Path::new("levels/camp.ron"), &bad, Stage::Camp)
         .unwrap_err()
         .to_string();
     let line = bad.lines().position(|l| l.contains("statment")).unwrap() + 1;
@@ -339,7 +340,7 @@ fn kazik_sent_for_wood_on_the_second_night_is_in_real_danger() {
         step_until(&mut app, 4, |app| {
             let kazik = app
                 .world_mut()
-                .query::<(&Member, Has<the_way_back::sim::cohesion::Straying>)>()
+                .query::<(&Member, Has<the_way_back::sim::model::group::Straying>)>()
                 .iter(app.world())
                 .find(|(m, _)| m.0 == MemberId::Kazik)
                 .map(|(_, s)| s);
@@ -359,7 +360,7 @@ fn kazik_sent_for_wood_on_the_second_night_is_in_real_danger() {
 
 #[test]
 fn a_journey_saved_on_entering_a_stage_resumes_where_it_was() {
-    use the_way_back::sim::save::{ResumeFrom, Save, SaveError, Saved};
+    use the_way_back::sim::journey::save::{ResumeFrom, Save, SaveError, Saved};
     let mut app = sim_app(7, true);
     start_journey(&mut app);
     // Play into the Border and keep the save written on entering it.
@@ -390,14 +391,14 @@ fn a_journey_saved_on_entering_a_stage_resumes_where_it_was() {
 
     // The original goes on to the end; a new app resumed from the save must end the same way.
     assert!(step_until(&mut app, 200, |app| screen(app) == Screen::Chronicle));
-    let original = the_way_back::sim::report::Report::from_world(app.world());
+    let original = the_way_back::sim::record::report::Report::from_world(app.world());
 
     let mut resumed = sim_app(7, true);
     resumed.insert_resource(ResumeFrom(save.clone()));
     start_journey(&mut resumed);
     assert!(step_until(&mut resumed, 1, |app| stage(app) == Some(Stage::Border)), "resumed in the Border");
     assert!(step_until(&mut resumed, 200, |app| screen(app) == Screen::Chronicle));
-    let again = the_way_back::sim::report::Report::from_world(resumed.world());
+    let again = the_way_back::sim::record::report::Report::from_world(resumed.world());
     assert_eq!(again.outcome, original.outcome);
     assert_eq!(again.days, original.days);
     assert_eq!(again.members, original.members, "the same fates, the same places");
@@ -413,7 +414,7 @@ fn a_journey_saved_on_entering_a_stage_resumes_where_it_was() {
 
 #[test]
 fn a_journey_saved_on_setting_out_resumes_with_the_whole_group() {
-    use the_way_back::sim::save::{ResumeFrom, Save, Saved};
+    use the_way_back::sim::journey::save::{ResumeFrom, Save, Saved};
     let mut app = sim_app(4, true);
     start_journey(&mut app);
     let msgs = app.world().resource::<Messages<Saved>>();
@@ -437,11 +438,11 @@ fn a_journey_saved_on_setting_out_resumes_with_the_whole_group() {
 
 #[test]
 fn a_journey_saved_at_camp_resumes_at_the_camp() {
-    use the_way_back::sim::camp::Fire;
-    use the_way_back::sim::journey::StageLog;
-    use the_way_back::sim::movement::Resting;
-    use the_way_back::sim::party::Position;
-    use the_way_back::sim::save::{ResumeFrom, Save, Saved};
+    use the_way_back::sim::journey::save::{ResumeFrom, Save, Saved};
+    use the_way_back::sim::model::group::Resting;
+    use the_way_back::sim::model::party::Position;
+    use the_way_back::sim::model::stage::StageLog;
+    use the_way_back::sim::model::supplies::Fire;
     let mut app = sim_app(7, true);
     start_journey(&mut app);
     // The first camp made on the way, past the Camp itself.
@@ -490,7 +491,7 @@ fn a_journey_saved_at_camp_resumes_at_the_camp() {
 
 #[test]
 fn the_story_marks_its_big_moments_for_music() {
-    use the_way_back::sim::levels::Moment;
+    use the_way_back::levels::Moment;
     let levels = Levels::builtin().unwrap();
     let moment = |stage: Stage, id: &str| {
         levels.get(stage).events.iter().find(|e| e.id == id).unwrap_or_else(|| panic!("{id} in {stage:?}")).moment

@@ -3,15 +3,19 @@
 //! who gives up until encouraged.
 
 use bevy::prelude::*;
-use the_way_back::sim::camp::{Fire, Supplies};
-use the_way_back::sim::clock::{GameClock, MINUTES_PER_DAY};
-use the_way_back::sim::cohesion::{Encourage, Mind, Straying};
-use the_way_back::sim::movement::{MoveInput, Resting};
-use the_way_back::sim::party::{Fate, Fates, Leader, Member, MemberId, Position, Status};
-use the_way_back::sim::state::Stage;
-use the_way_back::sim::survival::Vitals;
-use the_way_back::sim::weather::{Weather, WeatherKind};
-use the_way_back::sim::world::{StageMap, Terrain};
+use the_way_back::levels::MemberId;
+use the_way_back::levels::Terrain;
+use the_way_back::levels::WeatherKind;
+use the_way_back::sim::model::air::Weather;
+use the_way_back::sim::model::body::Vitals;
+use the_way_back::sim::model::clock::{GameClock, MINUTES_PER_DAY};
+use the_way_back::sim::model::group::Resting;
+use the_way_back::sim::model::group::{Encourage, Mind, Straying};
+use the_way_back::sim::model::party::{Fate, Fates, Leader, Member, Position, Status};
+use the_way_back::sim::model::supplies::{Fire, Supplies};
+use the_way_back::sim::model::walk::MoveInput;
+use the_way_back::sim::world::StageMap;
+use the_way_back::states::Stage;
 
 use crate::helpers::*;
 

@@ -3,8 +3,9 @@
 
 use std::collections::HashSet;
 
-use the_way_back::sim::levels::{Biome, Level, Levels};
-use the_way_back::sim::world::{StageMap, Terrain, generate, stage_seed};
+use the_way_back::levels::Terrain;
+use the_way_back::levels::{Biome, Level, Levels};
+use the_way_back::sim::world::{StageMap, generate, stage_seed};
 
 /// Seeds tried per stage; the maps are generated in the dev profile, so this is what fits a
 /// test run of a few seconds per stage.
@@ -97,7 +98,7 @@ fn the_gobi_has_one_stream_that_must_be_found_and_can_be_reached() {
         );
         // The only drinkable water there is.
         let fresh = (0..map.terrain.len())
-            .filter(|&i| map.terrain[i].props().water == the_way_back::sim::world::Water::Fresh)
+            .filter(|&i| map.terrain[i].props().water == the_way_back::levels::Water::Fresh)
             .count();
         assert!(fresh <= 20, "seed {seed}: {fresh} tiles of fresh water; the Gobi is dry");
     }

@@ -4,10 +4,11 @@
 
 use bevy::prelude::*;
 
-use crate::sim::camp::{CampAction, Supplies};
-use crate::sim::clock::{GameClock, MINUTES_PER_DAY};
-use crate::sim::state::{Screen, Stage};
-use crate::sim::weather::{Weather, WeatherKind};
+use crate::levels::WeatherKind;
+use crate::sim::model::air::Weather;
+use crate::sim::model::clock::{GameClock, MINUTES_PER_DAY};
+use crate::sim::model::supplies::{CampAction, Supplies};
+use crate::states::{Screen, Stage};
 
 /// Frames to time; the benchmark is off without it.
 #[derive(Resource, Debug, Clone, Copy)]
@@ -30,7 +31,7 @@ fn start_at_once(mut next: ResMut<NextState<Screen>>) {
 fn make_the_scene(
     mut timings: ResMut<Timings>,
     stage: Option<Res<State<Stage>>>,
-    start: Res<crate::sim::journey::StartStage>,
+    start: Res<crate::sim::model::stage::StartStage>,
     mut clock: ResMut<GameClock>,
     mut weather: ResMut<Weather>,
     mut supplies: ResMut<Supplies>,

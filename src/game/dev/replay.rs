@@ -23,10 +23,11 @@ use bevy::input::keyboard::KeyCode;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
-use crate::sim::clock::GameClock;
-use crate::sim::state::Stage;
-use crate::sim::story::PendingEvent;
-use crate::sim::weather::{Weather, WeatherKind};
+use crate::levels::WeatherKind;
+use crate::sim::journey::story::PendingEvent;
+use crate::sim::model::air::Weather;
+use crate::sim::model::clock::GameClock;
+use crate::states::Stage;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Step {
@@ -126,7 +127,7 @@ fn play_script(
     stage: Option<Res<State<Stage>>>,
     pending: Option<Res<PendingEvent>>,
     (clock, weather): (Option<Res<GameClock>>, Option<Res<Weather>>),
-    mut autoplay: ResMut<crate::sim::autoplay::Autoplay>,
+    mut autoplay: ResMut<crate::sim::journey::autoplay::Autoplay>,
     mut exit: MessageWriter<AppExit>,
 ) {
     if let Some(k) = cursor.pressed.take() {

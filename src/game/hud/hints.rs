@@ -6,15 +6,15 @@ use bevy::prelude::*;
 
 use crate::game::settings::{Action, Settings};
 use crate::game::theme;
-use crate::sim::camp::{Fire, Supplies};
-use crate::sim::clock::GameClock;
-use crate::sim::cohesion::Straying;
-use crate::sim::journey::CurrentLevel;
-use crate::sim::levels::Biome;
-use crate::sim::party::{Leader, Member, Position, Status};
-use crate::sim::state::{Screen, Stage};
-use crate::sim::story::PendingEvent;
-use crate::sim::survival::Vitals;
+use crate::levels::Biome;
+use crate::sim::journey::story::PendingEvent;
+use crate::sim::model::body::Vitals;
+use crate::sim::model::clock::GameClock;
+use crate::sim::model::group::Straying;
+use crate::sim::model::party::{Leader, Member, Position, Status};
+use crate::sim::model::stage::CurrentLevel;
+use crate::sim::model::supplies::{Fire, Supplies};
+use crate::states::{Screen, Stage};
 
 /// The hints of this journey already shown.
 #[derive(Resource, Debug, Default)]

@@ -4,22 +4,22 @@ pub mod hints;
 
 use bevy::prelude::*;
 
-use crate::art::{self, Icon};
 use crate::game::theme;
-use crate::sim::camp::Supplies;
-use crate::sim::clock::GameClock;
-use crate::sim::cohesion::{Mind, Straying};
-use crate::sim::journey::CurrentLevel;
-use crate::sim::movement::Pace;
-use crate::sim::movement::Resting;
-use crate::sim::party::MemberId;
-use crate::sim::party::News;
-use crate::sim::party::{Leader, Member, Position, Status};
-use crate::sim::state::{Screen, Stage};
-use crate::sim::story::StoryBeat;
-use crate::sim::survival::Vitals;
-use crate::sim::weather::Weather;
+use crate::levels::MemberId;
+use crate::paint::art::{self, Icon};
+use crate::sim::journey::story::StoryBeat;
+use crate::sim::model::air::Weather;
+use crate::sim::model::body::Vitals;
+use crate::sim::model::clock::GameClock;
+use crate::sim::model::group::Pace;
+use crate::sim::model::group::Resting;
+use crate::sim::model::group::{Mind, Straying};
+use crate::sim::model::party::News;
+use crate::sim::model::party::{Leader, Member, Position, Status};
+use crate::sim::model::stage::CurrentLevel;
+use crate::sim::model::supplies::Supplies;
 use crate::sim::world::StageMap;
+use crate::states::{Screen, Stage};
 
 #[derive(Component)]
 struct StageLine;
@@ -434,7 +434,7 @@ fn show_news(mut news: MessageReader<News>, mut line: Single<(&mut Text, &mut Me
 
 fn show_story_beats(
     time: Res<Time>,
-    pending: Res<crate::sim::story::PendingEvent>,
+    pending: Res<crate::sim::journey::story::PendingEvent>,
     mut beats: MessageReader<StoryBeat>,
     mut line: Single<(&mut Text, &mut MessageLine, &mut TextColor)>,
 ) {

@@ -8,7 +8,7 @@ use bevy::prelude::*;
 
 use crate::game::settings::{Action, BINDABLE, Channel, Settings, VOLUME_STEP};
 use crate::game::theme;
-use crate::sim::state::{Pause, Screen};
+use crate::states::{Pause, Screen};
 
 /// A page shown over the screen beneath; the screen beneath takes no input meanwhile.
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -159,7 +159,7 @@ fn spawn_page(
                     ..default()
                 })
                 .with_children(|legend| {
-                    for icon in crate::art::Icon::ALL {
+                    for icon in crate::paint::art::Icon::ALL {
                         legend
                             .spawn(Node { column_gap: px(4), align_items: AlignItems::Center, ..default() })
                             .with_children(|pair| {

@@ -4,10 +4,10 @@
 use bevy::prelude::*;
 
 use crate::game::theme;
-use crate::journey_map::{MapView, PLACES, paint};
-use crate::sim::chronicle::{Chronicle, MemberLine};
-use crate::sim::party::Fate;
-use crate::sim::state::Screen;
+use crate::paint::journey_map::{MapView, PLACES, paint};
+use crate::sim::model::party::Fate;
+use crate::sim::record::chronicle::{Chronicle, MemberLine};
+use crate::states::Screen;
 
 /// The map is drawn at this share of its painted size.
 const MAP_SCALE: f32 = 0.8;

@@ -4,9 +4,9 @@
 use bevy::prelude::*;
 
 use crate::game::theme;
-use crate::sim::levels::Levels;
-use crate::sim::state::{Pause, Screen};
-use crate::sim::story::{Choose, PendingEvent};
+use crate::levels::Levels;
+use crate::sim::journey::story::{Choose, PendingEvent};
+use crate::states::{Pause, Screen};
 
 #[derive(Component)]
 struct Dialog;

@@ -9,8 +9,8 @@ use crate::game::menus::{Overlay, is_overlay_open};
 use crate::game::saves::SavedJourney;
 use crate::game::settings::{Settings, SettingsProblem};
 use crate::game::{go_to, theme};
-use crate::sim::save::ResumeFrom;
-use crate::sim::state::{Pause, Screen};
+use crate::sim::journey::save::ResumeFrom;
+use crate::states::{Pause, Screen};
 
 /// What a title-screen button does.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,9 +7,9 @@ use bevy::window::PrimaryWindow;
 
 use crate::game::TILE_PX;
 use crate::game::party::world_pos;
-use crate::sim::party::{Leader, Position};
-use crate::sim::state::Screen;
+use crate::sim::model::party::{Leader, Position};
 use crate::sim::world::StageMap;
+use crate::states::Screen;
 
 fn spawn_camera(mut commands: Commands) {
     commands.spawn((Name::new("Camera"), Camera2d));

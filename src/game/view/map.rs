@@ -7,12 +7,12 @@ use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_ecs_tilemap::prelude::*;
 
-use crate::art::{self, EAST, NORTH, SOUTH, WEST};
 use crate::game::TILE_PX;
 use crate::game::tileset::Tileset;
-use crate::sim::journey::WayOut;
-use crate::sim::state::{Screen, Stage};
+use crate::paint::art::{self, EAST, NORTH, SOUTH, WEST};
+use crate::sim::model::stage::WayOut;
 use crate::sim::world::StageMap;
+use crate::states::{Screen, Stage};
 
 /// Tiles a side of a chunk.
 const CHUNK: u32 = 32;

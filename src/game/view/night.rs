@@ -8,10 +8,10 @@ use bevy::window::PrimaryWindow;
 
 use crate::game::party::world_pos;
 use crate::game::{TILE_PX, rgba_image};
-use crate::sim::camp::Fire;
-use crate::sim::clock::GameClock;
-use crate::sim::party::Position;
-use crate::sim::state::Screen;
+use crate::sim::model::clock::GameClock;
+use crate::sim::model::party::Position;
+use crate::sim::model::supplies::Fire;
+use crate::states::Screen;
 
 /// The dark's resolution: coarse, and smoothed when stretched.
 const MASK_W: u32 = 160;

@@ -4,11 +4,12 @@ use bevy::prelude::*;
 
 use crate::game::TILE_PX;
 
-use crate::art::{FIGURE, FIGURE_FRAMES, LYING};
-use crate::sim::levels::{Levels, Look, Stranger};
-use crate::sim::party::{Leader, Member, MemberId, Position, Status};
-use crate::sim::state::Screen;
-use crate::sim::story::StrangerAt;
+use crate::levels::MemberId;
+use crate::levels::{Levels, Look, Stranger};
+use crate::paint::art::{FIGURE, FIGURE_FRAMES, LYING};
+use crate::sim::journey::story::StrangerAt;
+use crate::sim::model::party::{Leader, Member, Position, Status};
+use crate::states::Screen;
 
 /// Where a simulation position (tile units) is drawn: tile centres at `n * TILE_PX`.
 pub fn world_pos(pos: Vec2) -> Vec2 {
@@ -52,7 +53,7 @@ fn figure(
             Transform::from_xyz(0.0, -8.0, -0.1),
         ));
     }
-    let (w, h, rgba) = crate::art::figure_sheet(rgb8(look.coat), rgb8(look.hat), rgb8(look.skin), look.beard);
+    let (w, h, rgba) = crate::paint::art::figure_sheet(rgb8(look.coat), rgb8(look.hat), rgb8(look.skin), look.beard);
     let image = images.add(crate::game::rgba_image(w, h, rgba));
     let scale = 0.9 * look.height;
     p.spawn((

@@ -5,9 +5,10 @@
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
-use crate::sim::party::{Member, Position, Status};
-use crate::sim::state::Screen;
-use crate::sim::weather::{Weather, WeatherKind};
+use crate::levels::WeatherKind;
+use crate::sim::model::air::Weather;
+use crate::sim::model::party::{Member, Position, Status};
+use crate::states::Screen;
 
 /// Below this air temperature (°C) breath shows as a cloud.
 const BREATH_BELOW_C: f32 = -5.0;

@@ -4,21 +4,23 @@
 
 use bevy::prelude::*;
 
+use crate::levels::Biome;
+use crate::levels::MemberId;
+use crate::levels::{Choice, Effect, Target};
 use crate::sim::SimSystems;
-use crate::sim::camp::{CampAction, Fire, Supplies, WOOD_TO_LIGHT, nearest_water, nearest_wood};
-use crate::sim::clock::GameClock;
-use crate::sim::cohesion::Encourage;
-use crate::sim::cohesion::{Mind, Straying};
-use crate::sim::journey::CurrentLevel;
-use crate::sim::levels::Biome;
-use crate::sim::levels::{Choice, Effect, Target};
-use crate::sim::movement::{Resting, Route};
-use crate::sim::party::MemberId;
-use crate::sim::party::{Leader, Member, Position, Status};
-use crate::sim::story::{Choose, Greeted, PendingEvent, StrangerAt};
-use crate::sim::survival::Vitals;
-use crate::sim::weather::Weather;
+use crate::sim::journey::story::{Choose, Greeted, PendingEvent, StrangerAt};
+use crate::sim::model::air::Weather;
+use crate::sim::model::body::Vitals;
+use crate::sim::model::clock::GameClock;
+use crate::sim::model::group::Encourage;
+use crate::sim::model::group::Resting;
+use crate::sim::model::group::{Mind, Straying};
+use crate::sim::model::party::{Leader, Member, Position, Status};
+use crate::sim::model::stage::CurrentLevel;
+use crate::sim::model::supplies::{CampAction, Fire, Supplies, WOOD_TO_LIGHT};
+use crate::sim::model::walk::Route;
 use crate::sim::world::StageMap;
+use crate::sim::world::{nearest_water, nearest_wood};
 
 /// Whether the built-in policy plays (`--autoplay`, and the headless tests).
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -47,10 +49,10 @@ fn should_rest(level: &CurrentLevel, clock: &GameClock, weather: &Weather) -> bo
 }
 
 fn steer_autoplay(
-    map: Option<Res<StageMap>>,
-    level: Option<Res<CurrentLevel>>,
+    map: Res<StageMap>,
+    level: Res<CurrentLevel>,
     clock: Res<GameClock>,
-    stage: Res<State<crate::sim::state::Stage>>,
+    stage: Res<State<crate::states::Stage>>,
     weather: Res<Weather>,
     supplies: Res<Supplies>,
     mut errand: Local<Errand>,
@@ -64,7 +66,6 @@ fn steer_autoplay(
     members: Query<(&Position, &Status, &Vitals, Has<Straying>), (With<Member>, Without<Leader>)>,
     mut leader: Query<(&Position, &mut Route), With<Leader>>,
 ) {
-    let (Some(map), Some(level)) = (map, level) else { return };
     let Ok((pos, mut route)) = leader.single_mut() else { return };
     let here = pos.0.floor().as_uvec2();
     if stage.is_changed() {
@@ -219,7 +220,7 @@ pub struct ReadingTime(pub u32);
 
 /// What a careful player would make of one effect: people kept and spirits held first, then
 /// supplies; nobody sent into the dark who cannot see in it.
-fn worth(effect: &Effect, stage: crate::sim::state::Stage, weather: &Weather) -> f32 {
+fn worth(effect: &Effect, stage: crate::states::Stage, weather: &Weather) -> f32 {
     match effect {
         Effect::Morale(Target::Everyone, x) | Effect::Trust(Target::Everyone, x) => 10.0 * x,
         Effect::Morale(_, x) | Effect::Trust(_, x) => 3.0 * x,
@@ -248,7 +249,7 @@ fn worth(effect: &Effect, stage: crate::sim::state::Stage, weather: &Weather) ->
             }
         }
         Effect::Guide => {
-            if stage == crate::sim::state::Stage::Himalaya {
+            if stage == crate::states::Stage::Himalaya {
                 4.0
             } else {
                 1.0
@@ -260,7 +261,7 @@ fn worth(effect: &Effect, stage: crate::sim::state::Stage, weather: &Weather) ->
 fn answer_questions(
     pending: Res<PendingEvent>,
     reading: Res<ReadingTime>,
-    stage: Res<State<crate::sim::state::Stage>>,
+    stage: Res<State<crate::states::Stage>>,
     weather: Res<Weather>,
     minds: Query<(&Member, &Mind)>,
     mut waited: Local<u32>,
@@ -303,8 +304,8 @@ pub(crate) fn plugin(app: &mut App) {
         FixedUpdate,
         answer_questions
             .run_if(is_autoplaying)
-            .run_if(in_state(crate::sim::state::Pause::Running))
-            .before(crate::sim::story::AnswerSystems),
+            .run_if(in_state(crate::states::Pause::Running))
+            .before(crate::sim::journey::story::AnswerSystems),
     );
     app.add_systems(FixedUpdate, steer_autoplay.run_if(is_autoplaying).in_set(SimSystems::Decide));
 }

@@ -6,21 +6,26 @@ use bevy::prelude::*;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use crate::sim::camp::Fire;
-use crate::sim::camp::Supplies;
-use crate::sim::chronicle::{FatePlaces, Spot, Walked};
-use crate::sim::clock::GameClock;
-use crate::sim::cohesion::Mind;
-use crate::sim::journey::{JourneySystems, RunSeed, SimRng, StageLog, StageRecord, StartStage};
-use crate::sim::levels::Stranger;
-use crate::sim::movement::Resting;
-use crate::sim::movement::{Halt, Odometer, Pace};
-use crate::sim::party::{FateRecord, Fates, Member, MemberId, Position, Status};
-use crate::sim::state::{Screen, Stage};
-use crate::sim::story::{Greeted, StageNights, StrangerAt};
-use crate::sim::story::{StoryEntry, StoryLog};
-use crate::sim::survival::Vitals;
-use crate::sim::weather::Weather;
+use crate::levels::MemberId;
+use crate::levels::Stranger;
+use crate::sim::journey::StartSystems;
+use crate::sim::journey::story::{Greeted, StageNights, StrangerAt};
+use crate::sim::journey::story::{StoryEntry, StoryLog};
+use crate::sim::model::air::Weather;
+use crate::sim::model::body::Vitals;
+use crate::sim::model::clock::GameClock;
+use crate::sim::model::group::Mind;
+use crate::sim::model::group::Resting;
+use crate::sim::model::group::{Halt, Pace};
+use crate::sim::model::party::{FateRecord, Fates, Member, Position, Status};
+use crate::sim::model::route::{FatePlaces, Spot, Walked};
+use crate::sim::model::seed::{RunSeed, SimRng};
+use crate::sim::model::stage::{StageLog, StageRecord, StartStage};
+use crate::sim::model::supplies::Fire;
+use crate::sim::model::supplies::Supplies;
+use crate::sim::model::walk::Odometer;
+use crate::sim::{EnterStage, EnterStageSystems};
+use crate::states::{Screen, Stage};
 
 /// The version of the save format; a save of another version is refused with a message.
 pub const SAVE_VERSION: u32 = 1;
@@ -137,9 +142,9 @@ impl Save {
     /// The journey as it stands (called just after a stage is entered).
     pub fn from_world(world: &mut World) -> Save {
         let mut members: Vec<SavedMember> = world
-            .query::<(&Member, &Status, Option<&Vitals>, Option<&Mind>)>()
+            .query::<(&Member, &Status, &Vitals, &Mind)>()
             .iter(world)
-            .map(|(m, s, v, mind)| SavedMember { id: m.0, status: *s, vitals: v.copied(), mind: mind.copied() })
+            .map(|(m, s, v, mind)| SavedMember { id: m.0, status: *s, vitals: Some(*v), mind: Some(*mind) })
             .collect();
         members.sort_by_key(|m| m.id);
         let mut stages = world.resource::<StageLog>().0.clone();
@@ -322,15 +327,6 @@ pub(crate) fn plugin(app: &mut App) {
         FixedUpdate,
         save_at_camp.in_set(crate::sim::SimSystems::Journey).run_if(in_state(Screen::Playing)),
     );
-    app.add_systems(OnEnter(Screen::Loading), resume.after(crate::sim::journey::start_journey));
-    for stage in Stage::ALL {
-        app.add_systems(
-            OnEnter(stage),
-            (finish_resuming, save_on_entering)
-                .chain()
-                .after(JourneySystems::EnterStage)
-                .after(crate::sim::story::place_strangers)
-                .after(crate::sim::story::reset_stage_nights),
-        );
-    }
+    app.add_systems(OnEnter(Screen::Loading), resume.in_set(StartSystems::Resume));
+    app.add_systems(EnterStage, (finish_resuming, save_on_entering).chain().in_set(EnterStageSystems::Resume));
 }

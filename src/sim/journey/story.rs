@@ -6,18 +6,26 @@ use std::collections::HashMap;
 use bevy::prelude::*;
 use serde::Serialize;
 
+use crate::levels::MemberId;
+use crate::levels::Terrain;
+use crate::levels::{Choice, Condition, Effect, Levels, Require, StoryEvent, Stranger, Target, Trigger};
+use crate::sim::EnterStage;
+use crate::sim::EnterStageSystems;
 use crate::sim::SimSystems;
-use crate::sim::camp::{Supplies, WoodRun, nearest_wood};
-use crate::sim::clock::GameClock;
-use crate::sim::cohesion::{Mind, Straying, WALK_AGAIN_ABOVE};
-use crate::sim::journey::{CurrentLevel, StageLog, place_near, spawn_member};
-use crate::sim::levels::{Choice, Condition, Effect, Levels, Require, StoryEvent, Stranger, Target, Trigger};
-use crate::sim::movement::Halt;
-use crate::sim::party::{Fate, FateRecord, Fates, Leader, Member, MemberId, News, Position, Status};
-use crate::sim::state::{Screen, Stage};
-use crate::sim::survival::Vitals;
-use crate::sim::weather::Weather;
-use crate::sim::world::{StageMap, Terrain};
+use crate::sim::journey::spawn_member;
+use crate::sim::model::air::Weather;
+use crate::sim::model::body::Vitals;
+use crate::sim::model::clock::GameClock;
+use crate::sim::model::group::Halt;
+use crate::sim::model::group::{Mind, Straying, WALK_AGAIN_ABOVE};
+use crate::sim::model::party::{Fate, Fates, Leader, Member, News, Position, Status};
+use crate::sim::model::stage::{CurrentLevel, StageLog};
+use crate::sim::model::supplies::{Supplies, WoodRun};
+use crate::sim::world::StageMap;
+use crate::sim::world::map::place_near;
+use crate::sim::world::map::progress;
+use crate::sim::world::nearest_wood;
+use crate::states::{Screen, Stage};
 
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct StoryEntry {
@@ -91,19 +99,19 @@ pub struct Greeted;
 
 /// Those waiting on the way come to meet the group once they see it.
 fn approach_the_group(
-    map: Option<Res<StageMap>>,
-    level: Option<Res<CurrentLevel>>,
+    map: Res<StageMap>,
+    level: Res<CurrentLevel>,
     leader: Query<&Position, (With<Leader>, Without<StrangerAt>)>,
     mut strangers: Query<&mut Position, (With<StrangerAt>, Without<Greeted>)>,
 ) {
-    let (Some(map), Some(level), Ok(lead)) = (map, level, leader.single()) else { return };
+    let Ok(lead) = leader.single() else { return };
     for mut pos in &mut strangers {
         let to = lead.0 - pos.0;
         if to.length() > 12.0 || to.length() < 1.5 {
             continue;
         }
-        let speed = crate::sim::movement::tiles_per_minute(level.0.tile_m, map.terrain_at(pos.0).props().move_cost);
-        pos.0 = crate::sim::movement::slide(&map, pos.0, to.normalize() * speed.min(to.length()));
+        let speed = crate::sim::model::walk::tiles_per_minute(level.0.tile_m, map.terrain_at(pos.0).props().move_cost);
+        pos.0 = crate::sim::world::slide(&map, pos.0, to.normalize() * speed.min(to.length()));
     }
 }
 
@@ -133,20 +141,9 @@ fn count_nights(mut nights: ResMut<StageNights>, clock: Res<GameClock>) {
     nights.was_night = night;
 }
 
-/// How far along the stage the leader is, 0 at the entry to 1 at the way out, as the crow flies.
-pub fn progress(map: &StageMap, pos: Vec2) -> f32 {
-    let entry = map.entry.as_vec2();
-    let exit = map.exit_centre().as_vec2();
-    let total = entry.distance(exit).max(1.0);
-    (1.0 - pos.distance(exit) / total).clamp(0.0, 1.0)
-}
-
 /// The events that can happen in this stage: its own, and the story file's unless the stage
 /// has its own of the same id.
-pub fn stage_events<'a>(
-    levels: &'a Levels,
-    level: &'a crate::sim::levels::Level,
-) -> impl Iterator<Item = &'a StoryEvent> {
+pub fn stage_events<'a>(levels: &'a Levels, level: &'a crate::levels::Level) -> impl Iterator<Item = &'a StoryEvent> {
     level.events.iter().chain(levels.story.events.iter().filter(|e| !level.events.iter().any(|own| own.id == e.id)))
 }
 
@@ -226,8 +223,8 @@ fn fill(text: &str, subject: Option<MemberId>) -> String {
 
 fn fire_story_events(
     levels: Res<Levels>,
-    level: Option<Res<CurrentLevel>>,
-    map: Option<Res<StageMap>>,
+    level: Res<CurrentLevel>,
+    map: Res<StageMap>,
     stage: Res<State<Stage>>,
     clock: Res<GameClock>,
     (nights, weather): (Res<StageNights>, Res<Weather>),
@@ -242,7 +239,6 @@ fn fire_story_events(
     mut told: ResMut<ToldEffects>,
     mut beats: MessageWriter<StoryBeat>,
 ) {
-    let (Some(level), Some(map)) = (level, map) else { return };
     if map.is_changed() {
         *landmarks = Landmarks::default();
     }
@@ -569,7 +565,7 @@ fn apply(effect: &Effect, subject: Option<MemberId>, lead: Vec2, w: &mut StoryWo
 
 fn settle(fates: &mut Fates, member: MemberId, fate: Fate, stage: Stage, day: u32, why: &str) {
     if fates.of(member).is_none() {
-        fates.0.push(FateRecord { member, fate, stage, day, cause: why.to_string() });
+        fates.settle(member, fate, stage, day, why.to_string());
     }
 }
 
@@ -638,7 +634,7 @@ fn speak(
 fn speak_at_fire(
     levels: Res<Levels>,
     clock: Res<GameClock>,
-    fires: Query<&Position, Added<crate::sim::camp::Fire>>,
+    fires: Query<&Position, Added<crate::sim::model::supplies::Fire>>,
     members: Query<(&Member, &Position, &Status), Without<Leader>>,
     mut news: MessageWriter<News>,
 ) {
@@ -670,12 +666,7 @@ pub(crate) fn plugin(app: &mut App) {
         .add_message::<StoryBeat>()
         .add_message::<Choose>();
     app.add_systems(OnEnter(Screen::Loading), clear_story);
-    for stage in Stage::ALL {
-        app.add_systems(
-            OnEnter(stage),
-            (reset_stage_nights, place_strangers.after(crate::sim::journey::JourneySystems::EnterStage)),
-        );
-    }
+    app.add_systems(EnterStage, (reset_stage_nights, place_strangers).in_set(EnterStageSystems::Setup));
     app.add_systems(
         FixedUpdate,
         (count_nights, approach_the_group, fire_story_events, carry_out_told, speak, speak_at_fire)
@@ -685,9 +676,6 @@ pub(crate) fn plugin(app: &mut App) {
     // Answering runs while the rest of the world waits for it.
     app.add_systems(
         FixedUpdate,
-        answer_event
-            .in_set(AnswerSystems)
-            .before(SimSystems::Clock)
-            .run_if(in_state(crate::sim::state::Pause::Running)),
+        answer_event.in_set(AnswerSystems).before(SimSystems::Clock).run_if(in_state(crate::states::Pause::Running)),
     );
 }

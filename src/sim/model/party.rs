@@ -3,60 +3,14 @@
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::sim::state::Stage;
+pub use crate::levels::MemberId;
+use crate::sim::model::body::{Exertion, Vitals};
+use crate::states::Stage;
 
-/// Every person of the story who can be in the group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum MemberId {
-    Janusz,
-    Smith,
-    Khabarov,
-    Valka,
-    Tomasz,
-    Voss,
-    Kazik,
-    Zoran,
-    Irena,
-}
-
-impl MemberId {
-    pub const ALL: [MemberId; 9] = [
-        MemberId::Janusz,
-        MemberId::Smith,
-        MemberId::Khabarov,
-        MemberId::Valka,
-        MemberId::Tomasz,
-        MemberId::Voss,
-        MemberId::Kazik,
-        MemberId::Zoran,
-        MemberId::Irena,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            MemberId::Janusz => "Janusz",
-            MemberId::Smith => "Smith",
-            MemberId::Khabarov => "Khabarov",
-            MemberId::Valka => "Valka",
-            MemberId::Tomasz => "Tomasz",
-            MemberId::Voss => "Voss",
-            MemberId::Kazik => "Kazik",
-            MemberId::Zoran => "Zoran",
-            MemberId::Irena => "Irena",
-        }
-    }
-
-    /// The stage where this person is first with the group.
-    pub fn joins_at(self) -> Stage {
-        match self {
-            MemberId::Irena => Stage::Baikal,
-            _ => Stage::Camp,
-        }
-    }
-}
-
-/// A person in the group. Everyone with this component is on the map.
+/// A person in the group. Everyone with this component is on the map, with a body from the
+/// moment they are spawned (their traits and mind come from `journey`, which knows who they are).
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+#[require(Vitals, Exertion)]
 pub struct Member(pub MemberId);
 
 /// The one the player steers: Janusz.
@@ -111,6 +65,11 @@ pub struct FateRecord {
 pub struct Fates(pub Vec<FateRecord>);
 
 impl Fates {
+    /// Settles what became of someone: the one place a fate is recorded.
+    pub fn settle(&mut self, member: MemberId, fate: Fate, stage: Stage, day: u32, cause: impl Into<String>) {
+        self.0.push(FateRecord { member, fate, stage, day, cause: cause.into() });
+    }
+
     pub fn of(&self, member: MemberId) -> Option<&FateRecord> {
         self.0.iter().find(|r| r.member == member)
     }

@@ -2,46 +2,19 @@
 //! ended and why, set beside the film, and the ending. Read by the chronicle screen and the
 //! `--report json` output.
 
-use std::collections::HashMap;
-
 use bevy::prelude::*;
 use serde::Serialize;
 
+use crate::levels::MemberId;
+use crate::levels::{EndingKind, Geo, Levels};
 use crate::sim::SimSystems;
-use crate::sim::clock::GameClock;
-use crate::sim::journey::{CurrentLevel, JourneyOutcome, Outcome};
-use crate::sim::levels::{EndingKind, Geo, Levels};
-use crate::sim::movement::Odometer;
-use crate::sim::party::{Fate, Fates, Leader, Member, MemberId, Position};
-use crate::sim::state::{Screen, Stage};
-use crate::sim::story::progress;
+use crate::sim::model::clock::GameClock;
+use crate::sim::model::party::{Fate, Fates, Leader, Member, Position};
+use crate::sim::model::route::{FatePlaces, Spot, Walked, spot_of};
+use crate::sim::model::stage::{CurrentLevel, JourneyOutcome, Outcome};
+use crate::sim::model::walk::Odometer;
 use crate::sim::world::StageMap;
-
-/// Where on a stage someone was: how far along it (0 entry, 1 way out) and how far to the side
-/// of the straight line, as a share of the stage's length (left negative).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
-pub struct Spot {
-    pub stage: Stage,
-    pub along: f32,
-    pub aside: f32,
-}
-
-/// The leader's way, sampled every in-game hour.
-#[derive(Resource, Debug, Clone, Default)]
-pub struct Walked(pub Vec<Spot>);
-
-/// Where each member's road ended.
-#[derive(Resource, Debug, Clone, Default)]
-pub struct FatePlaces(pub HashMap<MemberId, Spot>);
-
-pub fn spot_of(map: &StageMap, stage: Stage, pos: Vec2) -> Spot {
-    let entry = map.entry.as_vec2();
-    let exit = map.exit_centre().as_vec2();
-    let line = exit - entry;
-    let len = line.length().max(1.0);
-    let aside = line.perp_dot(pos - entry) / (len * len);
-    Spot { stage, along: progress(map, pos), aside: aside.clamp(-0.5, 0.5) }
-}
+use crate::states::{Screen, Stage};
 
 /// (latitude, longitude) of a spot, on its stage's stretch of the real route.
 pub fn geo_of(geo: &Geo, spot: &Spot) -> (f32, f32) {
@@ -55,12 +28,12 @@ pub fn geo_of(geo: &Geo, spot: &Spot) -> (f32, f32) {
 
 fn record_route(
     clock: Res<GameClock>,
-    map: Option<Res<StageMap>>,
+    map: Res<StageMap>,
     stage: Res<State<Stage>>,
     leader: Query<&Position, With<Leader>>,
     mut walked: ResMut<Walked>,
 ) {
-    let (Some(map), Ok(lead)) = (map, leader.single()) else { return };
+    let Ok(lead) = leader.single() else { return };
     if !clock.minutes.is_multiple_of(60) && !map.is_changed() {
         return;
     }
@@ -69,7 +42,7 @@ fn record_route(
 
 fn place_fates(
     fates: Res<Fates>,
-    map: Option<Res<StageMap>>,
+    map: Res<StageMap>,
     stage: Res<State<Stage>>,
     members: Query<(&Member, &Position)>,
     leader: Query<&Position, With<Leader>>,
@@ -78,7 +51,6 @@ fn place_fates(
     if !fates.is_changed() {
         return;
     }
-    let Some(map) = map else { return };
     for record in &fates.0 {
         if places.0.contains_key(&record.member) || record.fate == Fate::Survived {
             continue;

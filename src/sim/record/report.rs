@@ -3,13 +3,15 @@
 use bevy::prelude::*;
 use serde::Serialize;
 
-use crate::sim::chronicle::{Chronicle, EndingText};
-use crate::sim::clock::GameClock;
-use crate::sim::journey::{JourneyOutcome, Outcome, RunSeed, StageLog};
-use crate::sim::movement::Odometer;
-use crate::sim::party::{Fate, Fates, MemberId};
-use crate::sim::state::Stage;
-use crate::sim::story::StoryLog;
+use crate::levels::MemberId;
+use crate::sim::journey::story::StoryLog;
+use crate::sim::model::clock::GameClock;
+use crate::sim::model::party::{Fate, Fates};
+use crate::sim::model::seed::RunSeed;
+use crate::sim::model::stage::{JourneyOutcome, Outcome, StageLog};
+use crate::sim::model::walk::Odometer;
+use crate::sim::record::chronicle::{Chronicle, EndingText};
+use crate::states::Stage;
 
 /// Coordinates to a hundredth of a degree: identical printing on every platform.
 fn round_geo((lat, lon): (f32, f32)) -> (f32, f32) {

@@ -4,110 +4,27 @@
 use bevy::prelude::*;
 use rand::Rng;
 
+use crate::levels::MemberId;
+use crate::levels::Water;
 use crate::sim::SimSystems;
-use crate::sim::clock::GameClock;
-use crate::sim::journey::SimRng;
-use crate::sim::movement::{Resting, slide, tiles_per_minute};
-use crate::sim::party::{Leader, Member, MemberId, Position, Status};
-use crate::sim::state::Stage;
-use crate::sim::world::{StageMap, Water};
-
-/// Litres a water skin holds; each walker carries one.
-pub const SKIN_L: f32 = 4.0;
-/// Hours of fire one bundle of wood gives.
-pub const HOURS_PER_WOOD: f32 = 2.5;
-/// Bundles of wood the group can carry.
-pub const MAX_WOOD: u32 = 12;
-/// Bundles a fire needs to be lit.
-pub const WOOD_TO_LIGHT: u32 = 2;
-
-/// What the group carries.
-#[derive(Resource, Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Supplies {
-    pub water_l: f32,
-    pub capacity_l: f32,
-    /// Person-days of food.
-    pub rations: f32,
-    /// Bundles of firewood.
-    pub wood: u32,
-    /// Someone counts every ration and mouthful (Zoran is with the group): less is wasted.
-    pub counted: bool,
-}
-
-impl Default for Supplies {
-    fn default() -> Self {
-        Supplies { water_l: 7.0 * SKIN_L, capacity_l: 7.0 * SKIN_L, rations: 100.0, wood: 0, counted: true }
-    }
-}
-
-/// A fire, lit where the group camps. Scoped to its stage.
-#[derive(Component, Debug, Clone, Copy, PartialEq)]
-pub struct Fire {
-    /// Hours it will still burn.
-    pub fuel_h: f32,
-}
-
-impl Fire {
-    pub fn burning(&self) -> bool {
-        self.fuel_h > 0.0
-    }
-}
-
-/// A member sent out at night for wood: to `target`, then back to the fire at `home`.
-#[derive(Component, Debug, Clone, Copy, PartialEq)]
-pub struct WoodRun {
-    pub target: Vec2,
-    pub home: Vec2,
-    pub returning: bool,
-}
-
-/// What the player (or the autoplayer) asks the group to do this minute.
-#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CampAction {
-    /// Gather the dead wood on and around the leader's tile.
-    GatherWood,
-    /// Light a fire where the leader stands, or feed the one there.
-    MakeFire,
-    /// Fill the skins from water beside the leader (or melt snow at a burning fire).
-    FillSkins,
-}
-
-/// Tiles around a point, nearest first, within `radius`.
-fn tiles_near(map: &StageMap, at: Vec2, radius: i32) -> Vec<UVec2> {
-    let c = at.floor().as_ivec2();
-    let mut v = Vec::new();
-    for dy in -radius..=radius {
-        for dx in -radius..=radius {
-            let p = c + IVec2::new(dx, dy);
-            if map.contains(p.x, p.y) {
-                v.push(p.as_uvec2());
-            }
-        }
-    }
-    v.sort_by_key(|p| {
-        let d = p.as_ivec2() - c;
-        (d.x * d.x + d.y * d.y, p.y, p.x)
-    });
-    v
-}
-
-/// The nearest tile with wood within `radius` tiles.
-pub fn nearest_wood(map: &StageMap, at: Vec2, radius: i32) -> Option<UVec2> {
-    tiles_near(map, at, radius).into_iter().find(|p| map.wood[map.index(*p)])
-}
-
-/// The nearest drinkable water (or ice) within `radius` tiles that does not lie back the way
-/// the group came (further from the way out than `at` is, by more than a few tiles).
-pub fn nearest_water(map: &StageMap, at: Vec2, radius: i32) -> Option<UVec2> {
-    let exit = map.exit_centre().as_vec2();
-    let ahead = at.distance(exit) + 6.0;
-    // Only water that can be stood at: a lake is drunk from its shore ice or shingle.
-    tiles_near(map, at, radius).into_iter().find(|p| {
-        map.walkable(*p)
-            && matches!(map.at(*p).props().water, Water::Fresh | Water::Frozen)
-            && p.as_vec2().distance(exit) <= ahead
-    })
-}
+use crate::sim::model::clock::GameClock;
+use crate::sim::model::group::Resting;
+use crate::sim::model::party::{Leader, Member, Position, Status};
+use crate::sim::model::seed::SimRng;
+use crate::sim::model::supplies::CampAction;
+use crate::sim::model::supplies::Fire;
+use crate::sim::model::supplies::HOURS_PER_WOOD;
+use crate::sim::model::supplies::MAX_WOOD;
+use crate::sim::model::supplies::SKIN_L;
+use crate::sim::model::supplies::Supplies;
+use crate::sim::model::supplies::WOOD_TO_LIGHT;
+use crate::sim::model::supplies::WoodRun;
+use crate::sim::model::walk::tiles_per_minute;
+use crate::sim::world::StageMap;
+use crate::sim::world::map::tiles_near;
+use crate::sim::world::nearest_wood;
+use crate::sim::world::slide;
+use crate::states::Stage;
 
 fn do_camp_actions(
     mut commands: Commands,
@@ -117,7 +34,7 @@ fn do_camp_actions(
     mut supplies: ResMut<Supplies>,
     leader: Query<&Position, With<Leader>>,
     mut fires: Query<(&Position, &mut Fire)>,
-    mut drinkers: Query<(&Position, &Status, &mut crate::sim::survival::Vitals), Without<Fire>>,
+    mut drinkers: Query<(&Position, &Status, &mut crate::sim::model::body::Vitals), Without<Fire>>,
 ) {
     let Some(mut map) = map else { return };
     let Ok(lead) = leader.single() else { return };
@@ -189,14 +106,14 @@ fn fit_skins(mut supplies: ResMut<Supplies>, members: Query<(&Member, &Status)>)
     supplies.capacity_l = carriers * SKIN_L;
     supplies.water_l = supplies.water_l.min(supplies.capacity_l);
     supplies.counted =
-        members.iter().any(|(m, s)| crate::sim::survival::Traits::of(m.0).counts_rations && *s == Status::Walking);
+        members.iter().any(|(m, s)| crate::sim::model::body::Traits::of(m.0).counts_rations && *s == Status::Walking);
 }
 
 /// At night in camp, when the fire is burning low and the wood is gone, someone goes out for
 /// more: chosen by chance among the walkers, Janusz excepted.
 fn send_for_wood(
     mut commands: Commands,
-    map: Option<Res<StageMap>>,
+    map: Res<StageMap>,
     clock: Res<GameClock>,
     resting: Res<Resting>,
     supplies: Res<Supplies>,
@@ -205,7 +122,6 @@ fn send_for_wood(
     runners: Query<(), With<WoodRun>>,
     members: Query<(Entity, &Member, &Status, &Position), Without<Leader>>,
 ) {
-    let Some(map) = map else { return };
     if !resting.0 || !clock.is_night() || supplies.wood > 0 || !runners.is_empty() {
         return;
     }
@@ -226,9 +142,9 @@ fn send_for_wood(
 fn run_for_wood(
     mut commands: Commands,
     map: Option<ResMut<StageMap>>,
-    level: Option<Res<crate::sim::journey::CurrentLevel>>,
+    level: Option<Res<crate::sim::model::stage::CurrentLevel>>,
     mut supplies: ResMut<Supplies>,
-    mut runners: Query<(Entity, &mut Position, &mut WoodRun, &Status), Without<crate::sim::cohesion::Straying>>,
+    mut runners: Query<(Entity, &mut Position, &mut WoodRun, &Status), Without<crate::sim::model::group::Straying>>,
 ) {
     let (Some(mut map), Some(level)) = (map, level) else { return };
     for (e, mut pos, mut run, status) in &mut runners {
@@ -256,25 +172,7 @@ fn run_for_wood(
     }
 }
 
-/// The monks feed them and they sleep for days: they leave the monastery restored.
-fn recover_at_monastery(
-    mut supplies: ResMut<Supplies>,
-    mut members: Query<(&Status, &mut crate::sim::survival::Vitals)>,
-) {
-    supplies.rations = supplies.rations.max(80.0);
-    supplies.water_l = supplies.capacity_l;
-    for (status, mut v) in &mut members {
-        if *status == Status::Walking {
-            *v = crate::sim::survival::Vitals { uv_dose: 0.0, ..crate::sim::survival::Vitals::default() };
-        }
-    }
-}
-
 pub(crate) fn plugin(app: &mut App) {
-    app.add_systems(
-        OnEnter(Stage::Monastery),
-        recover_at_monastery.after(crate::sim::journey::JourneySystems::EnterStage),
-    );
     app.init_resource::<Supplies>().add_message::<CampAction>();
     app.add_systems(
         FixedUpdate,

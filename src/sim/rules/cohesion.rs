@@ -4,65 +4,36 @@
 use bevy::prelude::*;
 use rand::Rng;
 
+use crate::levels::MemberId;
 use crate::sim::SimSystems;
-use crate::sim::camp::{Fire, WoodRun};
-use crate::sim::clock::GameClock;
-use crate::sim::journey::{CurrentLevel, SimRng};
-use crate::sim::movement::{Pace, Resting, slide, tiles_per_minute};
-use crate::sim::party::{Fate, FateRecord, Fates, Leader, Member, MemberId, News, Position, Status};
-use crate::sim::state::Stage;
-use crate::sim::survival::{Died, Exertion, Traits, Vitals};
-use crate::sim::weather::Weather;
+use crate::sim::model::air::Weather;
+use crate::sim::model::body::{Died, Exertion, Traits, Vitals};
+use crate::sim::model::clock::GameClock;
+use crate::sim::model::group::Encourage;
+use crate::sim::model::group::GIVE_UP_BELOW;
+use crate::sim::model::group::LOST_AFTER_H;
+use crate::sim::model::group::Mind;
+use crate::sim::model::group::Straying;
+use crate::sim::model::group::WALK_AGAIN_ABOVE;
+use crate::sim::model::group::{Pace, Resting};
+use crate::sim::model::party::{Fate, Fates, Leader, Member, News, Position, Status};
+use crate::sim::model::seed::SimRng;
+use crate::sim::model::stage::CurrentLevel;
+use crate::sim::model::supplies::{Fire, WoodRun};
+use crate::sim::model::walk::tiles_per_minute;
 use crate::sim::world::StageMap;
-
-/// A member's will to go on and faith in Janusz, each 0 to 1.
-#[derive(Component, Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Mind {
-    pub morale: f32,
-    pub trust: f32,
-}
-
-impl Default for Mind {
-    fn default() -> Self {
-        Mind { morale: 0.7, trust: 0.6 }
-    }
-}
-
-/// Below this morale a member sits down and will not go on.
-pub const GIVE_UP_BELOW: f32 = 0.15;
-/// Encouraged above this, they walk again.
-pub const WALK_AGAIN_ABOVE: f32 = 0.3;
-/// Hours out of sight of the group before a stray is lost for good.
-pub const LOST_AFTER_H: f32 = 6.0;
-
-/// Out of sight of the group and wandering.
-#[derive(Component, Debug, Clone, Copy, PartialEq)]
-pub struct Straying {
-    pub minutes: u32,
-    heading: Vec2,
-}
-
-/// The leader's word to the one nearest who has given up (or is lowest in spirit).
-#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Encourage;
+use crate::sim::world::slide;
+use crate::states::Stage;
 
 /// How far someone sees now, tiles.
 pub fn sight_tiles(weather: &Weather, night: bool, traits: &Traits) -> f32 {
     weather.sight_tiles * if night { traits.night_sight } else { 1.0 }
 }
 
-/// Faith in Janusz starts where loyalty to any group would: Valka's is thin from the start.
-fn give_minds(mut commands: Commands, members: Query<(Entity, &Member), Without<Mind>>) {
-    for (e, member) in &members {
-        let loyalty = Traits::of(member.0).loyalty;
-        commands.entity(e).insert(Mind { trust: 0.3 + 0.4 * loyalty, ..Mind::default() });
-    }
-}
-
 /// How far a call carries, tiles: nobody hears anything in a storm.
 pub fn hearing_tiles(weather: &Weather) -> f32 {
     match weather.kind {
-        crate::sim::weather::WeatherKind::Blizzard | crate::sim::weather::WeatherKind::Sandstorm => 0.0,
+        crate::levels::WeatherKind::Blizzard | crate::levels::WeatherKind::Sandstorm => 0.0,
         _ => (3.5 - weather.wind_kmh / 20.0).max(1.0),
     }
 }
@@ -111,8 +82,8 @@ fn look_for_the_group(
 
 /// A stray wanders, turning now and then; after hours alone they are lost.
 fn wander(
-    map: Option<Res<StageMap>>,
-    level: Option<Res<CurrentLevel>>,
+    map: Res<StageMap>,
+    level: Res<CurrentLevel>,
     stage: Res<State<Stage>>,
     clock: Res<GameClock>,
     mut rng: ResMut<SimRng>,
@@ -120,7 +91,6 @@ fn wander(
     mut strays: Query<(&Member, &mut Position, &mut Straying, &mut Status, &Vitals)>,
     mut news: MessageWriter<News>,
 ) {
-    let (Some(map), Some(level)) = (map, level) else { return };
     for (member, mut pos, mut stray, mut status, vitals) in &mut strays {
         if *status != Status::Walking {
             continue;
@@ -139,13 +109,13 @@ fn wander(
         if stray.minutes as f32 >= LOST_AFTER_H * 60.0 {
             *status = Status::Lost;
             let when = if clock.is_night() { "in the dark" } else { "out of sight of the others" };
-            fates.0.push(FateRecord {
-                member: member.0,
-                fate: Fate::Lost,
-                stage: *stage.get(),
-                day: clock.day(),
-                cause: format!("strayed {when} and was never found"),
-            });
+            fates.settle(
+                member.0,
+                Fate::Lost,
+                *stage.get(),
+                clock.day(),
+                format!("strayed {when} and was never found"),
+            );
             news.write(News(format!("{} is lost.", member.0.name())));
         }
     }
@@ -240,13 +210,7 @@ fn break_down(
             Status::Walking if mind.morale < GIVE_UP_BELOW => {
                 if traits.loyalty < 0.5 && mind.trust < 0.3 {
                     *status = Status::Departed;
-                    fates.0.push(FateRecord {
-                        member: member.0,
-                        fate: Fate::Departed,
-                        stage: *stage.get(),
-                        day: clock.day(),
-                        cause: "lost faith and left the group".into(),
-                    });
+                    fates.settle(member.0, Fate::Departed, *stage.get(), clock.day(), "lost faith and left the group");
                     news.write(News(format!("{} has left the group.", member.0.name())));
                 } else {
                     *status = Status::GivenUp;
@@ -301,7 +265,6 @@ fn encourage(
 
 pub(crate) fn plugin(app: &mut App) {
     app.add_message::<Encourage>();
-    app.add_systems(FixedUpdate, give_minds.in_set(SimSystems::Clock));
     app.add_systems(
         FixedUpdate,
         (look_for_the_group, wander, weigh_morale, break_down, encourage).chain().in_set(SimSystems::Cohere),

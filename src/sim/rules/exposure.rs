@@ -1,22 +1,23 @@
-//! Exposure and thirst: each walker's feels-like temperature, body temperature, body water,
-//! fatigue and food, the conditions that follow, and death. The models and their numbers are
-//! the real ones (NWS wind chill, NOAA heat index, clinical hypothermia stages, field water
-//! guidance), run one minute at a time.
+//! Exposure: what the weather, the ground and any fire make the air feel like to each walker,
+//! and what that does to the body minute by minute: core temperature, fatigue, frostbite,
+//! sunburn and hot sand. The models and their numbers are the real ones (NWS wind chill, NOAA
+//! heat index, clinical hypothermia stages).
 
 use bevy::prelude::*;
 
+use crate::levels::Terrain;
 use crate::sim::SimSystems;
-use crate::sim::camp::{Fire, Supplies};
-use crate::sim::clock::GameClock;
-use crate::sim::journey::CurrentLevel;
-use crate::sim::movement::Resting;
-use crate::sim::party::{Fate, FateRecord, Fates, Member, MemberId, Position, Status};
-use crate::sim::state::Stage;
-use crate::sim::weather::Weather;
-use crate::sim::world::{StageMap, Terrain};
+use crate::sim::model::air::Weather;
+use crate::sim::model::body::Exertion;
+use crate::sim::model::body::Traits;
+use crate::sim::model::body::Vitals;
+use crate::sim::model::clock::GameClock;
+use crate::sim::model::group::Resting;
+use crate::sim::model::party::{Member, Position, Status};
+use crate::sim::model::stage::CurrentLevel;
+use crate::sim::model::supplies::Fire;
+use crate::sim::world::StageMap;
 
-/// Water in an adult body, litres (60 % of 70 kg).
-pub const BODY_WATER_L: f32 = 42.0;
 /// Altitude lapse rate, °C per metre.
 pub const LAPSE_C_PER_M: f32 = 0.0065;
 
@@ -53,173 +54,6 @@ pub fn heat_index_c(t_c: f32, rh: f32) -> f32 {
         hi
     };
     (hi - 32.0) * 5.0 / 9.0
-}
-
-/// What a person's body is doing.
-#[derive(Component, Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Vitals {
-    /// Core body temperature, °C.
-    pub core_c: f32,
-    /// Body water lost and not yet drunk back, litres.
-    pub water_deficit_l: f32,
-    /// 0 rested to 1 exhausted.
-    pub fatigue: f32,
-    /// Days gone without a ration.
-    pub hunger_days: f32,
-    /// Hours spent at a feels-like below −20 °C without a fire.
-    pub frost_hours: f32,
-    /// Sun taken, in full-sun hours weighted by altitude and glare.
-    pub uv_dose: f32,
-    /// Hours walked on hot sand.
-    pub hot_sand_hours: f32,
-    /// The feels-like temperature where they stand, °C (for the HUD and the morale system).
-    pub feels_like_c: f32,
-}
-
-impl Default for Vitals {
-    fn default() -> Self {
-        Vitals {
-            core_c: 37.0,
-            water_deficit_l: 0.0,
-            fatigue: 0.1,
-            hunger_days: 0.0,
-            frost_hours: 0.0,
-            uv_dose: 0.0,
-            hot_sand_hours: 0.0,
-            feels_like_c: 10.0,
-        }
-    }
-}
-
-impl Vitals {
-    /// Body water lost, % of body water.
-    pub fn dehydration_pct(&self) -> f32 {
-        self.water_deficit_l / BODY_WATER_L * 100.0
-    }
-
-    pub fn conditions(&self) -> Conditions {
-        let d = self.dehydration_pct();
-        Conditions {
-            cold: self.core_c < 36.0,
-            hypothermia: self.core_c < 35.0,
-            severe_hypothermia: self.core_c < 32.0,
-            frostbite: self.frost_hours >= 4.0,
-            heat_exhaustion: self.core_c > 38.5,
-            heatstroke: self.core_c > 40.0,
-            sunburn: self.uv_dose >= 14.0,
-            blisters: self.hot_sand_hours >= 6.0,
-            thirsty: d >= 2.0,
-            weakened: d >= 5.0,
-            collapsed: d >= 10.0 || self.core_c < 30.0 || self.core_c > 41.0,
-            exhausted: self.fatigue >= 0.95,
-            hungry: self.hunger_days >= 1.0,
-        }
-    }
-
-    /// How fast this body can walk, relative to a fit walker (0 cannot walk).
-    pub fn walk_factor(&self) -> f32 {
-        let c = self.conditions();
-        if c.collapsed || c.exhausted {
-            return 0.0;
-        }
-        let mut f = 1.0 - 0.4 * (self.fatigue - 0.6).max(0.0) / 0.35;
-        if c.weakened {
-            f *= 0.75;
-        }
-        if c.severe_hypothermia || c.heatstroke {
-            f *= 0.5;
-        } else if c.hypothermia || c.heat_exhaustion {
-            f *= 0.8;
-        }
-        if c.blisters {
-            f *= 0.8;
-        }
-        if c.frostbite {
-            f *= 0.85;
-        }
-        f.clamp(0.0, 1.0)
-    }
-
-    /// What kills, if anything does now.
-    pub fn fatal(&self) -> Option<&'static str> {
-        if self.core_c <= 28.0 {
-            Some("hypothermia")
-        } else if self.core_c >= 42.0 {
-            Some("heatstroke")
-        } else if self.dehydration_pct() >= 15.0 {
-            Some("dehydration")
-        } else {
-            None
-        }
-    }
-}
-
-/// The conditions a body is in, derived from its vitals.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Conditions {
-    pub cold: bool,
-    pub hypothermia: bool,
-    pub severe_hypothermia: bool,
-    pub frostbite: bool,
-    pub heat_exhaustion: bool,
-    pub heatstroke: bool,
-    pub sunburn: bool,
-    pub blisters: bool,
-    pub thirsty: bool,
-    pub weakened: bool,
-    pub collapsed: bool,
-    pub exhausted: bool,
-    pub hungry: bool,
-}
-
-/// The traits of STORY.md that the survival and cohesion systems use.
-#[derive(Component, Debug, Clone, Copy, PartialEq)]
-pub struct Traits {
-    /// Insulation of what they wear, °C added to the feels-like in the cold.
-    pub clothing_c: f32,
-    /// Sweat multiplier in heat and how hard heat drives the core up (1 ordinary).
-    pub heat_frailty: f32,
-    /// Share of daylight sight left at night (Kazik's night blindness).
-    pub night_sight: f32,
-    /// Lifts the morale of those near (Voss the priest).
-    pub steadies: bool,
-    /// Lifts the morale of those near at rest (Tomasz's sketches).
-    pub sketches: bool,
-    /// Frightens those near (Valka's knife).
-    pub frightens: bool,
-    /// Counts rations: less food and water wasted (Zoran).
-    pub counts_rations: bool,
-    /// How readily encouragement reaches them (Smith is hard to move).
-    pub movable: f32,
-    /// Attachment to the group: with little of it, broken morale means leaving.
-    pub loyalty: f32,
-}
-
-impl Traits {
-    pub fn of(id: MemberId) -> Traits {
-        let base = Traits {
-            clothing_c: 25.0,
-            heat_frailty: 1.0,
-            night_sight: 1.0,
-            steadies: false,
-            sketches: false,
-            frightens: false,
-            counts_rations: false,
-            movable: 1.0,
-            loyalty: 0.8,
-        };
-        match id {
-            MemberId::Janusz => Traits { loyalty: 1.0, ..base },
-            MemberId::Smith => Traits { movable: 0.5, ..base },
-            MemberId::Khabarov => base,
-            MemberId::Valka => Traits { frightens: true, loyalty: 0.3, clothing_c: 28.0, ..base },
-            MemberId::Tomasz => Traits { sketches: true, heat_frailty: 1.3, ..base },
-            MemberId::Voss => Traits { steadies: true, ..base },
-            MemberId::Kazik => Traits { night_sight: 0.3, ..base },
-            MemberId::Zoran => Traits { counts_rations: true, ..base },
-            MemberId::Irena => Traits { heat_frailty: 1.4, clothing_c: 21.0, ..base },
-        }
-    }
 }
 
 /// What the weather, the ground and any fire make the air feel like to someone, °C, and the
@@ -281,20 +115,6 @@ pub fn core_target_c(effective_c: f32, heat_frailty: f32) -> f32 {
     }
 }
 
-/// Body water lost per hour, litres: a little always, sweat with heat and exertion.
-pub fn water_loss_l_per_h(heat_c: f32, walking: bool, heat_frailty: f32) -> f32 {
-    let heat_load = ((heat_c - 24.0) / 20.0).clamp(0.0, 1.5);
-    let activity = if walking { 1.0 } else { 0.4 };
-    0.05 + 0.6 * heat_load * activity * heat_frailty + if walking { 0.1 } else { 0.0 }
-}
-
-/// Whether a member is walking this minute (moving with the group), for exertion.
-#[derive(Component, Debug, Clone, Copy, Default, PartialEq)]
-pub struct Exertion {
-    pub walking: bool,
-    last: Vec2,
-}
-
 fn note_exertion(mut q: Query<(&Position, &mut Exertion)>) {
     for (pos, mut ex) in &mut q {
         ex.walking = pos.0.distance(ex.last) > 1e-4;
@@ -304,25 +124,26 @@ fn note_exertion(mut q: Query<(&Position, &mut Exertion)>) {
 
 /// Body temperature, water, fatigue and the slow harms of a minute in this weather.
 fn expose_walkers(
-    map: Option<Res<StageMap>>,
-    level: Option<Res<CurrentLevel>>,
+    map: Res<StageMap>,
+    level: Res<CurrentLevel>,
     weather: Res<Weather>,
     clock: Res<GameClock>,
     resting: Res<Resting>,
     fires: Query<(&Position, &Fire)>,
-    mut members: Query<(&Position, &Traits, &Exertion, &Status, &mut Vitals), With<Member>>,
+    mut members: Query<(&Position, &Traits, &mut Exertion, &Status, &mut Vitals), With<Member>>,
 ) {
-    let (Some(map), Some(level)) = (map, level) else { return };
     let fires: Vec<(Vec2, bool)> = fires.iter().map(|(p, f)| (p.0, f.burning())).collect();
     let dt_h = 1.0 / 60.0;
     let altitude_km = level.0.climate.altitude_m / 1000.0;
-    for (pos, traits, exertion, status, mut v) in &mut members {
+    for (pos, traits, mut exertion, status, mut v) in &mut members {
         if *status == Status::Dead {
             continue;
         }
         let warmth = fire_warmth_c(&fires, pos.0);
         let (feels, heat) = feels_like(&weather, &map, pos.0, warmth, resting.0);
         v.feels_like_c = feels;
+        // Sweat follows the heat index (the thirst rule reads it).
+        exertion.heat_c = heat;
         let walking = exertion.walking;
         // Clothing insulates in the cold, less so as the wind drives through it.
         let wind_here = weather.wind_kmh * (1.0 - shelter_at(&map, pos.0));
@@ -336,8 +157,6 @@ fn expose_walkers(
         let target = core_target_c(effective, traits.heat_frailty) + dry;
         let tau_h = 4.0;
         v.core_c += (target - v.core_c) * dt_h / tau_h;
-
-        v.water_deficit_l += water_loss_l_per_h(heat, walking, traits.heat_frailty) * dt_h;
 
         let sleeping = resting.0 && clock.is_night();
         v.fatigue += if walking {
@@ -367,113 +186,8 @@ fn expose_walkers(
     }
 }
 
-/// People drink from the skins when thirsty, as much as is there.
-/// The skins are with the group: those out of reach of it (strays, the lost, those who left)
-/// drink nothing from them.
-fn drink_from_skins(
-    mut supplies: ResMut<Supplies>,
-    leader: Query<&Position, With<crate::sim::party::Leader>>,
-    mut members: Query<(&Member, &Status, &mut Vitals, &Position), Without<crate::sim::cohesion::Straying>>,
-) {
-    let Ok(lead) = leader.single() else { return };
-    let lead = lead.0;
-    let mut waste = 1.0;
-    if supplies.counted {
-        waste = 0.9;
-    }
-    // The thirstiest drink first, so that scarce water is shared where it is needed.
-    let mut order: Vec<_> = members.iter_mut().collect();
-    order.sort_by(|a, b| b.2.water_deficit_l.total_cmp(&a.2.water_deficit_l).then(a.0.0.cmp(&b.0.0)));
-    for (_, status, mut v, pos) in order {
-        let with_group = matches!(status, Status::Walking | Status::GivenUp) && pos.0.distance(lead) <= 8.0;
-        if !with_group || v.water_deficit_l < 0.5 || supplies.water_l <= 0.0 {
-            continue;
-        }
-        // A few mouthfuls a minute at most.
-        let sip = v.water_deficit_l.min(0.05).min(supplies.water_l / (2.0 - waste));
-        v.water_deficit_l -= sip;
-        supplies.water_l -= sip * (2.0 - waste);
-    }
-}
-
-/// Rations are shared out at dawn, one a person a day.
-fn eat_rations(
-    clock: Res<GameClock>,
-    mut supplies: ResMut<Supplies>,
-    mut members: Query<(&Status, &Traits, &mut Vitals), With<Member>>,
-) {
-    if clock.minutes % crate::sim::clock::MINUTES_PER_DAY != 7 * 60 {
-        return;
-    }
-    // Valka always comes back with something: stolen, snared or bartered.
-    let foragers = members.iter().filter(|(s, t, _)| **s == Status::Walking && t.frightens).count();
-    supplies.rations += 1.5 * foragers as f32;
-    let share = if supplies.counted { 0.9 } else { 1.0 };
-    for (status, _, mut v) in &mut members {
-        if !matches!(status, Status::Walking | Status::GivenUp) {
-            continue;
-        }
-        if supplies.rations >= share {
-            supplies.rations -= share;
-            v.hunger_days = 0.0;
-        } else {
-            v.hunger_days += 1.0;
-        }
-    }
-}
-
-/// A death: recorded with its cause; the body stays where it fell.
-#[derive(Message, Debug, Clone, Copy)]
-pub struct Died {
-    pub member: MemberId,
-    pub cause: &'static str,
-}
-
-fn settle_deaths(
-    stage: Res<State<Stage>>,
-    clock: Res<GameClock>,
-    mut fates: ResMut<Fates>,
-    mut died: MessageWriter<Died>,
-    mut members: Query<(&Member, &Vitals, &mut Status)>,
-) {
-    for (member, v, mut status) in &mut members {
-        if matches!(*status, Status::Dead | Status::Lost | Status::Departed) {
-            continue;
-        }
-        if let Some(cause) = v.fatal() {
-            *status = Status::Dead;
-            fates.0.push(FateRecord {
-                member: member.0,
-                fate: Fate::Died,
-                stage: *stage.get(),
-                day: clock.day(),
-                cause: cause.into(),
-            });
-            died.write(Died { member: member.0, cause });
-            info!("{} died of {cause} on day {}", member.0.name(), clock.day());
-        }
-    }
-}
-
-/// New members get their traits, and a body unless they come with one (a resumed journey).
-fn give_bodies(mut commands: Commands, members: Query<(Entity, &Member, Has<Vitals>), Without<Traits>>) {
-    for (e, m, has_body) in &members {
-        commands.entity(e).insert((Traits::of(m.0), Exertion::default()));
-        if !has_body {
-            commands.entity(e).insert(Vitals::default());
-        }
-    }
-}
-
 pub(crate) fn plugin(app: &mut App) {
-    app.add_message::<Died>();
-    app.add_systems(FixedUpdate, give_bodies.in_set(SimSystems::Clock));
-    app.add_systems(
-        FixedUpdate,
-        (note_exertion, expose_walkers, drink_from_skins, eat_rations, settle_deaths)
-            .chain()
-            .in_set(SimSystems::Survive),
-    );
+    app.add_systems(FixedUpdate, (note_exertion, expose_walkers).chain().in_set(SimSystems::Expose));
 }
 
 #[cfg(test)]
@@ -519,29 +233,5 @@ mod tests {
         assert!(core_target_c(-40.0, 1.0) < 28.0, "a night at −40 effective kills");
         assert!(core_target_c(5.0, 1.0) > 35.0, "by a fire in the taiga: cold but not hypothermic");
         assert!(core_target_c(50.0, 1.4) > core_target_c(50.0, 1.0), "heat is harder on the frail");
-    }
-
-    #[test]
-    fn water_loss_follows_field_guidance() {
-        // US Army: 0.5–1.5 L an hour working in desert sun; far less at rest at night.
-        let walking_in_sun = water_loss_l_per_h(45.0, true, 1.0);
-        assert!((0.5..=1.5).contains(&walking_in_sun), "{walking_in_sun}");
-        let resting_at_night = water_loss_l_per_h(8.0, false, 1.0);
-        assert!(resting_at_night < 0.1, "{resting_at_night}");
-        assert!(water_loss_l_per_h(45.0, true, 1.4) > walking_in_sun);
-    }
-
-    #[test]
-    fn dehydration_stages_are_the_clinical_ones() {
-        let at = |pct: f32| Vitals { water_deficit_l: BODY_WATER_L * pct / 100.0, ..Vitals::default() };
-        assert!(!at(1.5).conditions().thirsty);
-        assert!(at(2.5).conditions().thirsty);
-        assert!(at(5.5).conditions().weakened && at(5.5).walk_factor() < 1.0);
-        assert!(at(10.5).conditions().collapsed && at(10.5).walk_factor() == 0.0);
-        assert_eq!(at(15.1).fatal(), Some("dehydration"));
-        assert_eq!(Vitals { core_c: 27.9, ..Vitals::default() }.fatal(), Some("hypothermia"));
-        assert!(Vitals { core_c: 34.5, ..Vitals::default() }.conditions().hypothermia);
-        assert!(Vitals { core_c: 31.5, ..Vitals::default() }.conditions().severe_hypothermia);
-        assert!(Vitals { core_c: 40.5, ..Vitals::default() }.conditions().heatstroke);
     }
 }

@@ -1,7 +1,12 @@
-//! The rules of the journey, one file a danger or a support.
+//! The rules of the journey: the design card's three dangers (exposure, thirst, cohesion) and
+//! what serves them, one file each. A rule never names another rule: they talk through the
+//! components, resources and messages of `sim::model`.
 
 pub mod camp;
 pub mod cohesion;
+pub mod death;
 pub mod exposure;
+pub mod hunger;
 pub mod movement;
+pub mod thirst;
 pub mod weather;

@@ -1,106 +1,40 @@
 //! The group's movement: the leader walks a route or the player's direction, and the others
 //! follow the leader's trail as a loose group, each at their own place in it.
 
-use std::collections::VecDeque;
-
 use bevy::prelude::*;
 
 use crate::sim::SimSystems;
-use crate::sim::camp::{Fire, WoodRun};
-use crate::sim::cohesion::Straying;
-use crate::sim::journey::CurrentLevel;
-use crate::sim::party::{Leader, Member, Position, Status, WALK_KMH};
-use crate::sim::survival::Vitals;
+use crate::sim::model::body::Vitals;
+use crate::sim::model::group::Halt;
+use crate::sim::model::group::Pace;
+use crate::sim::model::group::Resting;
+use crate::sim::model::group::Straying;
+use crate::sim::model::party::{Leader, Member, Position, Status};
+use crate::sim::model::stage::CurrentLevel;
+use crate::sim::model::supplies::{Fire, WoodRun};
+use crate::sim::model::walk::MoveInput;
+use crate::sim::model::walk::Odometer;
+use crate::sim::model::walk::Route;
+use crate::sim::model::walk::SPACING;
+use crate::sim::model::walk::TRAIL_LEN;
+use crate::sim::model::walk::TRAIL_STEP;
+use crate::sim::model::walk::Trail;
+use crate::sim::model::walk::tiles_per_minute;
 use crate::sim::world::StageMap;
-
-/// Waypoints (tile centres) the leader walks to, in order.
-#[derive(Component, Debug, Clone, Default)]
-pub struct Route(pub VecDeque<Vec2>);
-
-/// The direction the player pushes the leader in; zero when no key is held. Overrides the
-/// route while held.
-#[derive(Component, Debug, Clone, Copy, Default)]
-pub struct MoveInput(pub Vec2);
-
-/// How hard the leader pushes: faster walking costs fatigue, water and morale.
-#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Pace {
-    Slow,
-    #[default]
-    Steady,
-    Forced,
-}
-
-impl Pace {
-    pub fn speed(self) -> f32 {
-        match self {
-            Pace::Slow => 0.75,
-            Pace::Steady => 1.0,
-            Pace::Forced => 1.3,
-        }
-    }
-}
-
-/// The group has made camp: nobody walks.
-#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Resting(pub bool);
-
-/// The group stays where it is until this minute of the clock (a burial, a rest the story
-/// asks for).
-#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Halt(pub u64);
-
-/// Where the leader has walked, newest first: the followers walk it too, so they go around
-/// whatever the leader went around.
-#[derive(Resource, Debug, Clone, Default)]
-pub struct Trail(pub VecDeque<Vec2>);
-
-/// How far the leader has walked on the whole journey, km.
-#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Odometer(pub f32);
-
-const TRAIL_STEP: f32 = 0.35;
-const TRAIL_LEN: usize = 256;
-/// Gap along the trail between one walker and the next, tiles.
-pub const SPACING: f32 = 0.9;
-
-impl Trail {
-    /// The point `distance` tiles back along the trail, and the direction walked there.
-    pub fn behind(&self, distance: f32) -> Option<(Vec2, Vec2)> {
-        let mut left = distance;
-        let mut points = self.0.iter();
-        let mut newer = *points.next()?;
-        for &older in points {
-            let seg = newer.distance(older);
-            if seg >= left && seg > 0.0 {
-                let p = newer.lerp(older, left / seg);
-                return Some((p, (newer - older) / seg));
-            }
-            left -= seg;
-            newer = older;
-        }
-        Some((newer, Vec2::ZERO))
-    }
-}
-
-/// Tiles a walker covers in one minute on this terrain.
-pub fn tiles_per_minute(tile_m: f32, move_cost: f32) -> f32 {
-    WALK_KMH * 1000.0 / 60.0 / tile_m / move_cost.max(0.1)
-}
+use crate::sim::world::slide;
 
 fn walk_leader(
-    map: Option<Res<StageMap>>,
-    level: Option<Res<CurrentLevel>>,
+    map: Res<StageMap>,
+    level: Res<CurrentLevel>,
     resting: Res<Resting>,
     halt: Res<Halt>,
-    clock: Res<crate::sim::clock::GameClock>,
+    clock: Res<crate::sim::model::clock::GameClock>,
     pace: Res<Pace>,
     mut trail: ResMut<Trail>,
     mut odometer: ResMut<Odometer>,
-    mut leader: Query<(&mut Position, &mut Route, &MoveInput, &Status, Option<&Vitals>), With<Leader>>,
+    mut leader: Query<(&mut Position, &mut Route, &MoveInput, &Status, &Vitals), With<Leader>>,
     others: Query<(&Status, &Vitals, &Position), (With<Member>, Without<Leader>, Without<Straying>, Without<WoodRun>)>,
 ) {
-    let (Some(map), Some(level)) = (map, level) else { return };
     let Ok((mut pos, mut route, input, status, vitals)) = leader.single_mut() else { return };
     if resting.0 || *status != Status::Walking || clock.minutes < halt.0 {
         return;
@@ -123,7 +57,7 @@ fn walk_leader(
     if able.iter().any(|p| p.distance(pos.0) > spread) {
         return;
     }
-    let own = vitals.map_or(1.0, |v| v.walk_factor());
+    let own = vitals.walk_factor();
     let tile_m = level.0.tile_m;
     let mut budget =
         tiles_per_minute(tile_m, map.terrain_at(pos.0).props().move_cost) * pace.speed() * own * weakest.max(0.5);
@@ -155,33 +89,20 @@ fn walk_leader(
     }
 }
 
-/// Moves by `step` unless that would enter ground that cannot be walked; then tries each axis
-/// alone, so that the walker slides along a wall instead of sticking to it.
-pub fn slide(map: &StageMap, from: Vec2, step: Vec2) -> Vec2 {
-    let ok = |p: Vec2| map.contains(p.x.floor() as i32, p.y.floor() as i32) && map.terrain_at(p).props().walkable;
-    for candidate in [from + step, from + Vec2::new(step.x, 0.0), from + Vec2::new(0.0, step.y)] {
-        if ok(candidate) {
-            return candidate;
-        }
-    }
-    from
-}
-
 /// Followers keep to the trail, each a little further back and a little to the side.
 fn follow_leader(
-    map: Option<Res<StageMap>>,
-    level: Option<Res<CurrentLevel>>,
+    map: Res<StageMap>,
+    level: Res<CurrentLevel>,
     resting: Res<Resting>,
     trail: Res<Trail>,
     leader: Query<&Position, With<Leader>>,
     pace: Res<Pace>,
     fires: Query<&Position, (With<Fire>, Without<Member>)>,
     mut followers: Query<
-        (&Member, &mut Position, &Status, Option<&Vitals>),
+        (&Member, &mut Position, &Status, &Vitals),
         (Without<Leader>, Without<Straying>, Without<WoodRun>),
     >,
 ) {
-    let (Some(map), Some(level)) = (map, level) else { return };
     let Ok(leader_pos) = leader.single() else { return };
     let mut walkers: Vec<_> = followers.iter_mut().filter(|(_, _, s, _)| **s == Status::Walking).collect();
     walkers.sort_by_key(|(m, _, _, _)| m.0);
@@ -193,7 +114,7 @@ fn follow_leader(
         for (rank, (member, pos, _, vitals)) in walkers.iter_mut().enumerate() {
             let spot = centre + Vec2::from_angle(rank as f32 * 0.9 + member.0 as u8 as f32) * 0.9;
             let to = spot - pos.0;
-            let speed = tiles_per_minute(level.0.tile_m, 1.0) * vitals.map_or(1.0, |v| v.walk_factor());
+            let speed = tiles_per_minute(level.0.tile_m, 1.0) * vitals.walk_factor();
             if to.length() > 0.05 && speed > 0.0 {
                 let step = if to.length() <= speed { to } else { to.normalize() * speed };
                 pos.0 = slide(&map, pos.0, step);
@@ -220,7 +141,7 @@ fn follow_leader(
         let budget = tiles_per_minute(level.0.tile_m, map.terrain_at(pos.0).props().move_cost)
             * hurry
             * pace.speed()
-            * vitals.map_or(1.0, |v| v.walk_factor());
+            * vitals.walk_factor();
         if budget <= 0.0 {
             continue;
         }

@@ -1,0 +1,232 @@
+//! What the story files can say: events, their triggers, requirements, choices and effects,
+//! and the endings.
+
+use serde::{Deserialize, Serialize};
+
+use crate::levels::{Character, MemberId, Terrain, WeatherKind};
+
+/// Who a trigger watches: anyone in the group, or one person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Who {
+    Anyone,
+    Member(MemberId),
+}
+
+impl Who {
+    pub fn matches(self, id: MemberId) -> bool {
+        match self {
+            Who::Anyone => id != MemberId::Janusz,
+            Who::Member(m) => m == id,
+        }
+    }
+}
+
+/// A state of body or mind a trigger can wait for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Condition {
+    Hypothermic,
+    Thirsty,
+    Weakened,
+    Collapsed,
+    GivenUp,
+    Straying,
+}
+
+/// Someone met on the way, standing on the map until the group reaches them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Stranger {
+    Khabarov,
+    Irena,
+    Monk,
+}
+
+impl Stranger {
+    pub fn name(self) -> &'static str {
+        match self {
+            Stranger::Khabarov => "Khabarov",
+            Stranger::Irena => "Irena",
+            Stranger::Monk => "a monk",
+        }
+    }
+}
+
+/// What makes a story event happen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Trigger {
+    /// When the group enters the stage.
+    StageEntered,
+    /// At dusk of the N-th night spent in the stage (1 is the first).
+    Night(u32),
+    /// When the group has walked this share (0 to 1) of the way to the way out.
+    Progress(f32),
+    /// When Janusz comes within a few steps of a kind of ground (a stream).
+    Reached(Terrain),
+    /// When a kind of ground comes into Janusz's sight (the monument by the road).
+    Sighted(Terrain),
+    /// When Janusz reaches someone standing this share (0 to 1) of the way along the path.
+    Met { who: Stranger, along: f32 },
+    /// When someone in the group comes to this state; fires once for each person it befalls.
+    Condition(Who, Condition),
+    /// When someone in the group dies; fires once for each death.
+    Died(Who),
+    /// Straight after another event of the same stage has been told or answered.
+    After(String),
+}
+
+/// Who an effect acts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Target {
+    /// Everyone in the group.
+    Everyone,
+    Member(MemberId),
+    /// The person the trigger was about (who collapsed, who died).
+    Subject,
+}
+
+/// What a choice does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Effect {
+    /// Adds to morale (0 to 1).
+    Morale(Target, f32),
+    /// Adds to trust in Janusz (0 to 1).
+    Trust(Target, f32),
+    /// Litres into (or out of) the skins.
+    Water(f32),
+    /// Person-days of food.
+    Rations(f32),
+    /// Bundles of firewood.
+    Wood(i32),
+    /// Litres from the skins given to someone to drink.
+    Drink(Target, f32),
+    /// The group stops where it is for this many hours.
+    Rest(f32),
+    /// This weather, now, for this many hours.
+    Weather(WeatherKind, f32),
+    /// Someone met on the way joins the group.
+    Join(MemberId),
+    /// Someone met on the way is sent off; the text says why.
+    TurnAway(MemberId, String),
+    /// Someone stays behind by choice; the text says where and why.
+    Stay(MemberId, String),
+    /// Someone goes another way; the text says where.
+    Depart(MemberId, String),
+    /// Someone sits down and will not walk on until encouraged.
+    GiveUp(MemberId),
+    /// Someone is sent out from the fire for wood.
+    WoodRun(MemberId),
+    /// Someone who has given up gets up and walks on.
+    Rally(Target),
+    /// A guide leads the group, everyone still with it, on to the next stage.
+    Guide,
+}
+
+/// One answer to a story event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub label: String,
+    /// Offered only if these hold.
+    #[serde(default)]
+    pub requires: Vec<Require>,
+    /// What happens, told after the choice.
+    #[serde(default)]
+    pub reply: String,
+    #[serde(default)]
+    pub effects: Vec<Effect>,
+    /// The choice only works if this person trusts Janusz at least this much...
+    #[serde(default)]
+    pub needs_trust: Option<(MemberId, f32)>,
+    /// ...and otherwise this is what happens.
+    #[serde(default)]
+    pub failed_reply: String,
+    #[serde(default)]
+    pub failed_effects: Vec<Effect>,
+}
+
+/// What must hold for an event to happen at all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Require {
+    /// With the group: alive, not lost, not gone.
+    InGroup(MemberId),
+    NotInGroup(MemberId),
+    /// The stage's event of this id has not happened.
+    NotTold(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryEvent {
+    pub id: String,
+    pub trigger: Trigger,
+    #[serde(default)]
+    pub requires: Vec<Require>,
+    /// Who speaks the text, if anyone in particular.
+    #[serde(default)]
+    pub speaker: Option<MemberId>,
+    pub title: String,
+    /// `{who}` stands for the person the trigger was about.
+    pub text: String,
+    /// What happens as soon as it is told.
+    #[serde(default)]
+    pub effects: Vec<Effect>,
+    /// With no choices the event is told and play goes on; with choices, play waits.
+    #[serde(default)]
+    pub choices: Vec<Choice>,
+    /// One of the story's big moments, marked for music.
+    #[serde(default)]
+    pub moment: Option<Moment>,
+}
+
+/// The feeling of a big moment of the story; the presentation plays music to match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Moment {
+    /// The journey's own theme: the escape.
+    Theme,
+    /// Something given back: water, a guide, India.
+    Hope,
+    /// Someone left behind.
+    Sorrow,
+}
+
+/// Which ending a journey has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EndingKind {
+    /// Janusz reached India with others of the group.
+    Home,
+    /// Janusz reached India, but alone: the group fell apart on the way.
+    Alone,
+    JanuszDied,
+    JanuszLost,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ending {
+    pub when: EndingKind,
+    pub title: String,
+    /// `{stage}` and `{day}` stand for where and when the journey ended, `{with}` for who was
+    /// with Janusz at the end.
+    pub text: String,
+}
+
+/// `levels/story.ron`: the characters, the events that can happen in any stage, the endings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
+    pub characters: Vec<Character>,
+    /// Events that can happen anywhere (a collapse, a death); a stage's own event with the same
+    /// id takes their place.
+    #[serde(default)]
+    pub events: Vec<StoryEvent>,
+    pub endings: Vec<Ending>,
+}
+
+impl Story {
+    pub fn character(&self, id: MemberId) -> &Character {
+        self.characters.iter().find(|c| c.id == id).expect("validated: every member has a character")
+    }
+
+    pub fn ending(&self, kind: EndingKind) -> &Ending {
+        self.endings.iter().find(|e| e.when == kind).expect("validated: every ending is written")
+    }
+}

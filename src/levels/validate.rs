@@ -1,0 +1,161 @@
+//! What a level file may say: ranges, required text, and events that can happen.
+
+use crate::levels::{Edge, Effect, EndingKind, Level, MemberId, Story, StoryEvent, Trigger};
+use crate::states::Stage;
+
+type Invalid = (String, String);
+
+fn check_range(field: &str, value: f64, min: f64, max: f64, unit: &str) -> Result<(), Invalid> {
+    if !(min..=max).contains(&value) || value.is_nan() {
+        return Err((field.into(), format!("{value}{unit} is out of range ({min}{unit} to {max}{unit})")));
+    }
+    Ok(())
+}
+
+pub(crate) fn validate(level: &Level, expected: Stage) -> Result<(), Invalid> {
+    if level.stage != expected {
+        return Err((
+            "stage".into(),
+            format!("the file is for the {} stage but says {:?}", expected.name(), level.stage),
+        ));
+    }
+    if level.title.trim().is_empty() {
+        return Err(("title".into(), "must not be empty".into()));
+    }
+    let (w, h) = level.size;
+    check_range("size", w as f64, 16.0, 1024.0, " tiles wide")?;
+    check_range("size", h as f64, 16.0, 1024.0, " tiles high")?;
+    check_range("tile_m", level.tile_m as f64, 10.0, 5000.0, " m")?;
+    let edge_len = match level.way_out.edge {
+        Edge::North | Edge::South => w,
+        Edge::East | Edge::West => h,
+    };
+    check_range("way_out.width", level.way_out.width as f64, 1.0, (edge_len / 2) as f64, " tiles")?;
+    if level.way_out.edge == level.entry {
+        return Err(("way_out.edge".into(), "the way out must be on another side than the entry".into()));
+    }
+    let c = &level.climate;
+    check_range("climate.day_temp_c", c.day_temp_c as f64, -70.0, 60.0, " °C")?;
+    check_range("climate.night_temp_c", c.night_temp_c as f64, -70.0, 60.0, " °C")?;
+    if c.night_temp_c > c.day_temp_c {
+        return Err(("climate.night_temp_c".into(), "nights cannot be warmer than days".into()));
+    }
+    check_range("climate.wind_kmh", c.wind_kmh as f64, 0.0, 150.0, " km/h")?;
+    check_range("climate.humidity_pct", c.humidity_pct as f64, 0.0, 100.0, " %")?;
+    check_range("climate.altitude_m", c.altitude_m as f64, -500.0, 8000.0, " m")?;
+    let g = &level.generation;
+    check_range("generation.elevation_scale", g.elevation_scale, 0.001, 0.5, "")?;
+    check_range("generation.moisture_scale", g.moisture_scale, 0.001, 0.5, "")?;
+    check_range("generation.vegetation", g.vegetation as f64, 0.0, 1.0, "")?;
+    check_range("generation.water", g.water as f64, 0.0, 0.6, "")?;
+    check_range("generation.firewood", g.firewood as f64, 0.0, 0.5, "")?;
+    check_range("generation.obstacles", g.obstacles as f64, 0.0, 0.4, "")?;
+    for (i, (_, p)) in level.weather.iter().enumerate() {
+        check_range(&format!("weather[{i}]"), *p as f64, 0.0, 1.0, "")?;
+    }
+    if !level.weather.is_empty() && level.weather.iter().all(|(_, p)| *p == 0.0) {
+        return Err(("weather".into(), "every kind of weather has odds 0".into()));
+    }
+    check_geo("geo.from", level.geo.from)?;
+    check_geo("geo.to", level.geo.to)?;
+    validate_events(&level.events, true)
+}
+
+fn check_geo(field: &str, (lat, lon): (f32, f32)) -> Result<(), Invalid> {
+    check_range(field, lat as f64, -90.0, 90.0, "° latitude")?;
+    check_range(field, lon as f64, -180.0, 180.0, "° longitude")
+}
+
+fn check_text(field: String, text: &str) -> Result<(), Invalid> {
+    if text.trim().is_empty() { Err((field, "must not be empty".into())) } else { Ok(()) }
+}
+
+/// Story events of a stage (`in_stage`) or of the story file (which may only use triggers that
+/// make sense anywhere).
+fn validate_events(events: &[StoryEvent], in_stage: bool) -> Result<(), Invalid> {
+    let mut ids = std::collections::HashSet::new();
+    for (i, event) in events.iter().enumerate() {
+        let at = |f: &str| format!("events[{i}].{f}");
+        if !ids.insert(event.id.as_str()) {
+            return Err((at("id"), format!("`{}` is used twice", event.id)));
+        }
+        check_text(at("title"), &event.title)?;
+        check_text(at("text"), &event.text)?;
+        match &event.trigger {
+            Trigger::Progress(p) => check_range(&at("trigger"), *p as f64, 0.0, 1.0, "")?,
+            Trigger::Met { along, .. } => check_range(&at("trigger"), *along as f64, 0.05, 0.95, "")?,
+            Trigger::Night(n) => check_range(&at("trigger"), *n as f64, 1.0, 30.0, " nights")?,
+            Trigger::After(id) if !events.iter().take(i).any(|e| &e.id == id) => {
+                return Err((at("trigger"), format!("`{id}` is not an event written before this one")));
+            }
+            _ => {}
+        }
+        if !in_stage && !matches!(event.trigger, Trigger::Condition(..) | Trigger::Died(_)) {
+            return Err((at("trigger"), "events of the story file may only wait for a Condition or a death".into()));
+        }
+        for effect in &event.effects {
+            check_effect(&at("effects"), effect)?;
+        }
+        for (c, choice) in event.choices.iter().enumerate() {
+            let at = |f: &str| format!("events[{i}].choices[{c}].{f}");
+            check_text(at("label"), &choice.label)?;
+            if let Some((_, t)) = choice.needs_trust {
+                check_range(&at("needs_trust"), t as f64, 0.0, 1.0, "")?;
+                check_text(at("failed_reply"), &choice.failed_reply)?;
+            }
+            for effect in choice.effects.iter().chain(&choice.failed_effects) {
+                check_effect(&at("effects"), effect)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_effect(field: &str, effect: &Effect) -> Result<(), Invalid> {
+    match effect {
+        Effect::Morale(_, x) | Effect::Trust(_, x) => check_range(field, *x as f64, -1.0, 1.0, ""),
+        Effect::Water(l) => check_range(field, *l as f64, -30.0, 30.0, " L"),
+        Effect::Drink(_, l) => check_range(field, *l as f64, 0.0, 5.0, " L"),
+        Effect::Rations(r) => check_range(field, *r as f64, -50.0, 50.0, " person-days"),
+        Effect::Wood(w) => check_range(field, *w as f64, -20.0, 20.0, " bundles"),
+        Effect::Rest(h) => check_range(field, *h as f64, 0.25, 24.0, " h"),
+        Effect::Weather(_, h) => check_range(field, *h as f64, 0.25, 48.0, " h"),
+        Effect::TurnAway(_, why) | Effect::Stay(_, why) | Effect::Depart(_, why) => check_text(field.into(), why),
+        _ => Ok(()),
+    }
+}
+
+pub(crate) fn validate_story(story: &Story) -> Result<(), Invalid> {
+    for id in MemberId::ALL {
+        let n = story.characters.iter().filter(|c| c.id == id).count();
+        if n != 1 {
+            return Err(("characters".into(), format!("{} must be written exactly once (found {n})", id.name())));
+        }
+    }
+    for (i, c) in story.characters.iter().enumerate() {
+        let at = |f: &str| format!("characters[{i}].{f}");
+        check_text(at("name"), &c.name)?;
+        check_text(at("film"), &c.film)?;
+        check_range(&at("height"), c.look.height as f64, 0.8, 1.2, "")?;
+        let l = &c.lines;
+        for (name, line) in [
+            ("cold", &l.cold),
+            ("heat", &l.heat),
+            ("thirsty", &l.thirsty),
+            ("collapsed", &l.collapsed),
+            ("lost", &l.lost),
+            ("found", &l.found),
+            ("gives_up", &l.gives_up),
+            ("walks_again", &l.walks_again),
+            ("fire", &l.fire),
+        ] {
+            check_text(at(name), line)?;
+        }
+    }
+    for kind in [EndingKind::Home, EndingKind::Alone, EndingKind::JanuszDied, EndingKind::JanuszLost] {
+        if !story.endings.iter().any(|e| e.when == kind) {
+            return Err(("endings".into(), format!("the {kind:?} ending is not written")));
+        }
+    }
+    validate_events(&story.events, false)
+}

@@ -1,0 +1,100 @@
+//! The air of a level: its climate, and the kinds of weather with what each does to it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::levels::Biome;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Climate {
+    /// Air temperature at midday on flat ground at the stage's altitude, °C.
+    pub day_temp_c: f32,
+    /// Air temperature before dawn, °C.
+    pub night_temp_c: f32,
+    /// Mean wind speed, km/h.
+    pub wind_kmh: f32,
+    /// Relative humidity, %.
+    pub humidity_pct: f32,
+    /// Altitude of the stage's lowest ground, metres.
+    pub altitude_m: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum WeatherKind {
+    Clear,
+    Overcast,
+    Snowfall,
+    Blizzard,
+    Sandstorm,
+    Heatwave,
+}
+
+impl WeatherKind {
+    pub const ALL: [WeatherKind; 6] = [
+        WeatherKind::Clear,
+        WeatherKind::Overcast,
+        WeatherKind::Snowfall,
+        WeatherKind::Blizzard,
+        WeatherKind::Sandstorm,
+        WeatherKind::Heatwave,
+    ];
+
+    /// Added to the air temperature, °C.
+    pub fn temp_offset_c(self) -> f32 {
+        match self {
+            WeatherKind::Clear => 0.0,
+            WeatherKind::Overcast => 0.0,
+            WeatherKind::Snowfall => -2.0,
+            WeatherKind::Blizzard => -6.0,
+            WeatherKind::Sandstorm => -2.0,
+            WeatherKind::Heatwave => 6.0,
+        }
+    }
+
+    /// The stage's wind is multiplied by this.
+    pub fn wind_factor(self) -> f32 {
+        match self {
+            WeatherKind::Clear => 0.8,
+            WeatherKind::Overcast => 1.0,
+            WeatherKind::Snowfall => 1.2,
+            WeatherKind::Blizzard => 3.0,
+            WeatherKind::Sandstorm => 3.0,
+            WeatherKind::Heatwave => 0.5,
+        }
+    }
+
+    /// How much of the sun gets through, 0 to 1.
+    pub fn sun(self) -> f32 {
+        match self {
+            WeatherKind::Clear | WeatherKind::Heatwave => 1.0,
+            WeatherKind::Overcast => 0.35,
+            WeatherKind::Snowfall => 0.2,
+            WeatherKind::Blizzard | WeatherKind::Sandstorm => 0.1,
+        }
+    }
+
+    /// How far anyone can see in daylight, tiles.
+    pub fn sight_tiles(self) -> f32 {
+        match self {
+            WeatherKind::Clear | WeatherKind::Heatwave => 14.0,
+            WeatherKind::Overcast => 10.0,
+            WeatherKind::Snowfall => 6.0,
+            WeatherKind::Blizzard | WeatherKind::Sandstorm => 2.0,
+        }
+    }
+}
+
+/// The weather's odds for a stage: the chance of each kind at each change.
+pub fn default_odds(biome: Biome) -> Vec<(WeatherKind, f32)> {
+    use WeatherKind::*;
+    match biome {
+        Biome::Camp | Biome::Taiga => vec![(Clear, 0.35), (Overcast, 0.3), (Snowfall, 0.25), (Blizzard, 0.1)],
+        Biome::Lakeshore => vec![(Clear, 0.35), (Overcast, 0.35), (Snowfall, 0.2), (Blizzard, 0.1)],
+        Biome::Steppe => vec![(Clear, 0.55), (Overcast, 0.35), (Snowfall, 0.1)],
+        Biome::Desert => vec![(Clear, 0.55), (Heatwave, 0.25), (Sandstorm, 0.15), (Overcast, 0.05)],
+        Biome::Mountains | Biome::Monastery => {
+            vec![(Clear, 0.4), (Overcast, 0.25), (Snowfall, 0.23), (Blizzard, 0.12)]
+        }
+        Biome::Foothills | Biome::Homecoming => vec![(Clear, 0.6), (Overcast, 0.4)],
+    }
+}

@@ -1,0 +1,39 @@
+//! Hunger: rations shared out once a day, and days gone without.
+
+use bevy::prelude::*;
+
+use crate::sim::SimSystems;
+use crate::sim::model::body::{Traits, Vitals};
+use crate::sim::model::clock::GameClock;
+use crate::sim::model::party::{Member, Status};
+use crate::sim::model::supplies::Supplies;
+
+/// Rations are shared out at dawn, one a person a day.
+fn eat_rations(
+    clock: Res<GameClock>,
+    mut supplies: ResMut<Supplies>,
+    mut members: Query<(&Status, &Traits, &mut Vitals), With<Member>>,
+) {
+    if clock.minutes % crate::sim::model::clock::MINUTES_PER_DAY != 7 * 60 {
+        return;
+    }
+    // Valka always comes back with something: stolen, snared or bartered.
+    let foragers = members.iter().filter(|(s, t, _)| **s == Status::Walking && t.frightens).count();
+    supplies.rations += 1.5 * foragers as f32;
+    let share = if supplies.counted { 0.9 } else { 1.0 };
+    for (status, _, mut v) in &mut members {
+        if !matches!(status, Status::Walking | Status::GivenUp) {
+            continue;
+        }
+        if supplies.rations >= share {
+            supplies.rations -= share;
+            v.hunger_days = 0.0;
+        } else {
+            v.hunger_days += 1.0;
+        }
+    }
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    app.add_systems(FixedUpdate, eat_rations.in_set(SimSystems::Eat));
+}
