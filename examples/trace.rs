@@ -1,4 +1,5 @@
-//! Prints a journey hour by hour: weather, supplies and every member's vitals (for tuning).
+//! Prints a journey every MINUTES (120 by default): weather, supplies and every member's vitals
+//! (for tuning).
 
 use bevy::prelude::*;
 use the_way_back::levels::Levels;

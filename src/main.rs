@@ -42,7 +42,7 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn play(cli: Cli, levels: Levels) -> ExitCode {
-    use the_way_back::game::replay::{Replay, parse};
+    use the_way_back::game::dev::replay::{Replay, parse};
     let replay = match &cli.replay {
         None => None,
         Some(path) => {

@@ -8,7 +8,7 @@ use std::time::Duration;
 use bevy::prelude::*;
 use bevy_kira_audio::prelude::*;
 
-use crate::game::settings::{Channel, Settings};
+use crate::game::menus::settings::{Channel, Settings};
 use crate::levels::Terrain;
 use crate::levels::WeatherKind;
 use crate::levels::{Biome, Levels, Moment};
@@ -246,7 +246,7 @@ fn play_title_music(
     cue(SoundId::Title, 0.8, &settings, &channel, &sounds, &mut now);
 }
 
-/// A new stage: a rising call; the last one (India behind, home ahead): the journey's end.
+/// A new stage: a rising call; India and the Epilogue: the journey's end.
 fn play_stage_music(
     stage: Res<State<Stage>>,
     settings: Res<Settings>,

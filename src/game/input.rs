@@ -10,7 +10,7 @@ use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
 use crate::game::TILE_PX;
-use crate::game::settings::{Action, Settings};
+use crate::game::menus::settings::{Action, Settings};
 use crate::sim::journey::autoplay::Autoplay;
 use crate::sim::model::group::Encourage;
 use crate::sim::model::group::Pace;
@@ -300,7 +300,7 @@ pub(super) fn plugin(app: &mut App) {
                 wake_at_dawn,
             )
                 .run_if(in_state(Pause::Running))
-                .run_if(not(crate::game::dialog::is_asking)),
+                .run_if(not(crate::game::screens::dialog::is_asking)),
             speed_up_sleep,
             show_action_bar,
             toggle_pause.run_if(not(crate::game::menus::is_overlay_open)),

@@ -2,22 +2,14 @@
 //! simulation; the simulation never reads this.
 
 mod audio;
-mod dev;
+pub mod dev;
 mod hud;
 mod input;
-mod menus;
+pub mod menus;
 mod saves;
 mod screens;
 pub mod theme;
 mod view;
-
-// The rooms' files under their old names, while the paths move.
-use dev::framebench;
-pub use dev::replay;
-use hud::hints;
-pub use menus::settings;
-use screens::{chronicle, dialog};
-use view::{camera, map, night, party, tileset, weather_fx};
 
 use std::process::ExitCode;
 
@@ -43,7 +35,7 @@ pub struct GamePlugin {
     /// Time this many frames of a stormy night and quit (`--bench-frames`).
     pub bench_frames: Option<u32>,
     /// An input script to play (`--replay`).
-    pub replay: Option<replay::Replay>,
+    pub replay: Option<dev::replay::Replay>,
 }
 
 impl Plugin for GamePlugin {
@@ -77,7 +69,7 @@ impl Plugin for GamePlugin {
         app.insert_resource(crate::sim::model::stage::StartStage(self.start));
         app.insert_resource(crate::sim::journey::PrepareMapsAhead);
         if let Some(n) = self.bench_frames {
-            app.insert_resource(framebench::BenchFrames(n));
+            app.insert_resource(dev::framebench::BenchFrames(n));
         }
         if let Some(r) = &self.replay {
             app.insert_resource(r.clone());
@@ -86,23 +78,23 @@ impl Plugin for GamePlugin {
         app.insert_resource(crate::sim::journey::autoplay::ReadingTime((crate::sim::TICKS_PER_SECOND * 4.0) as u32));
         app.add_systems(Last, announce_first_frame);
         app.add_plugins((
-            camera::plugin,
-            tileset::plugin,
-            map::plugin,
-            party::plugin,
+            view::camera::plugin,
+            view::tileset::plugin,
+            view::map::plugin,
+            view::party::plugin,
             hud::plugin,
             input::plugin,
             screens::plugin,
-            chronicle::plugin,
-            dialog::plugin,
+            screens::chronicle::plugin,
+            screens::dialog::plugin,
             saves::plugin,
-            hints::plugin,
-            framebench::plugin,
-            night::plugin,
-            weather_fx::plugin,
-            replay::plugin,
+            hud::hints::plugin,
+            dev::framebench::plugin,
+            view::night::plugin,
+            view::weather_fx::plugin,
+            dev::replay::plugin,
         ));
-        app.add_plugins((settings::plugin, menus::plugin, audio::plugin));
+        app.add_plugins((menus::settings::plugin, menus::plugin, audio::plugin));
     }
 }
 
@@ -149,7 +141,7 @@ pub fn run(
     speed: f32,
     start: crate::states::Stage,
     bench_frames: Option<u32>,
-    replay: Option<replay::Replay>,
+    replay: Option<dev::replay::Replay>,
 ) -> ExitCode {
     if !has_display() {
         eprintln!("error: no display to open a window on (DISPLAY is not set); run with --headless");

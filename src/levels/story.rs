@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::levels::{Character, MemberId, Terrain, WeatherKind};
 
-/// Who a trigger watches: anyone in the group, or one person.
+/// Who a trigger watches: anyone in the group but Janusz, or one person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Who {
     Anyone,

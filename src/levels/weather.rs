@@ -7,7 +7,7 @@ use crate::levels::Biome;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Climate {
-    /// Air temperature at midday on flat ground at the stage's altitude, °C.
+    /// Air temperature at its warmest (14:00) on flat ground at the stage's altitude, °C.
     pub day_temp_c: f32,
     /// Air temperature before dawn, °C.
     pub night_temp_c: f32,

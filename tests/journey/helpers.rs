@@ -1,20 +1,15 @@
 //! Builds the headless simulation app the way a test needs it: seeded, manual time.
 
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
-use bevy::time::TimeUpdateStrategy;
-use the_way_back::SimulationPlugin;
+use the_way_back::headless;
 use the_way_back::levels::Levels;
 use the_way_back::sim::model::clock::{GameClock, MINUTES_PER_DAY};
 use the_way_back::states::{Screen, Stage};
 
-/// The simulation with no window: every `update` is exactly one tick, one in-game minute.
+/// The simulation with no window, as `--headless` builds it: every `update` is exactly one
+/// tick, one in-game minute.
 pub fn sim_app(seed: u64, autoplay: bool) -> App {
-    let levels = Levels::builtin().expect("the built-in levels are valid");
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin, SimulationPlugin { seed, levels, autoplay }))
-        .insert_resource(TimeUpdateStrategy::FixedTimesteps(1));
-    app
+    headless::app(seed, Levels::builtin().expect("the built-in levels are valid"), autoplay)
 }
 
 /// Starts a journey and steps until it is in the Camp.

@@ -52,7 +52,7 @@ pub struct Replay {
 }
 
 fn key_named(name: &str) -> Option<KeyCode> {
-    crate::game::settings::key_from_name(name)
+    crate::game::menus::settings::key_from_name(name)
 }
 
 /// Reads a script; an error names the line and says what is wrong.

@@ -4,7 +4,7 @@
 
 use bevy::prelude::*;
 
-use crate::game::settings::{Action, Settings};
+use crate::game::menus::settings::{Action, Settings};
 use crate::game::theme;
 use crate::levels::Biome;
 use crate::sim::journey::story::PendingEvent;

@@ -6,7 +6,7 @@ pub mod settings;
 
 use bevy::prelude::*;
 
-use crate::game::settings::{Action, BINDABLE, Channel, Settings, VOLUME_STEP};
+use crate::game::menus::settings::{Action, BINDABLE, Channel, Settings, VOLUME_STEP};
 use crate::game::theme;
 use crate::states::{Pause, Screen};
 

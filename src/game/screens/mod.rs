@@ -5,9 +5,9 @@ pub mod dialog;
 
 use bevy::prelude::*;
 
+use crate::game::menus::settings::{Settings, SettingsProblem};
 use crate::game::menus::{Overlay, is_overlay_open};
 use crate::game::saves::SavedJourney;
-use crate::game::settings::{Settings, SettingsProblem};
 use crate::game::{go_to, theme};
 use crate::sim::journey::save::ResumeFrom;
 use crate::states::{Pause, Screen};

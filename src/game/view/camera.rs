@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
 use crate::game::TILE_PX;
-use crate::game::party::world_pos;
+use crate::game::view::party::world_pos;
 use crate::sim::model::party::{Leader, Position};
 use crate::sim::world::StageMap;
 use crate::states::Screen;

@@ -8,7 +8,7 @@ use bevy::window::PrimaryWindow;
 use bevy_ecs_tilemap::prelude::*;
 
 use crate::game::TILE_PX;
-use crate::game::tileset::Tileset;
+use crate::game::view::tileset::Tileset;
 use crate::paint::art::{self, EAST, NORTH, SOUTH, WEST};
 use crate::sim::model::stage::WayOut;
 use crate::sim::world::StageMap;

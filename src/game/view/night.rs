@@ -6,7 +6,7 @@ use bevy::image::ImageSampler;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
-use crate::game::party::world_pos;
+use crate::game::view::party::world_pos;
 use crate::game::{TILE_PX, rgba_image};
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::party::Position;

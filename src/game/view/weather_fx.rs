@@ -87,7 +87,7 @@ fn breathe(
         if ((before + offset) / period).floor() == ((*clock + offset) / period).floor() {
             continue;
         }
-        let head = crate::game::party::world_pos(pos.0) + Vec2::new(3.0, 7.0);
+        let head = crate::game::view::party::world_pos(pos.0) + Vec2::new(3.0, 7.0);
         commands.spawn((
             Breath { age: 0.0, drift: wind + Vec2::new(0.0, 4.0) },
             Sprite { image: puff.0.clone(), color: Color::WHITE.with_alpha(0.75), ..default() },
@@ -243,7 +243,7 @@ fn thicken_haze(weather: Res<Weather>, mut haze: Single<&mut BackgroundColor, Wi
         _ => None,
     };
     haze.0 = match storm {
-        // Clear-day sight is 14 tiles; a blizzard's two or three leave little to see.
+        // Clear-day sight is 14 tiles; a blizzard's two leave little to see.
         Some(c) => c.with_alpha(((14.0 - weather.sight_tiles) / 14.0).clamp(0.0, 0.55)),
         None => Color::NONE,
     };

@@ -1,5 +1,5 @@
 //! The built-in player: walks the group to each way out, camps at night (in the desert, through
-//! the heat of the day), gathers wood before dark, makes and feeds fires, fills the skins where
+//! the heat of the day and the small hours), gathers wood before dark, makes and feeds fires, fills the skins where
 //! it can, goes for water when it runs low, and encourages whoever gives up.
 
 use bevy::prelude::*;
@@ -42,7 +42,8 @@ fn is_autoplaying(autoplay: Res<Autoplay>) -> bool {
     autoplay.0
 }
 
-/// Whether now is a time to camp: nights, and in the desert the heat of the day instead.
+/// Whether now is a time to camp: nights; in the desert the heat of the day (air above 33 °C)
+/// and 23:00–04:00.
 fn should_rest(level: &CurrentLevel, clock: &GameClock, weather: &Weather) -> bool {
     let h = clock.hour();
     if level.0.biome == Biome::Desert { weather.air_c > 33.0 || !(4.0..23.0).contains(&h) } else { clock.is_night() }
@@ -228,7 +229,8 @@ fn worth(effect: &Effect, stage: crate::states::Stage, weather: &Weather) -> f32
         Effect::Rations(r) => 0.1 * r,
         Effect::Wood(n) => 0.3 * *n as f32,
         Effect::Drink(_, l) => 2.0 * l,
-        // Stopping costs little except in the heat of a desert day.
+        // Stopping costs a little, except in the heat (air above 30 °C), where a rest is worth
+        // having.
         Effect::Rest(h) => {
             if weather.air_c > 30.0 {
                 0.3 * h

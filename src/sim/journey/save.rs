@@ -1,4 +1,4 @@
-//! Saved journeys: everything a journey has come to at the moment a stage is entered (the map is
+//! Saved journeys: everything a journey has come to when a stage is entered or camp is made (the map is
 //! not saved: it is made again from the seed), as RON text; and resuming from one. Where the
 //! text is kept (a file, the browser's storage) is the presentation's business.
 
@@ -39,7 +39,7 @@ pub struct SavedMember {
     pub mind: Option<Mind>,
 }
 
-/// A journey as it stood when a stage was entered.
+/// A journey as it stood when a stage was entered or camp was made.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Save {
     pub version: u32,

@@ -137,7 +137,8 @@ fn recover_at_monastery(mut supplies: ResMut<Supplies>, mut members: Query<(&Sta
 }
 
 /// The group moves on when the leader stands in the way out with every able walker close by.
-/// Whoever cannot come (sat down, collapsed, strayed) is left behind, and that is their fate.
+/// Whoever cannot come (sat down, collapsed) is left behind, and that is their fate; strays
+/// and wood-runners are waited for.
 pub(crate) fn reach_way_out(
     map: Res<StageMap>,
     stage: Res<State<Stage>>,

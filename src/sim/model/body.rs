@@ -18,7 +18,8 @@ pub struct Vitals {
     pub fatigue: f32,
     /// Days gone without a ration.
     pub hunger_days: f32,
-    /// Hours spent at a feels-like below −20 °C without a fire.
+    /// Hours spent at a feels-like below −25 °C out of reach of a fire's warmth (mending by
+    /// 0.1 h an hour above 5 °C); frostbite from 4 h.
     pub frost_hours: f32,
     /// Sun taken, in full-sun hours weighted by altitude and glare.
     pub uv_dose: f32,
@@ -124,7 +125,8 @@ pub struct Conditions {
     pub hungry: bool,
 }
 
-/// The traits of STORY.md that the survival and cohesion systems use.
+/// The characters' traits (the people of `levels/story.ron`) that the survival and cohesion
+/// rules use.
 #[derive(Component, Debug, Clone, Copy, PartialEq)]
 pub struct Traits {
     /// Insulation of what they wear, °C added to the feels-like in the cold.
@@ -139,7 +141,8 @@ pub struct Traits {
     pub sketches: bool,
     /// Frightens those near (Valka's knife).
     pub frightens: bool,
-    /// Counts rations: less food and water wasted (Zoran).
+    /// Counts rations: a share of food is 0.9, not 1 (Zoran). Counted, the skins lose a tenth
+    /// more per mouthful drunk (as the thirst rule has it).
     pub counts_rations: bool,
     /// How readily encouragement reaches them (Smith is hard to move).
     pub movable: f32,

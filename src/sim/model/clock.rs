@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use crate::sim::SimSystems;
 
 pub const MINUTES_PER_DAY: u64 = 24 * 60;
-/// The journey starts at this hour of day 1 (the evening of the escape).
+/// The journey starts at this hour of day 1: 08:00, morning in the camp.
 pub const START_HOUR: u64 = 8;
 pub const DUSK_HOUR: f32 = 19.0;
 pub const DAWN_HOUR: f32 = 6.0;

@@ -30,11 +30,13 @@ pub struct Straying {
     pub heading: Vec2,
 }
 
-/// The leader's word to the one nearest who has given up (or is lowest in spirit).
+/// The leader's word to someone within reach: whoever has given up first, then whoever is
+/// lowest in spirit.
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Encourage;
 
-/// How hard the leader pushes: faster walking costs fatigue, water and morale.
+/// How hard the leader pushes: a forced march covers ground faster but wears down morale;
+/// fatigue and water are spent per minute walked, whatever the pace.
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Pace {
     Slow,

@@ -22,14 +22,14 @@ pub struct Leader;
 pub struct Position(pub Vec2);
 
 /// What a member is doing. Exactly one at a time; those who left the group keep a record in
-/// [`Fates`] and are no longer on the map.
+/// [`Fates`] and stay where they were until the next stage, which they are not part of.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Status {
     #[default]
     Walking,
     /// Sat down and will not go on until encouraged.
     GivenUp,
-    /// Lost sight of the group and strayed.
+    /// Gone for good: strayed too long, or left behind when the group moved on.
     Lost,
     Dead,
     /// Left the group by choice.

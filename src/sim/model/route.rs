@@ -12,7 +12,7 @@ use crate::sim::world::map::progress;
 use crate::states::Stage;
 
 /// Where on a stage someone was: how far along it (0 entry, 1 way out) and how far to the side
-/// of the straight line, as a share of the stage's length (left negative).
+/// of the straight line, as a share of the stage's length (left positive, right negative).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 pub struct Spot {
     pub stage: Stage,

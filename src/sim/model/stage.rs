@@ -11,6 +11,8 @@ use crate::states::Stage;
 #[derive(Resource, Debug, Clone)]
 pub struct CurrentLevel(pub Level);
 
+/// A stage entered: on which day, the day it was left, and its map's fingerprint. The report
+/// prints these as they are.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct StageRecord {
     pub stage: Stage,

@@ -21,7 +21,7 @@ pub struct Supplies {
     pub rations: f32,
     /// Bundles of firewood.
     pub wood: u32,
-    /// Someone counts every ration and mouthful (Zoran is with the group): less is wasted.
+    /// Someone counts every ration (Zoran is with the group): a share of food is 0.9, not 1.
     pub counted: bool,
 }
 

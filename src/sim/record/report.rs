@@ -8,7 +8,7 @@ use crate::sim::journey::story::StoryLog;
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::party::{Fate, Fates};
 use crate::sim::model::seed::RunSeed;
-use crate::sim::model::stage::{JourneyOutcome, Outcome, StageLog};
+use crate::sim::model::stage::{JourneyOutcome, Outcome, StageLog, StageRecord};
 use crate::sim::model::walk::Odometer;
 use crate::sim::record::chronicle::{Chronicle, EndingText};
 use crate::states::Stage;
@@ -25,21 +25,14 @@ pub struct Report {
     pub outcome: Option<Outcome>,
     pub days: u32,
     pub distance_km: f64,
-    pub stages: Vec<StageReport>,
+    /// Each stage entered, as the journey's log keeps it.
+    pub stages: Vec<StageRecord>,
     pub members: Vec<MemberReport>,
     pub events: Vec<EventReport>,
     /// How it ended, as the chronicle tells it.
     pub ending: Option<EndingText>,
     /// The route walked on the real map, [latitude, longitude], hourly.
     pub route: Vec<(f32, f32)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StageReport {
-    pub stage: Stage,
-    pub entered_day: u32,
-    pub left_day: Option<u32>,
-    pub map_hash: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -93,17 +86,7 @@ impl Report {
             days: world.resource::<GameClock>().day(),
             // Rounded so that the report is identical across platforms' float printing.
             distance_km: (world.resource::<Odometer>().0 as f64 * 10.0).round() / 10.0,
-            stages: world
-                .resource::<StageLog>()
-                .0
-                .iter()
-                .map(|r| StageReport {
-                    stage: r.stage,
-                    entered_day: r.entered_day,
-                    left_day: r.left_day,
-                    map_hash: r.map_hash.clone(),
-                })
-                .collect(),
+            stages: world.resource::<StageLog>().0.clone(),
             members,
             events: world
                 .resource::<StoryLog>()

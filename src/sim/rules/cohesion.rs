@@ -38,7 +38,7 @@ pub fn hearing_tiles(weather: &Weather) -> f32 {
     }
 }
 
-/// Who can see the group: another walker in sight, or a fire's light.
+/// Who can see or hear the group: another walker in sight or within call, or a fire's light.
 fn look_for_the_group(
     mut commands: Commands,
     weather: Res<Weather>,

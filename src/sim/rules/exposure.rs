@@ -149,7 +149,7 @@ fn expose_walkers(
         let wind_here = weather.wind_kmh * (1.0 - shelter_at(&map, pos.0));
         let clothing =
             traits.clothing_c * ((25.0 - feels) / 15.0).clamp(0.0, 1.0) * (1.0 - 0.5 * (wind_here / 60.0).min(1.0));
-        // Walking makes heat; a tired, dry or starving body makes less of it.
+        // Walking makes heat, less of it when tired; a starving body is 3 °C colder for it.
         let work = if walking { 10.0 } else { 0.0 } * (1.0 - 0.5 * v.fatigue);
         let effective = feels + clothing + work - if v.hunger_days >= 1.0 { 3.0 } else { 0.0 };
         // Dehydration drives the core up: about 0.2 °C for each % of body water lost past 2 %.

@@ -8,7 +8,7 @@ use crate::sim::model::clock::GameClock;
 use crate::sim::model::party::{Member, Status};
 use crate::sim::model::supplies::Supplies;
 
-/// Rations are shared out at dawn, one a person a day.
+/// Rations are shared out at 07:00, an hour after dawn, one a person a day (0.9 when counted).
 fn eat_rations(
     clock: Res<GameClock>,
     mut supplies: ResMut<Supplies>,

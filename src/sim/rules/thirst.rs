@@ -26,7 +26,8 @@ fn sweat(mut members: Query<(&Traits, &Exertion, &Status, &mut Vitals), With<Mem
     }
 }
 
-/// People drink from the skins when thirsty, as much as is there.
+/// People drink from the skins once they have lost half a litre (before they are thirsty),
+/// as much as is there.
 /// The skins are with the group: those out of reach of it (strays, the lost, those who left)
 /// drink nothing from them.
 fn drink_from_skins(

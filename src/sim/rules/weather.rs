@@ -27,7 +27,7 @@ pub fn climate_temp_c(level: &Level, hour: f32) -> f32 {
     mid - amp * (phase * std::f32::consts::PI).cos()
 }
 
-/// Height of the sun, 0 at night to 1 at noon.
+/// Height of the sun: 0 before 06:00 and after 19:00, 1 at 12:30.
 pub fn daylight(hour: f32) -> f32 {
     ((hour - 6.0) / 13.0 * std::f32::consts::PI).sin().max(0.0)
 }

@@ -74,7 +74,8 @@ impl StageMap {
         self.exit.contains(&p)
     }
 
-    /// The cheapest walkable way from `from` to the nearest tile of the way out, with its cost.
+    /// A cheap walkable way from `from` to a tile of the way out (the search aims at its
+    /// centre), with its cost.
     pub fn path_to_exit(&self, from: UVec2) -> Option<(Vec<UVec2>, u32)> {
         self.walking_search(from, self.exit_centre(), |p| self.is_exit(p))
     }
@@ -88,7 +89,8 @@ impl StageMap {
 
     /// A walker's cheapest way from `from` until `done`, aiming at `aim`.
     fn walking_search(&self, from: UVec2, aim: UVec2, done: impl Fn(UVec2) -> bool) -> Option<(Vec<UVec2>, u32)> {
-        // Admissible toward `aim`: the cheapest terrain costs 0.8 a tile, i.e. 8 in these units.
+        // Admissible for `aim` itself: the cheapest terrain costs 0.8 a tile, i.e. 8 in these
+        // units (toward other tiles that end the search it may overestimate).
         search(from, |p| self.neighbours(p), |p| chebyshev(p, aim) * 8, done)
     }
 

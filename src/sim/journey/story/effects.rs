@@ -1,0 +1,285 @@
+//! What story events do: the effects of an event told, and of the player's answer to one that
+//! asks, carried out on the group, its supplies and the journey.
+
+use bevy::prelude::*;
+
+use crate::levels::{Effect, MemberId, Target};
+use crate::sim::journey::spawn_member;
+use crate::sim::journey::story::strangers::StrangerAt;
+use crate::sim::journey::story::{Choose, PendingEvent, StoryBeat, StoryLog, fill, in_group};
+use crate::sim::model::air::Weather;
+use crate::sim::model::body::Vitals;
+use crate::sim::model::clock::GameClock;
+use crate::sim::model::group::{Halt, Mind, Straying, WALK_AGAIN_ABOVE};
+use crate::sim::model::party::{Fate, Fates, Leader, Member, News, Position, Status};
+use crate::sim::model::stage::StageLog;
+use crate::sim::model::supplies::{Supplies, WoodRun};
+use crate::sim::world::{StageMap, nearest_wood};
+use crate::states::Stage;
+
+/// Effects of events just told, carried out by [`carry_out_told`].
+#[derive(Resource, Debug, Clone, Default)]
+pub struct ToldEffects(pub(crate) Vec<(Vec<Effect>, Option<MemberId>)>);
+
+pub(crate) fn carry_out_told(
+    mut told: ResMut<ToldEffects>,
+    mut world: StoryWorld,
+    janusz: Query<&Position, With<Leader>>,
+) {
+    let lead = janusz.single().map(|p| p.0).unwrap_or_default();
+    for (effects, subject) in std::mem::take(&mut told.0) {
+        for effect in &effects {
+            apply(effect, subject, lead, &mut world);
+        }
+    }
+}
+
+/// What answering needs to touch, gathered so the effects can be applied one by one.
+#[derive(bevy::ecs::system::SystemParam)]
+pub(crate) struct StoryWorld<'w, 's> {
+    commands: Commands<'w, 's>,
+    stage: Res<'w, State<Stage>>,
+    next_stage: ResMut<'w, NextState<Stage>>,
+    clock: Res<'w, GameClock>,
+    map: Option<ResMut<'w, StageMap>>,
+    supplies: ResMut<'w, Supplies>,
+    weather: ResMut<'w, Weather>,
+    halt: ResMut<'w, Halt>,
+    fates: ResMut<'w, Fates>,
+    stage_log: ResMut<'w, StageLog>,
+    news: MessageWriter<'w, News>,
+    members: Query<
+        'w,
+        's,
+        (
+            Entity,
+            &'static Member,
+            &'static Position,
+            &'static mut Status,
+            &'static mut Mind,
+            &'static mut Vitals,
+            Has<Straying>,
+        ),
+        Without<Leader>,
+    >,
+    strangers: Query<'w, 's, (Entity, &'static StrangerAt, &'static Position)>,
+}
+
+/// The waiting event's answer: its effects, then play goes on.
+pub(crate) fn answer_event(
+    mut choices: MessageReader<Choose>,
+    mut pending: ResMut<PendingEvent>,
+    mut log: ResMut<StoryLog>,
+    mut beats: MessageWriter<StoryBeat>,
+    mut world: StoryWorld,
+    janusz: Query<&Position, With<Leader>>,
+) {
+    let Some(Choose(index)) = choices.read().last().copied() else { return };
+    let Some(p) = pending.0.as_ref() else { return };
+    let Some(choice) = p.choices.get(index).cloned() else { return };
+    let subject = p.entry.subject;
+    let works = choice.needs_trust.is_none_or(|(who, min)| {
+        world.members.iter().any(|(_, m, _, s, mind, ..)| m.0 == who && in_group(*s) && mind.trust >= min)
+    });
+    let (reply, effects) = if works {
+        (choice.reply.clone(), choice.effects.clone())
+    } else {
+        (choice.failed_reply.clone(), choice.failed_effects.clone())
+    };
+    let lead = janusz.single().map(|p| p.0).unwrap_or_default();
+    for effect in &effects {
+        apply(effect, subject, lead, &mut world);
+    }
+    let p = pending.0.take().expect("checked above");
+    if let Some(entry) =
+        log.0.iter_mut().rev().find(|e| e.id == p.entry.id && e.stage == p.entry.stage && e.subject == subject)
+    {
+        entry.choice = Some(choice.label.clone());
+        entry.reply = Some(fill(&reply, subject));
+        beats.write(StoryBeat(entry.clone()));
+    }
+}
+
+fn targets(target: Target, subject: Option<MemberId>, id: MemberId) -> bool {
+    match target {
+        Target::Everyone => true,
+        Target::Member(m) => m == id,
+        Target::Subject => subject == Some(id),
+    }
+}
+
+/// Carries out one effect of the story (`lead`: where Janusz stands).
+fn apply(effect: &Effect, subject: Option<MemberId>, lead: Vec2, w: &mut StoryWorld) {
+    match effect {
+        Effect::Morale(..) | Effect::Trust(..) | Effect::Drink(..) | Effect::GiveUp(_) | Effect::Rally(_) => {
+            apply_to_spirits(effect, subject, w)
+        }
+        Effect::Water(_) | Effect::Rations(_) | Effect::Wood(_) | Effect::Rest(_) | Effect::Weather(..) => {
+            apply_to_supplies(effect, w)
+        }
+        Effect::Join(_) | Effect::TurnAway(..) | Effect::Stay(..) | Effect::Depart(..) => {
+            apply_to_company(effect, lead, w)
+        }
+        Effect::WoodRun(_) | Effect::Guide => apply_to_way(effect, lead, w),
+    }
+}
+
+/// Effects on people's spirits and bodies: morale, trust, a drink, giving up, rallying.
+fn apply_to_spirits(effect: &Effect, subject: Option<MemberId>, w: &mut StoryWorld) {
+    match effect {
+        Effect::Morale(t, x) => {
+            for (_, m, _, s, mut mind, ..) in &mut w.members {
+                if in_group(*s) && targets(*t, subject, m.0) {
+                    mind.morale = (mind.morale + x).clamp(0.0, 1.0);
+                }
+            }
+        }
+        Effect::Trust(t, x) => {
+            for (_, m, _, s, mut mind, ..) in &mut w.members {
+                if in_group(*s) && targets(*t, subject, m.0) {
+                    mind.trust = (mind.trust + x).clamp(0.0, 1.0);
+                }
+            }
+        }
+        Effect::Drink(t, l) => {
+            for (_, m, _, s, _, mut v, _) in &mut w.members {
+                if in_group(*s) && targets(*t, subject, m.0) {
+                    let given = l.min(w.supplies.water_l).min(v.water_deficit_l);
+                    w.supplies.water_l -= given;
+                    v.water_deficit_l -= given;
+                }
+            }
+        }
+        Effect::GiveUp(id) => {
+            for (_, m, _, mut s, mut mind, ..) in &mut w.members {
+                if m.0 == *id && *s == Status::Walking {
+                    *s = Status::GivenUp;
+                    mind.morale = mind.morale.min(0.1);
+                    w.news.write(News(format!("{} has given up and will not walk on.", id.name())));
+                }
+            }
+        }
+        Effect::Rally(t) => {
+            for (_, m, _, mut s, mut mind, ..) in &mut w.members {
+                if in_group(*s) && targets(*t, subject, m.0) {
+                    mind.morale = mind.morale.max(WALK_AGAIN_ABOVE + 0.15);
+                    if *s == Status::GivenUp {
+                        *s = Status::Walking;
+                        w.news.write(News(format!("{} gets up and walks on.", m.0.name())));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Effects on what the group carries, on time and on the weather.
+fn apply_to_supplies(effect: &Effect, w: &mut StoryWorld) {
+    match effect {
+        Effect::Water(l) => w.supplies.water_l = (w.supplies.water_l + l).clamp(0.0, w.supplies.capacity_l),
+        Effect::Rations(r) => w.supplies.rations = (w.supplies.rations + r).max(0.0),
+        Effect::Wood(n) => w.supplies.wood = (w.supplies.wood as i32 + n).max(0) as u32,
+        Effect::Rest(h) => w.halt.0 = w.halt.0.max(w.clock.minutes + (h * 60.0) as u64),
+        Effect::Weather(kind, h) => w.weather.force(*kind, w.clock.minutes + (h * 60.0) as u64),
+        _ => {}
+    }
+}
+
+/// Who is in the group: someone joins, is turned away, stays behind or goes another way.
+fn apply_to_company(effect: &Effect, lead: Vec2, w: &mut StoryWorld) {
+    let stage = *w.stage.get();
+    let day = w.clock.day();
+    match effect {
+        Effect::Join(id) => {
+            let at = w.strangers.iter().find(|(_, s, _)| s.0.name() == id.name()).map(|(e, _, p)| (e, p.0));
+            let (stranger, at) = match at {
+                Some((e, p)) => (Some(e), p),
+                None => (None, lead + Vec2::X),
+            };
+            if let Some(e) = stranger {
+                w.commands.entity(e).despawn();
+            }
+            if w.fates.of(*id).is_none() && !w.members.iter().any(|(_, m, ..)| m.0 == *id) {
+                spawn_member(&mut w.commands, *id, at);
+                w.news.write(News(format!("{} joins the group.", id.name())));
+            }
+        }
+        Effect::TurnAway(id, why) => {
+            for (e, s, _) in &w.strangers {
+                if s.0.name() == id.name() {
+                    w.commands.entity(e).despawn();
+                }
+            }
+            settle(&mut w.fates, *id, Fate::TurnedAway, stage, day, why);
+        }
+        Effect::Stay(id, why) | Effect::Depart(id, why) => {
+            let fate = if matches!(effect, Effect::Stay(..)) { Fate::Stayed } else { Fate::Departed };
+            let mut found = false;
+            for (_, m, _, mut s, ..) in &mut w.members {
+                if m.0 == *id && in_group(*s) {
+                    *s = Status::Departed;
+                    found = true;
+                }
+            }
+            let absent = !w.members.iter().any(|(_, m, ..)| m.0 == *id);
+            if found || absent {
+                settle(&mut w.fates, *id, fate, stage, day, why);
+                if found {
+                    w.news.write(News(format!("{} leaves the group.", id.name())));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Errands and the way on: someone sent for wood, a guide leading the group on.
+fn apply_to_way(effect: &Effect, lead: Vec2, w: &mut StoryWorld) {
+    let stage = *w.stage.get();
+    let day = w.clock.day();
+    match effect {
+        Effect::WoodRun(id) => {
+            let Some(map) = w.map.as_deref() else { return };
+            let Some(wood) = nearest_wood(map, lead, 12) else { return };
+            for (e, m, _, s, ..) in &w.members {
+                if m.0 == *id && *s == Status::Walking {
+                    w.commands.entity(e).insert(WoodRun {
+                        target: wood.as_vec2() + Vec2::splat(0.5),
+                        home: lead,
+                        returning: false,
+                    });
+                    w.news.write(News(format!("{} goes out for wood.", id.name())));
+                }
+            }
+        }
+        Effect::Guide => {
+            // The guide helps up whoever sat down; those out of sight are not waited for.
+            for (_, m, _, mut s, mut mind, _, straying) in &mut w.members {
+                if !in_group(*s) {
+                    continue;
+                }
+                if straying {
+                    *s = Status::Lost;
+                    settle(&mut w.fates, m.0, Fate::Lost, stage, day, "was out of sight when the group was led away");
+                } else {
+                    *s = Status::Walking;
+                    mind.morale = mind.morale.max(WALK_AGAIN_ABOVE + 0.15);
+                }
+            }
+            if let Some(record) = w.stage_log.0.last_mut() {
+                record.left_day.get_or_insert(day);
+            }
+            if let Some(next) = stage.next() {
+                w.next_stage.set(next);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn settle(fates: &mut Fates, member: MemberId, fate: Fate, stage: Stage, day: u32, why: &str) {
+    if fates.of(member).is_none() {
+        fates.settle(member, fate, stage, day, why.to_string());
+    }
+}

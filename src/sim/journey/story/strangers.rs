@@ -1,0 +1,60 @@
+//! Strangers on the way (Khabarov in the yard, Irena on the shore, the monk): placed on the
+//! path as far along as their event says, and coming to meet the group once they see it.
+
+use bevy::prelude::*;
+
+use crate::levels::{Stranger, Trigger};
+use crate::sim::model::party::{Leader, Position};
+use crate::sim::model::stage::CurrentLevel;
+use crate::sim::model::walk::tiles_per_minute;
+use crate::sim::world::map::place_near;
+use crate::sim::world::{StageMap, slide};
+use crate::states::Stage;
+
+/// Someone met on the way, standing where the story put them. Scoped to the stage.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StrangerAt(pub Stranger);
+
+/// A stranger whose event has been told: they no longer come to meet the group.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Greeted;
+
+/// Puts those the group will meet on the path to the way out, as far along as their event says.
+pub(crate) fn place_strangers(
+    mut commands: Commands,
+    level: Res<CurrentLevel>,
+    map: Res<StageMap>,
+    stage: Res<State<Stage>>,
+) {
+    let Some((path, _)) = map.path_to_exit(map.entry) else { return };
+    let mut placed = Vec::new();
+    for event in &level.0.events {
+        if let Trigger::Met { who, along } = event.trigger {
+            if placed.contains(&who) {
+                continue;
+            }
+            placed.push(who);
+            let i = ((path.len() - 1) as f32 * along) as usize;
+            let at = place_near(&map, path[i].as_vec2() + Vec2::splat(0.5), 0);
+            commands.spawn((Name::new(who.name()), StrangerAt(who), Position(at), DespawnOnExit(*stage.get())));
+        }
+    }
+}
+
+/// Those waiting on the way come to meet the group once they see it.
+pub(crate) fn approach_the_group(
+    map: Res<StageMap>,
+    level: Res<CurrentLevel>,
+    leader: Query<&Position, (With<Leader>, Without<StrangerAt>)>,
+    mut strangers: Query<&mut Position, (With<StrangerAt>, Without<Greeted>)>,
+) {
+    let Ok(lead) = leader.single() else { return };
+    for mut pos in &mut strangers {
+        let to = lead.0 - pos.0;
+        if to.length() > 12.0 || to.length() < 1.5 {
+            continue;
+        }
+        let speed = tiles_per_minute(level.0.tile_m, map.terrain_at(pos.0).props().move_cost);
+        pos.0 = slide(&map, pos.0, to.normalize() * speed.min(to.length()));
+    }
+}

@@ -1,0 +1,214 @@
+//! When a story event happens: its trigger watched for (the stage entered, a night, a share of
+//! the way, ground reached or sighted, someone met, a condition, a death, another event), its
+//! requirements held, and then it is told.
+
+use std::collections::HashMap;
+
+use bevy::prelude::*;
+
+use crate::levels::{Choice, Condition, Levels, MemberId, Require, StoryEvent, Terrain, Trigger};
+use crate::sim::journey::story::effects::ToldEffects;
+use crate::sim::journey::story::strangers::{Greeted, StrangerAt};
+use crate::sim::journey::story::{
+    Pending, PendingEvent, StageNights, StoryBeat, StoryEntry, StoryLog, fill, in_group, stage_events,
+};
+use crate::sim::model::air::Weather;
+use crate::sim::model::body::Vitals;
+use crate::sim::model::clock::GameClock;
+use crate::sim::model::group::Straying;
+use crate::sim::model::party::{Fate, Fates, Leader, Member, Position, Status};
+use crate::sim::model::stage::CurrentLevel;
+use crate::sim::world::StageMap;
+use crate::sim::world::map::progress;
+use crate::states::Stage;
+
+/// Where each kind of ground lies on the current map, found when first asked.
+#[derive(Default)]
+pub(crate) struct Landmarks {
+    found: HashMap<Terrain, Vec<Vec2>>,
+}
+
+impl Landmarks {
+    fn near(&mut self, map: &StageMap, terrain: Terrain, pos: Vec2, radius: f32) -> bool {
+        let tiles = self.found.entry(terrain).or_insert_with(|| {
+            (0..map.height)
+                .flat_map(|y| (0..map.width).map(move |x| UVec2::new(x, y)))
+                .filter(|p| map.at(*p) == terrain)
+                .map(|p| p.as_vec2() + Vec2::splat(0.5))
+                .collect()
+        });
+        tiles.iter().any(|p| p.distance(pos) <= radius)
+    }
+}
+
+fn has_condition(v: &Vitals, status: Status, straying: bool, c: Condition) -> bool {
+    let k = v.conditions();
+    match c {
+        Condition::Hypothermic => k.hypothermia,
+        Condition::Thirsty => k.thirsty,
+        Condition::Weakened => k.weakened,
+        Condition::Collapsed => k.collapsed,
+        Condition::GivenUp => status == Status::GivenUp,
+        Condition::Straying => straying,
+    }
+}
+
+fn holds(r: &Require, with_group: &impl Fn(MemberId) -> bool, log: &StoryLog, stage: Stage) -> bool {
+    match r {
+        Require::InGroup(id) => with_group(*id),
+        Require::NotInGroup(id) => !with_group(*id),
+        Require::NotTold(id) => !log.has(stage, id),
+    }
+}
+
+/// Members as triggers see them: who, in what state, in what body, out of sight or not.
+type Watched<'w, 's> = Query<'w, 's, (&'static Member, &'static Status, &'static Vitals, Has<Straying>)>;
+/// Strangers standing on the map.
+type Waiting<'w, 's> = Query<'w, 's, (Entity, &'static StrangerAt, &'static Position)>;
+
+/// What a trigger watches, as it stands this minute.
+struct Watch<'a, 'w, 's> {
+    map: &'a StageMap,
+    stage: Stage,
+    lead: Vec2,
+    along: f32,
+    nights: &'a StageNights,
+    weather: &'a Weather,
+    fates: &'a Fates,
+    log: &'a StoryLog,
+    pending: &'a PendingEvent,
+    members: &'a Watched<'w, 's>,
+    strangers: &'a Waiting<'w, 's>,
+}
+
+/// Whom a trigger fires for now: `[None]` for an event about nobody in particular, one entry
+/// for each person it befalls, or nothing.
+fn subjects(trigger: &Trigger, w: &Watch, landmarks: &mut Landmarks, commands: &mut Commands) -> Vec<Option<MemberId>> {
+    let once = |fires: bool| if fires { vec![None] } else { vec![] };
+    match trigger {
+        Trigger::StageEntered => vec![None],
+        Trigger::Night(n) => once(w.nights.count >= *n),
+        Trigger::Progress(p) => once(w.along >= *p),
+        Trigger::Reached(t) => once(landmarks.near(w.map, *t, w.lead, 3.0)),
+        Trigger::Sighted(t) => once(landmarks.near(w.map, *t, w.lead, w.weather.sight_tiles.max(3.0))),
+        Trigger::Met { who, .. } => {
+            let close = w.strangers.iter().find(|(_, s, p)| s.0 == *who && p.0.distance(w.lead) <= 2.5);
+            if let Some((e, ..)) = close {
+                commands.entity(e).insert(Greeted);
+            }
+            once(close.is_some())
+        }
+        Trigger::Condition(who, c) => w
+            .members
+            .iter()
+            .filter(|(m, s, v, straying)| who.matches(m.0) && in_group(**s) && has_condition(v, **s, *straying, *c))
+            .map(|(m, ..)| Some(m.0))
+            .collect(),
+        Trigger::Died(who) => w
+            .fates
+            .0
+            .iter()
+            .filter(|r| r.fate == Fate::Died && r.stage == w.stage && who.matches(r.member))
+            .map(|r| Some(r.member))
+            .collect(),
+        Trigger::After(id) => once(w.log.settled(w.stage, id, w.pending)),
+    }
+}
+
+/// The story's events whose moment has come are told; one that asks waits for an answer.
+pub(crate) fn fire_story_events(
+    levels: Res<Levels>,
+    level: Res<CurrentLevel>,
+    map: Res<StageMap>,
+    stage: Res<State<Stage>>,
+    clock: Res<GameClock>,
+    (nights, weather): (Res<StageNights>, Res<Weather>),
+    fates: Res<Fates>,
+    mut landmarks: Local<Landmarks>,
+    mut pending: ResMut<PendingEvent>,
+    leader: Query<&Position, With<Leader>>,
+    members: Watched,
+    strangers: Waiting,
+    mut commands: Commands,
+    mut log: ResMut<StoryLog>,
+    mut told: ResMut<ToldEffects>,
+    mut beats: MessageWriter<StoryBeat>,
+) {
+    if map.is_changed() {
+        *landmarks = Landmarks::default();
+    }
+    let stage = *stage.get();
+    let Ok(lead) = leader.single() else { return };
+    let along = progress(&map, lead.0);
+    let with_group = |id: MemberId| members.iter().any(|(m, s, ..)| m.0 == id && in_group(*s));
+    for event in stage_events(&levels, &level.0) {
+        let met = event.requires.iter().all(|r| holds(r, &with_group, &log, stage));
+        if !met {
+            continue;
+        }
+        let watch = Watch {
+            map: &map,
+            stage,
+            lead: lead.0,
+            along,
+            nights: &nights,
+            weather: &weather,
+            fates: &fates,
+            log: &log,
+            pending: &pending,
+            members: &members,
+            strangers: &strangers,
+        };
+        for subject in subjects(&event.trigger, &watch, &mut landmarks, &mut commands) {
+            if log.has_for(stage, &event.id, subject) {
+                continue;
+            }
+            let asks = !event.choices.is_empty();
+            if asks && pending.0.is_some() {
+                // One question at a time; this one is asked when the last is answered.
+                break;
+            }
+            let entry = tell(event, subject, stage, clock.day(), &mut log, &mut told);
+            if asks {
+                let choices: Vec<Choice> = event
+                    .choices
+                    .iter()
+                    .filter(|c| c.requires.iter().all(|r| holds(r, &with_group, &log, stage)))
+                    .map(|c| Choice { label: fill(&c.label, subject), ..c.clone() })
+                    .collect();
+                if !choices.is_empty() {
+                    pending.0 = Some(Pending { entry: entry.clone(), choices });
+                }
+            }
+            beats.write(StoryBeat(entry));
+        }
+    }
+}
+
+/// An event told: written in the story's log, its effects queued to be carried out.
+fn tell(
+    event: &StoryEvent,
+    subject: Option<MemberId>,
+    stage: Stage,
+    day: u32,
+    log: &mut StoryLog,
+    told: &mut ToldEffects,
+) -> StoryEntry {
+    let entry = StoryEntry {
+        id: event.id.clone(),
+        stage,
+        day,
+        subject,
+        speaker: event.speaker,
+        title: fill(&event.title, subject),
+        text: fill(&event.text, subject),
+        choice: None,
+        reply: None,
+    };
+    info!("story: {} ({:?}, day {})", entry.id, stage, entry.day);
+    log.0.push(entry.clone());
+    if !event.effects.is_empty() {
+        told.0.push((event.effects.clone(), subject));
+    }
+    entry
+}
