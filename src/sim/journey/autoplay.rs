@@ -49,6 +49,26 @@ fn should_rest(level: &CurrentLevel, clock: &GameClock, weather: &Weather) -> bo
     if level.0.biome == Biome::Desert { weather.air_c > 33.0 || !(4.0..23.0).contains(&h) } else { clock.is_night() }
 }
 
+/// What the autoplayer keeps from one minute to the next.
+#[derive(Debug, Default)]
+struct Steering {
+    errand: Errand,
+    /// The minute the last errand was taken up.
+    last_errand: u64,
+    /// The Gobi's stream has been reached.
+    found_stream: bool,
+}
+
+impl Steering {
+    /// Back to walking to the way out.
+    fn walk_on(&mut self, route: &mut Route) {
+        route.0.clear();
+        self.errand = Errand::WayOut;
+    }
+}
+
+/// A careful leader: looks after whoever gave up or strayed, camps when it is time, runs
+/// errands for water and wood, and otherwise walks to the way out.
 fn steer_autoplay(
     map: Res<StageMap>,
     level: Res<CurrentLevel>,
@@ -56,9 +76,7 @@ fn steer_autoplay(
     stage: Res<State<crate::states::Stage>>,
     weather: Res<Weather>,
     supplies: Res<Supplies>,
-    mut errand: Local<Errand>,
-    mut last_errand: Local<u64>,
-    mut found_stream: Local<bool>,
+    mut steering: Local<Steering>,
     mut resting: ResMut<Resting>,
     mut actions: MessageWriter<CampAction>,
     mut encourage: MessageWriter<Encourage>,
@@ -68,42 +86,20 @@ fn steer_autoplay(
     mut leader: Query<(&Position, &mut Route), With<Leader>>,
 ) {
     let Ok((pos, mut route)) = leader.single_mut() else { return };
-    let here = pos.0.floor().as_uvec2();
+    let s = &mut *steering;
     if stage.is_changed() {
         // Each stage is begun afresh (and so a resumed journey plays on as the original did).
-        *found_stream = false;
-        *last_errand = 0;
-        *errand = Errand::WayOut;
+        *s = Steering::default();
         route.0.clear();
     }
     if map.story_water.is_some_and(|w| w.as_vec2().distance(pos.0) < 2.0) {
-        *found_stream = true;
+        s.found_stream = true;
     }
-    // The Gobi's stream is only known once someone has seen the green of it.
-    let stream_seen = map.story_water.is_some_and(|w| w.as_vec2().distance(pos.0) < 30.0);
     let minute = clock.minutes % 60;
-
-    // Anyone sitting in despair within reach gets a word; someone further is walked to.
     let given_up: Vec<Vec2> = members.iter().filter(|(_, s, ..)| **s == Status::GivenUp).map(|(p, ..)| p.0).collect();
-    if let Some(nearest) = given_up.iter().min_by(|a, b| a.distance(pos.0).total_cmp(&b.distance(pos.0))) {
-        if nearest.distance(pos.0) <= 2.0 {
-            if minute.is_multiple_of(20) {
-                encourage.write(Encourage);
-            }
-            route.0.clear();
-            *errand = Errand::WayOut;
-            return;
-        } else if *errand != Errand::Comrade
-            && let Some(r) = map.route(here, nearest.floor().as_uvec2())
-        {
-            route.0 = r.into();
-            *errand = Errand::Comrade;
-        }
-    } else if *errand == Errand::Comrade {
-        route.0.clear();
-        *errand = Errand::WayOut;
+    if tend_the_given_up(&map, pos.0, minute, &given_up, s, &mut route, &mut encourage) {
+        return;
     }
-
     // Someone has lost the group: by day (or on a night march) go and look for them; in a night
     // camp the fire is the beacon, and nobody else is sent into the dark.
     let stray = members
@@ -114,21 +110,17 @@ fn steer_autoplay(
     let camping = resting.0 && should_rest(&level, &clock, &weather);
     match stray {
         Some(at) if given_up.is_empty() && !camping => {
-            if (*errand != Errand::Search || minute.is_multiple_of(15))
-                && let Some(r) = map.route(here, at.floor().as_uvec2())
+            if (s.errand != Errand::Search || minute.is_multiple_of(15))
+                && let Some(r) = map.route(pos.0.floor().as_uvec2(), at.floor().as_uvec2())
             {
                 route.0 = r.into();
-                *errand = Errand::Search;
+                s.errand = Errand::Search;
             }
             return;
         }
-        None if *errand == Errand::Search => {
-            route.0.clear();
-            *errand = Errand::WayOut;
-        }
+        None if s.errand == Errand::Search => s.walk_on(&mut route),
         _ => {}
     }
-
     let rest = should_rest(&level, &clock, &weather);
     if rest && !resting.0 {
         // Making camp: wood from close by, then a fire if the night is cold.
@@ -136,20 +128,8 @@ fn steer_autoplay(
     }
     resting.0 = rest;
     if rest {
-        let fire = fires.iter().find(|(p, _)| p.0.distance(pos.0) < 2.0);
         let cold = members.iter().any(|(_, s, v, _)| *s == Status::Walking && v.feels_like_c < 10.0);
-        match fire {
-            None if cold && supplies.wood >= WOOD_TO_LIGHT => {
-                actions.write(CampAction::MakeFire);
-            }
-            Some((_, f)) if f.fuel_h < 1.0 && supplies.wood > 0 => {
-                actions.write(CampAction::MakeFire);
-            }
-            _ => {}
-        }
-        if minute == 0 {
-            actions.write(CampAction::FillSkins);
-        }
+        keep_the_fire(pos.0, minute, cold, &supplies, &fires, &mut actions);
         return;
     }
     if minute.is_multiple_of(10) {
@@ -157,11 +137,11 @@ fn steer_autoplay(
         actions.write(CampAction::GatherWood);
     }
     // Busy with an errand, or walking on with nothing to reconsider this half hour.
-    if !route.0.is_empty() && (*errand != Errand::WayOut || !minute.is_multiple_of(30)) {
+    if !route.0.is_empty() && (s.errand != Errand::WayOut || !minute.is_multiple_of(30)) {
         return;
     }
     // Arrived where an errand led: do it, then on to the way out.
-    match *errand {
+    match s.errand {
         Errand::Wood if route.0.is_empty() => {
             actions.write(CampAction::GatherWood);
         }
@@ -170,27 +150,99 @@ fn steer_autoplay(
         }
         _ => {}
     }
+    let stranger = strangers.iter().next().map(|p| p.0.floor().as_uvec2());
+    choose_the_way(&map, &level, &clock, &supplies, pos.0, stranger, s, &mut route);
+}
+
+/// Anyone sitting in despair within reach gets a word; someone further is walked to. Whether
+/// that took the leader's minute.
+fn tend_the_given_up(
+    map: &StageMap,
+    pos: Vec2,
+    minute: u64,
+    given_up: &[Vec2],
+    s: &mut Steering,
+    route: &mut Route,
+    encourage: &mut MessageWriter<Encourage>,
+) -> bool {
+    if let Some(nearest) = given_up.iter().min_by(|a, b| a.distance(pos).total_cmp(&b.distance(pos))) {
+        if nearest.distance(pos) <= 2.0 {
+            if minute.is_multiple_of(20) {
+                encourage.write(Encourage);
+            }
+            s.walk_on(route);
+            return true;
+        } else if s.errand != Errand::Comrade
+            && let Some(r) = map.route(pos.floor().as_uvec2(), nearest.floor().as_uvec2())
+        {
+            route.0 = r.into();
+            s.errand = Errand::Comrade;
+        }
+    } else if s.errand == Errand::Comrade {
+        s.walk_on(route);
+    }
+    false
+}
+
+/// In camp: a fire lit if the night is cold (or fed before it dies), the skins filled hourly.
+fn keep_the_fire(
+    pos: Vec2,
+    minute: u64,
+    cold: bool,
+    supplies: &Supplies,
+    fires: &Query<(&Position, &Fire)>,
+    actions: &mut MessageWriter<CampAction>,
+) {
+    let fire = fires.iter().find(|(p, _)| p.0.distance(pos) < 2.0);
+    match fire {
+        None if cold && supplies.wood >= WOOD_TO_LIGHT => {
+            actions.write(CampAction::MakeFire);
+        }
+        Some((_, f)) if f.fuel_h < 1.0 && supplies.wood > 0 => {
+            actions.write(CampAction::MakeFire);
+        }
+        _ => {}
+    }
+    if minute == 0 {
+        actions.write(CampAction::FillSkins);
+    }
+}
+
+/// The next errand (someone waiting on the way, the Gobi's stream, water when low, wood at
+/// evening), or else the way out.
+fn choose_the_way(
+    map: &StageMap,
+    level: &CurrentLevel,
+    clock: &GameClock,
+    supplies: &Supplies,
+    pos: Vec2,
+    stranger: Option<UVec2>,
+    s: &mut Steering,
+    route: &mut Route,
+) {
+    let here = pos.floor().as_uvec2();
     // A careful leader scouts well beyond what the eye reaches from the path.
     let sight = 40;
-    let near_exit = map.exit_centre().as_vec2().distance(pos.0) < 25.0;
+    let near_exit = map.exit_centre().as_vec2().distance(pos) < 25.0;
     // Low, or not full with the way out close: the next stage may have none.
     let low_water = supplies.water_l < supplies.capacity_l * if near_exit { 0.95 } else { 0.6 };
     let evening = (16.5..19.0).contains(&clock.hour()) && level.0.biome != Biome::Desert;
     // Errands are not taken up again within a few hours of the last: no walking to and fro.
-    let may_errand = clock.minutes >= *last_errand + 240;
-    let stream = map.story_water.filter(|_| !*found_stream && stream_seen);
+    let may_errand = clock.minutes >= s.last_errand + 240;
+    // The Gobi's stream is only known once someone has seen the green of it.
+    let stream_seen = map.story_water.is_some_and(|w| w.as_vec2().distance(pos) < 30.0);
+    let stream = map.story_water.filter(|_| !s.found_stream && stream_seen);
     // Someone waiting on the way is gone to and spoken with.
-    let stranger = strangers.iter().next().map(|p| p.0.floor().as_uvec2());
-    let goal = if let Some(s) = stranger.filter(|_| *errand != Errand::Stranger) {
-        Some((s, Errand::Stranger))
-    } else if stream.is_some() && *errand != Errand::Water {
+    let goal = if let Some(at) = stranger.filter(|_| s.errand != Errand::Stranger) {
+        Some((at, Errand::Stranger))
+    } else if stream.is_some() && s.errand != Errand::Water {
         // In the Gobi, where there is nothing to see, the stream the story promises comes first
         // (the film's four found it too).
         stream.map(|g| (g, Errand::Water))
-    } else if low_water && *errand != Errand::Water && may_errand {
-        nearest_water(&map, pos.0, sight).map(|g| (g, Errand::Water))
-    } else if evening && supplies.wood < 4 && *errand != Errand::Wood && may_errand {
-        nearest_wood(&map, pos.0, 8).map(|g| (g, Errand::Wood))
+    } else if low_water && s.errand != Errand::Water && may_errand {
+        nearest_water(map, pos, sight).map(|g| (g, Errand::Water))
+    } else if evening && supplies.wood < 4 && s.errand != Errand::Wood && may_errand {
+        nearest_wood(map, pos, 8).map(|g| (g, Errand::Wood))
     } else {
         None
     };
@@ -198,14 +250,14 @@ fn steer_autoplay(
         && let Some(r) = map.route(here, goal)
     {
         route.0 = r.into();
-        *errand = kind;
-        *last_errand = clock.minutes;
+        s.errand = kind;
+        s.last_errand = clock.minutes;
         return;
     }
-    if *errand == Errand::WayOut && !route.0.is_empty() {
+    if s.errand == Errand::WayOut && !route.0.is_empty() {
         return;
     }
-    *errand = Errand::WayOut;
+    s.errand = Errand::WayOut;
     if map.is_exit(here) {
         return;
     }
