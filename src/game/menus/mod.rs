@@ -6,6 +6,7 @@ pub mod settings;
 
 use bevy::prelude::*;
 
+use crate::game::hud::party_panel::IconSheet;
 use crate::game::menus::settings::{Action, BINDABLE, Channel, Settings, VOLUME_STEP};
 use crate::game::theme;
 use crate::states::{Pause, Screen};
@@ -96,7 +97,7 @@ fn spawn_page(
     mut commands: Commands,
     overlay: Res<State<Overlay>>,
     settings: Res<Settings>,
-    icons: Res<crate::game::hud::IconSheet>,
+    icons: Res<IconSheet>,
     mut cursor: ResMut<Cursor>,
 ) {
     let page = *overlay.get();

@@ -1,5 +1,4 @@
-//! The game's pixel art, painted by code: every terrain's tile variants and the soft edges where
-//! one terrain meets another. Pure pixels, no engine types: `tilegen` writes them to `assets/`.
+//! The tiles: every terrain's variants and the soft edges where one terrain meets another.
 
 use crate::levels::Terrain;
 
@@ -53,7 +52,7 @@ pub fn spreader_rank(t: Terrain) -> Option<usize> {
     SPREADERS.iter().position(|s| *s == t)
 }
 
-fn hash(x: u32, y: u32, salt: u32) -> u32 {
+pub(crate) fn hash(x: u32, y: u32, salt: u32) -> u32 {
     let mut h = x.wrapping_mul(0x9E37_79B1) ^ y.wrapping_mul(0x85EB_CA77) ^ salt.wrapping_mul(0xC2B2_AE3D);
     h ^= h >> 15;
     h = h.wrapping_mul(0x2C1B_3C6D);
@@ -62,7 +61,7 @@ fn hash(x: u32, y: u32, salt: u32) -> u32 {
 }
 
 /// 0..1 noise per pixel.
-fn grain(x: u32, y: u32, salt: u32) -> f32 {
+pub(crate) fn grain(x: u32, y: u32, salt: u32) -> f32 {
     (hash(x, y, salt) % 1000) as f32 / 1000.0
 }
 
@@ -195,12 +194,12 @@ pub fn terrain_from_index(i: u32) -> Terrain {
     ALL[i as usize]
 }
 
-fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> [u8; 3] {
+pub(crate) fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> [u8; 3] {
     let t = t.clamp(0.0, 1.0);
     [0, 1, 2].map(|i| (a[i] as f32 + (b[i] as f32 - a[i] as f32) * t) as u8)
 }
 
-fn shade(c: [u8; 3], f: f32) -> [u8; 3] {
+pub(crate) fn shade(c: [u8; 3], f: f32) -> [u8; 3] {
     c.map(|v| (v as f32 * f).clamp(0.0, 255.0) as u8)
 }
 
@@ -295,7 +294,7 @@ fn paint(t: Terrain, variant: u32, x: u32, y: u32) -> [u8; 3] {
 }
 
 /// An RGBA image of `count` tiles laid out `COLUMNS` to a row, each painted by `tile`.
-fn sheet(count: u32, tile: impl Fn(u32, u32, u32) -> [u8; 4]) -> (u32, u32, Vec<u8>) {
+pub(crate) fn sheet(count: u32, tile: impl Fn(u32, u32, u32) -> [u8; 4]) -> (u32, u32, Vec<u8>) {
     let cols = COLUMNS.min(count);
     let rows = count.div_ceil(cols);
     let (w, h) = (cols * TILE, rows * TILE);
@@ -338,314 +337,4 @@ pub fn transition_sheet() -> (u32, u32, Vec<u8>) {
             [0, 0, 0, 0]
         }
     })
-}
-
-/// Size of one frame of a person's figure, pixels.
-pub const FIGURE: u32 = 20;
-/// Frames of a figure sheet: standing, two steps of a walk and the step between, lying down.
-pub const FIGURE_FRAMES: u32 = 5;
-/// The frame of a figure lying on the ground.
-pub const LYING: u32 = 4;
-
-/// A person's figure sheet from their colours: `FIGURE_FRAMES` frames of `FIGURE`² in a row,
-/// outlined so that it reads on snow and sand alike. Returns width, height, RGBA.
-pub fn figure_sheet(coat: [u8; 3], hat: [u8; 3], skin: [u8; 3], beard: bool) -> (u32, u32, Vec<u8>) {
-    let (w, h) = (FIGURE * FIGURE_FRAMES, FIGURE);
-    let mut px = vec![0u8; (w * h * 4) as usize];
-    let dark = |c: [u8; 3]| shade(c, 0.65);
-    for frame in 0..FIGURE_FRAMES {
-        let mut cell = [[None::<[u8; 3]>; FIGURE as usize]; FIGURE as usize];
-        let mut put = |x: i32, y: i32, c: [u8; 3]| {
-            if (0..FIGURE as i32).contains(&x) && (0..FIGURE as i32).contains(&y) {
-                cell[y as usize][x as usize] = Some(c);
-            }
-        };
-        // Standing figures are drawn upright in columns 4..16; the lying one across the bottom.
-        let body = |put: &mut dyn FnMut(i32, i32, [u8; 3]), tx: &dyn Fn(i32, i32) -> (i32, i32)| {
-            let mut p = |x: i32, y: i32, c: [u8; 3]| {
-                let (a, b) = tx(x, y);
-                put(a, b, c);
-            };
-            for x in 7..13 {
-                for y in 0..3 {
-                    p(x, y, hat);
-                }
-            }
-            for x in 6..14 {
-                p(x, 3, dark(hat));
-            }
-            for x in 7..13 {
-                for y in 4..8 {
-                    p(x, y, skin);
-                }
-            }
-            p(8, 5, [40, 30, 30]);
-            p(11, 5, [40, 30, 30]);
-            if beard {
-                for x in 7..13 {
-                    p(x, 7, dark(dark(hat)));
-                }
-                for x in 8..12 {
-                    p(x, 8, dark(dark(hat)));
-                }
-            }
-            for x in 6..14 {
-                for y in 8..16 {
-                    p(x, y, if y == 12 { dark(coat) } else { coat });
-                }
-            }
-            for y in 9..15 {
-                p(5, y, dark(coat));
-                p(14, y, dark(coat));
-            }
-            p(5, 15, skin);
-            p(14, 15, skin);
-        };
-        let step = match frame {
-            1 => 1,
-            3 => -1,
-            _ => 0,
-        };
-        if frame == LYING {
-            // On the ground, head to the left: (x, y) of the standing figure turned a quarter.
-            body(&mut put, &|x, y| (y + 1, 19 - (x - 4)));
-            for y in 11..15 {
-                put(18, y, [50, 40, 35]);
-            }
-        } else {
-            body(&mut put, &|x, y| (x, y));
-            // Legs: apart mid-stride, together between.
-            let (l, r) = (7 - step, 11 + step);
-            for y in 16..19 {
-                put(l, y, dark(dark(coat)));
-                put(l + 1, y, dark(dark(coat)));
-                put(r, y, dark(dark(coat)));
-                put(r + 1, y, dark(dark(coat)));
-            }
-            for x in [l, l + 1, r, r + 1] {
-                put(x, 19, [35, 28, 24]);
-            }
-        }
-        for y in 0..FIGURE as i32 {
-            for x in 0..FIGURE as i32 {
-                let filled = |a: i32, b: i32| {
-                    (0..FIGURE as i32).contains(&a)
-                        && (0..FIGURE as i32).contains(&b)
-                        && cell[b as usize][a as usize].is_some()
-                };
-                let c = match cell[y as usize][x as usize] {
-                    Some(c) => [c[0], c[1], c[2], 255],
-                    None if filled(x - 1, y) || filled(x + 1, y) || filled(x, y - 1) || filled(x, y + 1) => {
-                        [20, 18, 22, 220]
-                    }
-                    None => [0, 0, 0, 0],
-                };
-                let at = ((y as u32 * w + frame * FIGURE + x as u32) * 4) as usize;
-                px[at..at + 4].copy_from_slice(&c);
-            }
-        }
-    }
-    (w, h, px)
-}
-
-/// Pixels of a HUD condition icon.
-pub const ICON: u32 = 12;
-
-/// The conditions the HUD shows as icons. Each has its own shape, so that none is told from
-/// another by colour alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Icon {
-    /// A snowflake: cold, hypothermia.
-    Cold,
-    /// A sun: heat exhaustion, heatstroke, sunburn.
-    Heat,
-    /// A drop: thirst.
-    Thirst,
-    /// A foot: frostbite, blisters.
-    Feet,
-    /// "Z": exhausted.
-    Tired,
-    /// A bowl: hungry.
-    Hungry,
-    /// A crossed eye: has lost sight of the group.
-    Straying,
-    /// A broken heart: has given up.
-    GivenUp,
-}
-
-impl Icon {
-    pub const ALL: [Icon; 8] =
-        [Icon::Cold, Icon::Heat, Icon::Thirst, Icon::Feet, Icon::Tired, Icon::Hungry, Icon::Straying, Icon::GivenUp];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Icon::Cold => "cold",
-            Icon::Heat => "heat, sunburn",
-            Icon::Thirst => "thirst",
-            Icon::Feet => "frostbite, blisters",
-            Icon::Tired => "exhausted",
-            Icon::Hungry => "hungry",
-            Icon::Straying => "lost sight of the group",
-            Icon::GivenUp => "given up",
-        }
-    }
-
-    fn mask(self) -> [&'static str; 12] {
-        match self {
-            Icon::Cold => [
-                ".....#......",
-                "...#.#.#....",
-                "....###.....",
-                ".#...#...#..",
-                "..#..#..#...",
-                "#####.#####.",
-                "..#..#..#...",
-                ".#...#...#..",
-                "....###.....",
-                "...#.#.#....",
-                ".....#......",
-                "............",
-            ],
-            Icon::Heat => [
-                ".....#......",
-                ".#...#...#..",
-                "..#.....#...",
-                "....###.....",
-                "...#####....",
-                "##.#####.##.",
-                "...#####....",
-                "....###.....",
-                "..#.....#...",
-                ".#...#...#..",
-                ".....#......",
-                "............",
-            ],
-            Icon::Thirst => [
-                ".....#......",
-                ".....#......",
-                "....###.....",
-                "....###.....",
-                "...#####....",
-                "..#######...",
-                "..##.####...",
-                ".###.#####..",
-                ".####.####..",
-                "..#######...",
-                "...#####....",
-                "............",
-            ],
-            Icon::Feet => [
-                "......##....",
-                "....#.##.#..",
-                "...#......#.",
-                "....######..",
-                "...#######..",
-                "...#######..",
-                "...######...",
-                "....#####...",
-                "....####....",
-                "....####....",
-                ".....##.....",
-                "............",
-            ],
-            Icon::Tired => [
-                "............",
-                "#######.....",
-                ".....#......",
-                "....#..####.",
-                "...#.....#..",
-                "..#.....#...",
-                ".#.....####.",
-                "#######.....",
-                "............",
-                "............",
-                "............",
-                "............",
-            ],
-            Icon::Hungry => [
-                "............",
-                "............",
-                "............",
-                "............",
-                "###########.",
-                "###########.",
-                ".#########..",
-                "..#######...",
-                "...#####....",
-                "....###.....",
-                "..#######...",
-                "............",
-            ],
-            Icon::Straying => [
-                "#..........#",
-                ".#.......#..",
-                "..#####.#...",
-                ".##...##....",
-                "#...##.#.#..",
-                "#..#.##..#..",
-                "#..##.#..#..",
-                ".##.#..##...",
-                "..#####..#..",
-                ".#........#.",
-                "#..........#",
-                "............",
-            ],
-            Icon::GivenUp => [
-                "............",
-                ".##...##....",
-                "####.####...",
-                "#####.###...",
-                "####.####...",
-                ".####.##....",
-                "..##.###....",
-                "...#.##.....",
-                "....##......",
-                "....#.......",
-                "............",
-                "............",
-            ],
-        }
-    }
-
-    fn colour(self) -> [u8; 3] {
-        // Okabe and Ito's palette, told apart by most colour-blind eyes; the shapes do the rest.
-        match self {
-            Icon::Cold => [86, 180, 233],
-            Icon::Heat => [230, 159, 0],
-            Icon::Thirst => [0, 114, 178],
-            Icon::Feet => [204, 121, 167],
-            Icon::Tired => [200, 200, 200],
-            Icon::Hungry => [240, 228, 66],
-            Icon::Straying => [255, 255, 255],
-            Icon::GivenUp => [213, 94, 0],
-        }
-    }
-}
-
-/// The HUD's condition icons in a row, each with a dark outline so it reads on any ground.
-pub fn icon_sheet() -> (u32, u32, Vec<u8>) {
-    let n = Icon::ALL.len() as u32;
-    let (w, h) = (ICON * n, ICON);
-    let mut px = vec![0u8; (w * h * 4) as usize];
-    for (i, icon) in Icon::ALL.iter().enumerate() {
-        let mask = icon.mask();
-        let on = |x: i32, y: i32| {
-            (0..12).contains(&x) && (0..12).contains(&y) && mask[y as usize].as_bytes()[x as usize] == b'#'
-        };
-        for y in 0..12i32 {
-            for x in 0..12i32 {
-                let at = (((y as u32) * w + i as u32 * ICON + x as u32) * 4) as usize;
-                let rgba = if on(x, y) {
-                    let [r, g, b] = icon.colour();
-                    [r, g, b, 255]
-                } else if (-1..=1).any(|dy| (-1..=1).any(|dx| on(x + dx, y + dy))) {
-                    [10, 10, 14, 220]
-                } else {
-                    [0, 0, 0, 0]
-                };
-                px[at..at + 4].copy_from_slice(&rgba);
-            }
-        }
-    }
-    (w, h, px)
 }

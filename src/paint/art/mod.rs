@@ -1,0 +1,11 @@
+//! The game's pixel art, painted by code: every terrain's tile variants and the soft edges where
+//! one terrain meets another, the people's figures, and the HUD's icons. Pure pixels, no engine
+//! types: `tilegen` writes the tiles to `assets/`, the game paints the rest when it starts.
+
+mod figures;
+mod icons;
+mod tiles;
+
+pub use figures::*;
+pub use icons::*;
+pub use tiles::*;
