@@ -74,9 +74,16 @@ fn table(reports: &[Report]) -> String {
     );
     out +=
         &format!("days: mean {:.1}; distance: mean {:.0} km\n\n", mean(&|r| r.days as f64), mean(&|r| r.distance_km));
+    out += &by_stage(reports);
+    out += &by_member(reports);
+    out += &survivors(reports);
+    out
+}
 
-    // Per stage: deaths by cause, the lost, and those who left by choice.
-    out += &format!(
+/// Per stage: deaths by cause, the lost, and those who left by choice.
+fn by_stage(reports: &[Report]) -> String {
+    let n = reports.len();
+    let mut out = format!(
         "{:<10} {:>6} {:>6} {:>6} {:>7}  deaths by cause, and the LOST (member: times)\n",
         "stage", "deaths", "lost", "left", "runs%"
     );
@@ -117,8 +124,13 @@ fn table(reports: &[Report]) -> String {
         );
     }
 
-    // Per member: how their journeys ended.
-    out += &format!(
+    out
+}
+
+/// Per member: how their journeys ended.
+fn by_member(reports: &[Report]) -> String {
+    let n = reports.len();
+    let mut out = format!(
         "\n{:<9} {:>9} {:>6} {:>6} {:>7} {:>8}  most often ended in\n",
         "member", "to India", "died", "lost", "stayed", "departed"
     );
@@ -151,6 +163,11 @@ fn table(reports: &[Report]) -> String {
             worst
         );
     }
+    out
+}
+
+/// How many came down into India, journey by journey.
+fn survivors(reports: &[Report]) -> String {
     let survivors: Vec<usize> = reports
         .iter()
         .filter(|r| r.outcome == Some(Outcome::ReachedIndia))
@@ -165,7 +182,7 @@ fn table(reports: &[Report]) -> String {
     for s in &survivors {
         hist[(*s).min(9)] += 1;
     }
-    out += "\nsurvivors reaching India (Janusz included): ";
+    let mut out = "\nsurvivors reaching India (Janusz included): ".to_string();
     out += &hist
         .iter()
         .enumerate()
