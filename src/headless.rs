@@ -8,8 +8,7 @@ use crate::levels::Levels;
 use crate::sim::SimulationPlugin;
 use crate::sim::model::clock::{GameClock, MINUTES_PER_DAY};
 use crate::sim::record::report::Report;
-use crate::states::Screen;
-use crate::states::Stage;
+use crate::states::{Screen, Stage};
 
 /// The simulation app with no window: one `update` is one simulation tick (one minute).
 pub fn app(seed: u64, levels: Levels, autoplay: bool) -> App {

@@ -6,8 +6,7 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-use the_way_back::levels::MemberId;
-use the_way_back::levels::{EndingKind, Levels};
+use the_way_back::levels::{EndingKind, Levels, MemberId};
 use the_way_back::sim::model::party::Fate;
 use the_way_back::sim::model::stage::Outcome;
 use the_way_back::sim::record::report::Report;

@@ -9,9 +9,7 @@ use bevy::prelude::*;
 use bevy_kira_audio::prelude::*;
 
 use crate::game::menus::settings::{Channel, Settings};
-use crate::levels::Terrain;
-use crate::levels::WeatherKind;
-use crate::levels::{Biome, Levels, Moment};
+use crate::levels::{Biome, Levels, Moment, Terrain, WeatherKind};
 use crate::paint::sound::SoundId;
 use crate::sim::journey::JourneyEnded;
 use crate::sim::journey::story::{PendingEvent, StoryBeat, stage_events};

@@ -2,9 +2,7 @@
 
 use bevy::prelude::*;
 use the_way_back::headless;
-use the_way_back::levels::Levels;
-use the_way_back::sim::model::clock::{GameClock, MINUTES_PER_DAY};
-use the_way_back::states::{Screen, Stage};
+use the_way_back::sim::prelude::*;
 
 /// The simulation with no window, as `--headless` builds it: every `update` is exactly one
 /// tick, one in-game minute.

@@ -3,8 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use the_way_back::levels::{Levels, parse_level};
-use the_way_back::states::Stage;
+use the_way_back::sim::prelude::*;
 
 fn shipped(stage: Stage) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("levels").join(stage.file_name())).unwrap()

@@ -3,17 +3,7 @@
 
 use bevy::prelude::*;
 use proptest::prelude::*;
-use the_way_back::levels::MemberId;
-use the_way_back::levels::WeatherKind;
-use the_way_back::sim::model::air::Weather;
-use the_way_back::sim::model::body::{BODY_WATER_L, Vitals};
-use the_way_back::sim::model::group::Resting;
-use the_way_back::sim::model::group::{Encourage, Mind};
-use the_way_back::sim::model::party::{Fate, Fates, Leader, Member, Position, Status};
-use the_way_back::sim::model::stage::JourneyOutcome;
-use the_way_back::sim::model::supplies::CampAction;
-use the_way_back::sim::model::walk::MoveInput;
-use the_way_back::states::Stage;
+use the_way_back::sim::prelude::*;
 
 use crate::helpers::*;
 
@@ -93,7 +83,7 @@ proptest! {
         app.update();
         app.update();
         {
-            let mut clock = app.world_mut().resource_mut::<the_way_back::sim::model::clock::GameClock>();
+            let mut clock = app.world_mut().resource_mut::<GameClock>();
             clock.minutes = clock.minutes / 1440 * 1440 + 1440 + hour * 60;
         }
         app.world_mut().resource_mut::<Weather>().hold(weather);

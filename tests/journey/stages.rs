@@ -1,11 +1,7 @@
 //! Walking the whole journey: stages in order, state transitions, and what each state owns.
 
 use bevy::prelude::*;
-use the_way_back::levels::MemberId;
-use the_way_back::sim::model::clock::GameClock;
-use the_way_back::sim::model::party::{Fate, Fates, Member};
-use the_way_back::sim::model::stage::{JourneyOutcome, Outcome, StageLog, WayOut};
-use the_way_back::states::{Pause, Screen, Stage};
+use the_way_back::sim::prelude::*;
 
 use crate::helpers::*;
 

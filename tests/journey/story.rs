@@ -4,17 +4,7 @@
 use std::collections::HashSet;
 
 use bevy::prelude::*;
-use the_way_back::levels::MemberId;
-use the_way_back::levels::{EndingKind, Levels, parse_story};
-use the_way_back::sim::journey::autoplay::ReadingTime;
-use the_way_back::sim::journey::story::{Choose, PendingEvent, StoryLog, StrangerAt};
-use the_way_back::sim::model::body::Vitals;
-use the_way_back::sim::model::group::Halt;
-use the_way_back::sim::model::group::Mind;
-use the_way_back::sim::model::party::{Fate, Fates, Leader, Member, Position, Status};
-use the_way_back::sim::model::stage::{JourneyOutcome, Outcome};
-use the_way_back::sim::record::chronicle::Chronicle;
-use the_way_back::states::{Screen, Stage};
+use the_way_back::sim::prelude::*;
 
 use crate::helpers::*;
 
@@ -131,11 +121,11 @@ fn the_world_waits_while_a_question_is_open() {
     start_journey(&mut app);
     app.update();
     assert_eq!(waiting(&app).as_deref(), Some("interrogation"), "the prologue asks first");
-    let minute = app.world().resource::<the_way_back::sim::model::clock::GameClock>().minutes;
+    let minute = app.world().resource::<GameClock>().minutes;
     for _ in 0..120 {
         app.update();
     }
-    assert_eq!(app.world().resource::<the_way_back::sim::model::clock::GameClock>().minutes, minute, "no time passes");
+    assert_eq!(app.world().resource::<GameClock>().minutes, minute, "no time passes");
     answer(&mut app, "Admit nothing");
     assert_eq!(waiting(&app).as_deref(), Some("statement"), "the next page follows the answer");
 }
@@ -218,7 +208,7 @@ fn a_death_asks_for_a_burial_and_the_burial_takes_hours() {
     };
     let before = morale(&mut app);
     answer(&mut app, "Bury");
-    let now = app.world().resource::<the_way_back::sim::model::clock::GameClock>().minutes;
+    let now = app.world().resource::<GameClock>().minutes;
     assert!(app.world().resource::<Halt>().0 >= now + 110, "the group stops for the burial");
     assert!(morale(&mut app) > before, "a burial steadies the living");
     let leader_at =
@@ -311,9 +301,7 @@ fn a_broken_story_file_names_file_line_and_field() {
     // A stage event waiting for an event that does not exist.
     let camp = include_str!("../../levels/camp.ron");
     let bad = camp.replace("After(\"statement\")", "After(\"statment\")");
-    let err = the_way_back::levels::parse_level(std::path::Path::new("levels/camp.ron"), &bad, Stage::Camp)
-        .unwrap_err()
-        .to_string();
+    let err = parse_level(std::path::Path::new("levels/camp.ron"), &bad, Stage::Camp).unwrap_err().to_string();
     let line = bad.lines().position(|l| l.contains("statment")).unwrap() + 1;
     assert!(err.contains(&format!("levels/camp.ron:{line}: field `events[2].trigger`")), "{err}");
     // The built-in set is valid as a whole.
@@ -340,7 +328,7 @@ fn kazik_sent_for_wood_on_the_second_night_is_in_real_danger() {
         step_until(&mut app, 4, |app| {
             let kazik = app
                 .world_mut()
-                .query::<(&Member, Has<the_way_back::sim::model::group::Straying>)>()
+                .query::<(&Member, Has<Straying>)>()
                 .iter(app.world())
                 .find(|(m, _)| m.0 == MemberId::Kazik)
                 .map(|(_, s)| s);
@@ -391,14 +379,14 @@ fn a_journey_saved_on_entering_a_stage_resumes_where_it_was() {
 
     // The original goes on to the end; a new app resumed from the save must end the same way.
     assert!(step_until(&mut app, 200, |app| screen(app) == Screen::Chronicle));
-    let original = the_way_back::sim::record::report::Report::from_world(app.world());
+    let original = Report::from_world(app.world());
 
     let mut resumed = sim_app(7, true);
     resumed.insert_resource(ResumeFrom(save.clone()));
     start_journey(&mut resumed);
     assert!(step_until(&mut resumed, 1, |app| stage(app) == Some(Stage::Border)), "resumed in the Border");
     assert!(step_until(&mut resumed, 200, |app| screen(app) == Screen::Chronicle));
-    let again = the_way_back::sim::record::report::Report::from_world(resumed.world());
+    let again = Report::from_world(resumed.world());
     assert_eq!(again.outcome, original.outcome);
     assert_eq!(again.days, original.days);
     assert_eq!(again.members, original.members, "the same fates, the same places");

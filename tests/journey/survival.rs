@@ -3,19 +3,7 @@
 //! who gives up until encouraged.
 
 use bevy::prelude::*;
-use the_way_back::levels::MemberId;
-use the_way_back::levels::Terrain;
-use the_way_back::levels::WeatherKind;
-use the_way_back::sim::model::air::Weather;
-use the_way_back::sim::model::body::Vitals;
-use the_way_back::sim::model::clock::{GameClock, MINUTES_PER_DAY};
-use the_way_back::sim::model::group::Resting;
-use the_way_back::sim::model::group::{Encourage, Mind, Straying};
-use the_way_back::sim::model::party::{Fate, Fates, Leader, Member, Position, Status};
-use the_way_back::sim::model::supplies::{Fire, Supplies};
-use the_way_back::sim::model::walk::MoveInput;
-use the_way_back::sim::world::StageMap;
-use the_way_back::states::Stage;
+use the_way_back::sim::prelude::*;
 
 use crate::helpers::*;
 

@@ -3,9 +3,7 @@
 
 use std::collections::HashSet;
 
-use the_way_back::levels::Terrain;
-use the_way_back::levels::{Biome, Level, Levels};
-use the_way_back::sim::world::{StageMap, generate, stage_seed};
+use the_way_back::sim::prelude::*;
 
 /// Seeds tried per stage; the maps are generated in the dev profile, so this is what fits a
 /// test run of a few seconds per stage.
@@ -97,9 +95,7 @@ fn the_gobi_has_one_stream_that_must_be_found_and_can_be_reached() {
             "seed {seed}: the stream lies {nearest:.1} tiles off the direct way; it must be searched for"
         );
         // The only drinkable water there is.
-        let fresh = (0..map.terrain.len())
-            .filter(|&i| map.terrain[i].props().water == the_way_back::levels::Water::Fresh)
-            .count();
+        let fresh = (0..map.terrain.len()).filter(|&i| map.terrain[i].props().water == Water::Fresh).count();
         assert!(fresh <= 20, "seed {seed}: {fresh} tiles of fresh water; the Gobi is dry");
     }
 }

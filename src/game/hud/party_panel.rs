@@ -8,10 +8,8 @@ use crate::game::theme;
 use crate::levels::MemberId;
 use crate::paint::art::{self, Icon};
 use crate::sim::model::body::Vitals;
-use crate::sim::model::group::Mind;
-use crate::sim::model::group::Straying;
-use crate::sim::model::party::Member;
-use crate::sim::model::party::Status;
+use crate::sim::model::group::{Mind, Straying};
+use crate::sim::model::party::{Member, Status};
 
 /// What a member's bar measures. Each is read by its length; the colours are Okabe and Ito's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,6 +10,7 @@ use bevy_ecs_tilemap::prelude::*;
 use crate::game::TILE_PX;
 use crate::game::view::tileset::Tileset;
 use crate::paint::art::{self, EAST, NORTH, SOUTH, WEST};
+use crate::sim::has_stage_map;
 use crate::sim::model::stage::WayOut;
 use crate::sim::world::StageMap;
 use crate::states::{Screen, Stage};
@@ -164,10 +165,6 @@ fn stream_chunks(
     });
 }
 
-fn has_map(map: Option<Res<StageMap>>) -> bool {
-    map.is_some()
-}
-
 /// A new stage has a new map. (The map resource also changes when wood is gathered from it,
 /// which the ground does not show, so its own change flag is not the question.)
 fn is_new_map(stage: Option<Res<State<Stage>>>) -> bool {
@@ -192,7 +189,9 @@ pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Chunks>();
     app.add_systems(
         Update,
-        (reset_chunks.run_if(is_new_map), stream_chunks.run_if(has_map)).chain().run_if(in_state(Screen::Playing)),
+        (reset_chunks.run_if(is_new_map), stream_chunks.run_if(has_stage_map))
+            .chain()
+            .run_if(in_state(Screen::Playing)),
     );
     app.add_systems(Update, mark_way_out);
 }

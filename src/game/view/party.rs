@@ -4,8 +4,7 @@ use bevy::prelude::*;
 
 use crate::game::TILE_PX;
 
-use crate::levels::MemberId;
-use crate::levels::{Levels, Look, Stranger};
+use crate::levels::{Levels, Look, MemberId, Stranger};
 use crate::paint::art::{FIGURE, FIGURE_FRAMES, LYING};
 use crate::sim::journey::story::StrangerAt;
 use crate::sim::model::party::{Leader, Member, Position, Status};

@@ -4,23 +4,18 @@
 
 use bevy::prelude::*;
 
-use crate::levels::Biome;
-use crate::levels::MemberId;
-use crate::levels::{Choice, Effect, Target};
+use crate::levels::{Biome, Choice, Effect, MemberId, Target};
 use crate::sim::SimSystems;
 use crate::sim::journey::story::{Choose, Greeted, PendingEvent, StrangerAt};
 use crate::sim::model::air::Weather;
 use crate::sim::model::body::Vitals;
 use crate::sim::model::clock::GameClock;
-use crate::sim::model::group::Encourage;
-use crate::sim::model::group::Resting;
-use crate::sim::model::group::{Mind, Straying};
+use crate::sim::model::group::{Encourage, Mind, Resting, Straying};
 use crate::sim::model::party::{Leader, Member, Position, Status};
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::{CampAction, Fire, Supplies, WOOD_TO_LIGHT};
 use crate::sim::model::walk::Route;
-use crate::sim::world::StageMap;
-use crate::sim::world::{nearest_water, nearest_wood};
+use crate::sim::world::{StageMap, nearest_water, nearest_wood};
 
 /// Whether the built-in policy plays (`--autoplay`, and the headless tests).
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]

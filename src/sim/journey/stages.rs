@@ -4,39 +4,20 @@
 
 use bevy::prelude::*;
 
-use crate::levels::Levels;
-use crate::levels::MemberId;
-use crate::sim::EnterStage;
-use crate::sim::EnterStageSystems;
-use crate::sim::journey::JourneyEnded;
-use crate::sim::journey::PreparedMaps;
+use crate::levels::{Levels, MemberId};
 use crate::sim::journey::save::ResumeFrom;
-use crate::sim::journey::spawn_member;
+use crate::sim::journey::{JourneyEnded, PreparedMaps, spawn_member};
 use crate::sim::model::body::Vitals;
 use crate::sim::model::clock::GameClock;
-use crate::sim::model::group::Resting;
-use crate::sim::model::group::Straying;
-use crate::sim::model::party::Fate;
-use crate::sim::model::party::Fates;
-use crate::sim::model::party::Leader;
-use crate::sim::model::party::Member;
-use crate::sim::model::party::Position;
-use crate::sim::model::party::Status;
+use crate::sim::model::group::{Resting, Straying};
+use crate::sim::model::party::{Fate, Fates, Leader, Member, Position, Status};
 use crate::sim::model::seed::RunSeed;
-use crate::sim::model::stage::CurrentLevel;
-use crate::sim::model::stage::Outcome;
-use crate::sim::model::stage::StageLog;
-use crate::sim::model::stage::StageRecord;
-use crate::sim::model::stage::StartStage;
-use crate::sim::model::stage::WayOut;
-use crate::sim::model::supplies::Supplies;
-use crate::sim::model::supplies::WoodRun;
-use crate::sim::model::walk::Route;
-use crate::sim::model::walk::Trail;
-use crate::sim::world::StageMap;
-use crate::sim::world::generate;
+use crate::sim::model::stage::{CurrentLevel, Outcome, StageLog, StageRecord, StartStage, WayOut};
+use crate::sim::model::supplies::{Supplies, WoodRun};
+use crate::sim::model::walk::{Route, Trail};
 use crate::sim::world::map::place_near;
-use crate::sim::world::stage_seed;
+use crate::sim::world::{StageMap, generate, stage_seed};
+use crate::sim::{EnterStage, EnterStageSystems};
 use crate::states::Stage;
 
 /// How close to the leader every walker must be at the way out for the group to move on,

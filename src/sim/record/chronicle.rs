@@ -5,8 +5,7 @@
 use bevy::prelude::*;
 use serde::Serialize;
 
-use crate::levels::MemberId;
-use crate::levels::{EndingKind, Geo, Levels};
+use crate::levels::{EndingKind, Geo, Levels, MemberId};
 use crate::sim::SimSystems;
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::party::{Fate, Fates, Leader, Member, Position};

@@ -4,26 +4,18 @@
 use bevy::prelude::*;
 use rand::Rng;
 
-use crate::levels::MemberId;
-use crate::levels::Water;
+use crate::levels::{MemberId, Water};
 use crate::sim::SimSystems;
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::group::Resting;
 use crate::sim::model::party::{Leader, Member, Position, Status};
 use crate::sim::model::seed::SimRng;
-use crate::sim::model::supplies::CampAction;
-use crate::sim::model::supplies::Fire;
-use crate::sim::model::supplies::HOURS_PER_WOOD;
-use crate::sim::model::supplies::MAX_WOOD;
-use crate::sim::model::supplies::SKIN_L;
-use crate::sim::model::supplies::Supplies;
-use crate::sim::model::supplies::WOOD_TO_LIGHT;
-use crate::sim::model::supplies::WoodRun;
+use crate::sim::model::supplies::{
+    CampAction, Fire, HOURS_PER_WOOD, MAX_WOOD, SKIN_L, Supplies, WOOD_TO_LIGHT, WoodRun,
+};
 use crate::sim::model::walk::tiles_per_minute;
-use crate::sim::world::StageMap;
 use crate::sim::world::map::tiles_near;
-use crate::sim::world::nearest_wood;
-use crate::sim::world::slide;
+use crate::sim::world::{StageMap, nearest_wood, slide};
 use crate::states::Stage;
 
 fn do_camp_actions(

@@ -9,20 +9,15 @@ use crate::sim::SimSystems;
 use crate::sim::model::air::Weather;
 use crate::sim::model::body::{Died, Exertion, Traits, Vitals};
 use crate::sim::model::clock::GameClock;
-use crate::sim::model::group::Encourage;
-use crate::sim::model::group::GIVE_UP_BELOW;
-use crate::sim::model::group::LOST_AFTER_H;
-use crate::sim::model::group::Mind;
-use crate::sim::model::group::Straying;
-use crate::sim::model::group::WALK_AGAIN_ABOVE;
-use crate::sim::model::group::{Pace, Resting};
+use crate::sim::model::group::{
+    Encourage, GIVE_UP_BELOW, LOST_AFTER_H, Mind, Pace, Resting, Straying, WALK_AGAIN_ABOVE,
+};
 use crate::sim::model::party::{Fate, Fates, Leader, Member, News, Position, Status};
 use crate::sim::model::seed::SimRng;
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::{Fire, WoodRun};
 use crate::sim::model::walk::tiles_per_minute;
-use crate::sim::world::StageMap;
-use crate::sim::world::slide;
+use crate::sim::world::{StageMap, slide};
 use crate::states::Stage;
 
 /// How far someone sees now, tiles.

@@ -5,23 +5,12 @@ use bevy::prelude::*;
 
 use crate::sim::SimSystems;
 use crate::sim::model::body::Vitals;
-use crate::sim::model::group::Halt;
-use crate::sim::model::group::Pace;
-use crate::sim::model::group::Resting;
-use crate::sim::model::group::Straying;
+use crate::sim::model::group::{Halt, Pace, Resting, Straying};
 use crate::sim::model::party::{Leader, Member, Position, Status};
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::{Fire, WoodRun};
-use crate::sim::model::walk::MoveInput;
-use crate::sim::model::walk::Odometer;
-use crate::sim::model::walk::Route;
-use crate::sim::model::walk::SPACING;
-use crate::sim::model::walk::TRAIL_LEN;
-use crate::sim::model::walk::TRAIL_STEP;
-use crate::sim::model::walk::Trail;
-use crate::sim::model::walk::tiles_per_minute;
-use crate::sim::world::StageMap;
-use crate::sim::world::slide;
+use crate::sim::model::walk::{MoveInput, Odometer, Route, SPACING, TRAIL_LEN, TRAIL_STEP, Trail, tiles_per_minute};
+use crate::sim::world::{StageMap, slide};
 
 fn walk_leader(
     map: Res<StageMap>,

@@ -4,16 +4,13 @@
 use bevy::prelude::*;
 use rand::Rng;
 
-use crate::levels::Biome;
-use crate::levels::Level;
+use crate::levels::{Biome, Level};
 pub use crate::levels::{WeatherKind, default_odds};
-use crate::sim::EnterStage;
-use crate::sim::EnterStageSystems;
-use crate::sim::SimSystems;
 use crate::sim::model::air::Weather;
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::seed::SimRng;
 use crate::sim::model::stage::CurrentLevel;
+use crate::sim::{EnterStage, EnterStageSystems, SimSystems};
 
 /// Air temperature of the stage's climate at an hour: coldest near dawn (05:00), warmest at
 /// 14:00, a cosine between.

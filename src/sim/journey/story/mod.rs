@@ -12,13 +12,10 @@ pub use strangers::{Greeted, StrangerAt};
 use bevy::prelude::*;
 use serde::Serialize;
 
-use crate::levels::MemberId;
-use crate::levels::{Choice, Levels, StoryEvent};
-use crate::sim::EnterStage;
-use crate::sim::EnterStageSystems;
-use crate::sim::SimSystems;
+use crate::levels::{Choice, Levels, MemberId, StoryEvent};
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::party::Status;
+use crate::sim::{EnterStage, EnterStageSystems, SimSystems};
 use crate::states::{Screen, Stage};
 
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
