@@ -65,7 +65,8 @@ pub struct Geo {
     pub to: (f32, f32),
 }
 
-/// What a tile is. The order is part of the map hash: add new kinds at the end.
+/// What a tile is. The order is part of the map hash and of the tile sheet: add new kinds at the
+/// end, and to `Terrain::ALL`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[repr(u8)]
 pub enum Terrain {
@@ -142,6 +143,55 @@ pub struct TerrainProps {
 }
 
 impl Terrain {
+    /// Every kind of ground, in the order of its discriminant (the map hash's and the tile
+    /// sheet's order).
+    pub const ALL: [Terrain; 44] = [
+        Terrain::Snow,
+        Terrain::DeepSnow,
+        Terrain::SpruceForest,
+        Terrain::BirchForest,
+        Terrain::DenseForest,
+        Terrain::FrozenStream,
+        Terrain::Rock,
+        Terrain::LakeWater,
+        Terrain::ShoreIce,
+        Terrain::ThinIce,
+        Terrain::Shingle,
+        Terrain::Reeds,
+        Terrain::Grass,
+        Terrain::DryGrass,
+        Terrain::Gravel,
+        Terrain::Hill,
+        Terrain::BorderLine,
+        Terrain::Road,
+        Terrain::Yurt,
+        Terrain::Monument,
+        Terrain::Dune,
+        Terrain::Sand,
+        Terrain::GravelPlain,
+        Terrain::SaltFlat,
+        Terrain::DryRiverbed,
+        Terrain::Stream,
+        Terrain::Scree,
+        Terrain::Snowfield,
+        Terrain::Glacier,
+        Terrain::Cliff,
+        Terrain::Pass,
+        Terrain::Barracks,
+        Terrain::Wire,
+        Terrain::Watchtower,
+        Terrain::Yard,
+        Terrain::Wall,
+        Terrain::Courtyard,
+        Terrain::Temple,
+        Terrain::Jungle,
+        Terrain::Terrace,
+        Terrain::River,
+        Terrain::Village,
+        Terrain::Field,
+        Terrain::House,
+    ];
+
     pub fn props(self) -> TerrainProps {
         use Terrain::*;
         let p = |walkable, move_cost, shelter, water, snow, temp_offset_c| TerrainProps {
@@ -218,3 +268,14 @@ impl Terrain {
         )
     }
 }
+
+// `Terrain::ALL` holds each kind at the index of its discriminant, up to the last, `House` (a new
+// kind goes after it, and here): checked when the crate compiles.
+const _: () = {
+    let mut i = 0;
+    while i < Terrain::ALL.len() {
+        assert!(Terrain::ALL[i] as usize == i);
+        i += 1;
+    }
+    assert!(Terrain::ALL.len() == Terrain::House as usize + 1);
+};
