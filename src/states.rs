@@ -25,6 +25,16 @@ pub enum Pause {
     Paused,
 }
 
+/// The scale the journey is played at within a stage: on the ground of its scene (a tilemap,
+/// minute by minute), or on the march along the stage's route (hour by hour).
+#[derive(SubStates, Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[source(Screen = Screen::Playing)]
+pub enum Scale {
+    #[default]
+    Scene,
+    March,
+}
+
 /// The journey's stages, in the order they are walked.
 #[derive(SubStates, Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord)]
 #[source(Screen = Screen::Playing)]
@@ -97,5 +107,5 @@ impl Stage {
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.init_state::<Screen>().add_sub_state::<Pause>().add_sub_state::<Stage>();
+    app.init_state::<Screen>().add_sub_state::<Pause>().add_sub_state::<Stage>().add_sub_state::<Scale>();
 }

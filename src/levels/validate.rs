@@ -58,6 +58,43 @@ pub(crate) fn validate(level: &Level, expected: Stage) -> Result<(), Invalid> {
     }
     check_geo("geo.from", level.geo.from)?;
     check_geo("geo.to", level.geo.to)?;
+    if let Some(n) = &level.normals {
+        for (field, values, min, max) in [
+            ("normals.max_c", &n.max_c, -70.0, 60.0),
+            ("normals.min_c", &n.min_c, -70.0, 60.0),
+            ("normals.wind_kmh", &n.wind_kmh, 0.0, 200.0),
+            ("normals.humidity_pct", &n.humidity_pct, 0.0, 100.0),
+        ] {
+            if values.len() != 12 {
+                return Err((field.to_string(), format!("has {} values, not 12 (one a month)", values.len())));
+            }
+            for (i, v) in values.iter().enumerate() {
+                check_range(&format!("{field}[{i}]"), f64::from(*v), min, max, "")?;
+            }
+        }
+        check_range("normals.altitude_m", f64::from(n.altitude_m), -500.0, 9000.0, " m")?;
+    }
+    if let Some(r) = &level.route {
+        if r.points.len() < 2 {
+            return Err(("route.points".to_string(), "needs at least two waypoints".to_string()));
+        }
+        for (i, p) in r.points.iter().enumerate() {
+            check_geo(&format!("route.points[{i}]"), p.at())?;
+        }
+        check_range("route.scene_at", f64::from(r.scene_at), 0.0, 1.0, "")?;
+        if r.land.is_empty() {
+            return Err(("route.land".to_string(), "needs at least one stretch".to_string()));
+        }
+        let mut last = -1.0;
+        for (i, s) in r.land.iter().enumerate() {
+            check_range(&format!("route.land[{i}]"), f64::from(s.0), 0.0, 20_000.0, " km")?;
+            if s.0 <= last {
+                return Err((format!("route.land[{i}]"), "stretches must be in order of km".to_string()));
+            }
+            last = s.0;
+            check_range(&format!("route.land[{i}] height"), f64::from(s.2), -500.0, 9000.0, " m")?;
+        }
+    }
     validate_events(&level.events, true)
 }
 

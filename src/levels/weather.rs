@@ -19,6 +19,51 @@ pub struct Climate {
     pub altitude_m: f32,
 }
 
+/// Climate normals of a weather station near the stage's route, by month: what the climate is
+/// when the group is there. The level file names the station and the source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Normals {
+    pub station: String,
+    pub source: String,
+    /// The station's height, metres: the stage's air is the station's moved to the stage's
+    /// altitude by the lapse rate.
+    pub altitude_m: f32,
+    /// Mean daily maximum, °C, January to December (twelve values).
+    pub max_c: Vec<f32>,
+    /// Mean daily minimum, °C.
+    pub min_c: Vec<f32>,
+    /// Mean wind speed, km/h.
+    pub wind_kmh: Vec<f32>,
+    /// Mean relative humidity, %.
+    pub humidity_pct: Vec<f32>,
+}
+
+/// Altitude lapse rate of the standard atmosphere, °C per metre.
+pub const LAPSE_C_PER_M: f32 = 0.0065;
+
+impl Normals {
+    /// The climate at `month` (1.0 is 1 January, 12.99 the end of December), read between the
+    /// months' normals (each taken as the middle of its month), at `altitude_m`.
+    pub fn climate_at(&self, month: f32, altitude_m: f32) -> Climate {
+        // Months from the middle of January, wrapping round the year.
+        let m = (month - 1.5).rem_euclid(12.0);
+        let i = m.floor() as usize % 12;
+        let j = (i + 1) % 12;
+        let t = m.fract();
+        // Twelve values each (the level's check makes sure).
+        let lerp = |a: &[f32]| a[i % a.len().max(1)] + (a[j % a.len().max(1)] - a[i % a.len().max(1)]) * t;
+        let lapse = LAPSE_C_PER_M * (altitude_m - self.altitude_m);
+        Climate {
+            day_temp_c: lerp(&self.max_c) - lapse,
+            night_temp_c: lerp(&self.min_c) - lapse,
+            wind_kmh: lerp(&self.wind_kmh),
+            humidity_pct: lerp(&self.humidity_pct),
+            altitude_m,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum WeatherKind {
     Clear,

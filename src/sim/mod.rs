@@ -20,7 +20,7 @@ use crate::sim::journey::autoplay::Autoplay;
 use crate::sim::journey::story::is_no_choice_waiting;
 use crate::sim::model::seed::RunSeed;
 use crate::sim::world::StageMap;
-use crate::states::{Pause, Screen, Stage};
+use crate::states::{Pause, Scale, Screen, Stage};
 
 /// Fixed ticks per real second when played in a window: one tick is one in-game minute, so an
 /// in-game day lasts 48 s.
@@ -33,9 +33,13 @@ pub enum SimSystems {
     Clock,
     /// The weather changes and the air follows the hour.
     Weather,
-    /// The player's input or the autoplayer decides what the group does.
+    /// The player's input or the autoplayer decides what the group does (each system here
+    /// says at which scale it decides).
     Decide,
     Move,
+    /// The march: the group walks the route (instead of `Decide` and `Move`, which are the
+    /// scene's).
+    March,
     /// Fires burn, wood is gathered, skins are filled.
     Camp,
     /// Cold, heat, the sun and the ground act on each body.
@@ -74,9 +78,25 @@ pub enum EnterStageSystems {
 /// Whether the world may tick: not between deciding to move to another stage or screen and
 /// getting there. A window runs several ticks a frame but changes state once a frame; without
 /// this, those ticks would make a windowed run differ from a headless one of the same seed.
-fn is_no_move_pending(stage: Option<Res<NextState<Stage>>>, screen: Res<NextState<Screen>>) -> bool {
+fn is_no_move_pending(
+    stage: Option<Res<NextState<Stage>>>,
+    scale: Option<Res<NextState<Scale>>>,
+    screen: Res<NextState<Screen>>,
+) -> bool {
     let unchanged = |n: &NextState<_>| matches!(n, NextState::Unchanged);
-    stage.is_none_or(|s| unchanged(&s)) && matches!(*screen, NextState::Unchanged)
+    stage.is_none_or(|s| unchanged(&s))
+        && scale.is_none_or(|s| matches!(*s, NextState::Unchanged))
+        && matches!(*screen, NextState::Unchanged)
+}
+
+/// Whether the group is on the march (hour by hour along the route).
+pub fn is_marching(scale: Option<Res<State<Scale>>>) -> bool {
+    scale.is_some_and(|s| *s.get() == Scale::March)
+}
+
+/// Whether the group is on the ground of a scene (minute by minute on the tilemap).
+pub fn is_on_the_ground(scale: Option<Res<State<Scale>>>) -> bool {
+    scale.is_none_or(|s| *s.get() == Scale::Scene)
 }
 
 /// Whether a stage's map is there to walk on: every rule reads it.
@@ -109,6 +129,7 @@ impl Plugin for SimulationPlugin {
                 SimSystems::Weather,
                 SimSystems::Decide,
                 SimSystems::Move,
+                SimSystems::March,
                 SimSystems::Camp,
                 SimSystems::Expose,
                 SimSystems::Drink,
@@ -126,6 +147,8 @@ impl Plugin for SimulationPlugin {
                         .and_then(is_no_move_pending),
                 ),
         );
+        app.configure_sets(FixedUpdate, SimSystems::Move.run_if(is_on_the_ground));
+        app.configure_sets(FixedUpdate, SimSystems::March.run_if(is_marching));
         app.init_schedule(EnterStage);
         app.configure_sets(
             EnterStage,
@@ -150,6 +173,7 @@ impl Plugin for SimulationPlugin {
             rules::hunger::plugin,
             rules::death::plugin,
             rules::cohesion::plugin,
+            rules::march::plugin,
         ));
     }
 }

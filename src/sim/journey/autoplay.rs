@@ -10,7 +10,8 @@ use crate::sim::journey::story::{Choose, Greeted, PendingEvent, StrangerAt};
 use crate::sim::model::air::Weather;
 use crate::sim::model::body::Vitals;
 use crate::sim::model::clock::GameClock;
-use crate::sim::model::group::{Encourage, Mind, Resting, Straying};
+use crate::sim::model::group::{Encourage, Mind, Pace, Resting, Straying};
+use crate::sim::model::march::MarchOrders;
 use crate::sim::model::party::{Leader, Member, Position, Status};
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::{CampAction, Fire, Supplies, WOOD_TO_LIGHT};
@@ -347,6 +348,33 @@ fn answer_questions(
     *waited = 0;
 }
 
+/// On the march: walk by night where the days are hot, rest a day when someone is worn out,
+/// ease the pace for the weak, and give a word to whoever sits down.
+fn steer_the_march(
+    level: Res<CurrentLevel>,
+    clock: Res<GameClock>,
+    mut orders: ResMut<MarchOrders>,
+    mut pace: ResMut<Pace>,
+    mut encourage: MessageWriter<Encourage>,
+    members: Query<(&Status, &Vitals), With<Member>>,
+) {
+    let hot = level.0.climate_in(clock.month_f()).day_temp_c > 27.0;
+    orders.by_night = hot;
+    let walkers: Vec<&Vitals> = members.iter().filter(|(s, _)| **s == Status::Walking).map(|(_, v)| v).collect();
+    // A day's rest mends the tired, but not in a cold that kills the still: then walk on.
+    let worn = walkers.iter().any(|v| v.fatigue > 0.8);
+    let cold = walkers.iter().any(|v| v.conditions().hypothermia);
+    let rested_yesterday = orders.rest_day.is_some_and(|d| d + 1 >= clock.day());
+    if worn && !cold && !rested_yesterday && clock.hour() < 8.0 {
+        orders.rest_day = Some(clock.day());
+    }
+    let weak = walkers.iter().any(|v| v.conditions().weakened || v.conditions().hypothermia);
+    *pace = if weak { Pace::Slow } else { Pace::Steady };
+    if members.iter().any(|(s, _)| *s == Status::GivenUp) {
+        encourage.write(Encourage);
+    }
+}
+
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Autoplay>().init_resource::<ReadingTime>();
     app.add_systems(
@@ -356,5 +384,12 @@ pub(crate) fn plugin(app: &mut App) {
             .run_if(in_state(crate::states::Pause::Running))
             .before(crate::sim::journey::story::AnswerSystems),
     );
-    app.add_systems(FixedUpdate, steer_autoplay.run_if(is_autoplaying).in_set(SimSystems::Decide));
+    app.add_systems(
+        FixedUpdate,
+        (
+            steer_autoplay.run_if(is_autoplaying).run_if(crate::sim::is_on_the_ground),
+            steer_the_march.run_if(is_autoplaying).run_if(crate::sim::is_marching),
+        )
+            .in_set(SimSystems::Decide),
+    );
 }

@@ -53,6 +53,8 @@ pub(crate) fn start_journey(
     commands.insert_resource(JourneyOutcome::default());
     commands.insert_resource(crate::sim::model::supplies::Supplies::default());
     commands.insert_resource(crate::sim::model::group::Pace::default());
+    commands.insert_resource(crate::sim::model::march::MarchOrders::default());
+    commands.insert_resource(crate::sim::model::march::March::default());
     commands.insert_resource(crate::sim::model::group::Halt::default());
     for id in MemberId::ALL {
         if id.joins_at() == Stage::Camp && id != MemberId::Khabarov {
@@ -187,7 +189,14 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_plugins(stages::plugin);
     app.add_systems(
         FixedUpdate,
-        (stages::reach_way_out, end_if_janusz_gone, finish_journey).chain().in_set(SimSystems::Journey),
+        (
+            stages::reach_way_out.run_if(crate::sim::is_on_the_ground),
+            stages::reach_march_end.run_if(crate::sim::is_marching),
+            end_if_janusz_gone,
+            finish_journey,
+        )
+            .chain()
+            .in_set(SimSystems::Journey),
     );
     app.add_plugins((story::plugin, autoplay::plugin));
 }

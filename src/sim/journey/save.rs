@@ -13,6 +13,7 @@ use crate::sim::model::air::Weather;
 use crate::sim::model::body::Vitals;
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::group::{Halt, Mind, Pace, Resting};
+use crate::sim::model::march::{March, MarchOrders};
 use crate::sim::model::party::{FateRecord, Fates, Member, Position, Status};
 use crate::sim::model::route::{FatePlaces, Spot, Walked};
 use crate::sim::model::seed::{RunSeed, SimRng};
@@ -20,10 +21,10 @@ use crate::sim::model::stage::{StageLog, StageRecord, StartStage};
 use crate::sim::model::supplies::{Fire, Supplies};
 use crate::sim::model::walk::Odometer;
 use crate::sim::{EnterStage, EnterStageSystems};
-use crate::states::{Screen, Stage};
+use crate::states::{Scale, Screen, Stage};
 
 /// The version of the save format; a save of another version is refused with a message.
-pub const SAVE_VERSION: u32 = 1;
+pub const SAVE_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedMember {
@@ -57,6 +58,13 @@ pub struct Save {
     /// Where everyone was when the group made camp; none for a save on entering a stage.
     #[serde(default)]
     pub camp: Option<CampSave>,
+    /// How far along the stage's route the group was, and at which scale.
+    #[serde(default)]
+    pub march: March,
+    #[serde(default)]
+    pub scale: Scale,
+    #[serde(default)]
+    pub orders: MarchOrders,
 }
 
 /// The group at its camp, mid-stage: enough to put it back where it was.
@@ -165,6 +173,9 @@ impl Save {
             walked: world.resource::<Walked>().0.clone(),
             fate_places,
             camp: None,
+            march: *world.resource::<March>(),
+            scale: world.get_resource::<State<Scale>>().map_or(Scale::Scene, |s| *s.get()),
+            orders: *world.resource::<MarchOrders>(),
         }
     }
 
@@ -242,6 +253,7 @@ fn resume(mut commands: Commands, resume: Option<Res<ResumeFrom>>, members: Quer
     commands.insert_resource(save.pace);
     commands.insert_resource(save.halt);
     commands.insert_resource(save.odometer);
+    commands.insert_resource(save.orders);
     commands.insert_resource(Fates(save.fates.clone()));
     commands.insert_resource(StageLog(save.stages.clone()));
     commands.insert_resource(StoryLog(save.story.clone()));
@@ -260,6 +272,8 @@ fn finish_resuming(
     strangers: Query<(Entity, &StrangerAt, &mut Position), Without<Member>>,
     mut nights: ResMut<StageNights>,
     mut resting: ResMut<Resting>,
+    mut march: ResMut<March>,
+    mut next_scale: ResMut<NextState<Scale>>,
 ) {
     let Some(resume) = resume else { return };
     if *stage.get() != resume.0.stage {
@@ -278,6 +292,9 @@ fn finish_resuming(
         }
         put_back_camp(&mut commands, camp, *stage.get(), &mut members, strangers, &mut nights, &resume.0.clock);
         resting.0 = true;
+        // Back where the march (or the scene) was.
+        *march = resume.0.march;
+        next_scale.set(resume.0.scale);
     }
     commands.remove_resource::<ResumeFrom>();
     commands.insert_resource(StartStage(Stage::Camp));

@@ -10,15 +10,16 @@ use crate::sim::journey::{JourneyEnded, PreparedMaps, spawn_member};
 use crate::sim::model::body::Vitals;
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::group::{Resting, Straying};
+use crate::sim::model::march::March;
 use crate::sim::model::party::{Fate, Fates, Leader, Member, Position, Status};
 use crate::sim::model::seed::RunSeed;
 use crate::sim::model::stage::{CurrentLevel, Outcome, StageLog, StageRecord, StartStage, WayOut};
 use crate::sim::model::supplies::{Supplies, WoodRun};
-use crate::sim::model::walk::{Route, Trail};
+use crate::sim::model::walk::{Odometer, Route, Trail};
 use crate::sim::world::map::place_near;
 use crate::sim::world::{StageMap, generate, stage_seed};
 use crate::sim::{EnterStage, EnterStageSystems};
-use crate::states::Stage;
+use crate::states::{Scale, Stage};
 
 /// How close to the leader every walker must be at the way out for the group to move on,
 /// tiles: the length of the file they walk in, and a little more.
@@ -39,13 +40,22 @@ fn enter_stage(
     mut resting: ResMut<Resting>,
     mut members: Query<(Entity, &Member, &mut Position, &Status, Option<&mut Route>)>,
     prepared: Option<ResMut<PreparedMaps>>,
+    odometer: Res<Odometer>,
 ) {
     let stage = *stage.get();
     let level = levels.get(stage).clone();
     let made = prepared.and_then(|mut p| p.maps.remove(&stage));
     let map = made.unwrap_or_else(|| generate(&level, stage_seed(seed.0, stage.index())));
     info!("entered stage {stage:?} on day {} (map {})", clock.day(), map.hash_hex());
-    log.0.push(StageRecord { stage, entered_day: clock.day(), left_day: None, map_hash: map.hash_hex() });
+    log.0.push(StageRecord {
+        stage,
+        entered_day: clock.day(),
+        left_day: None,
+        map_hash: map.hash_hex(),
+        km: 0.0,
+        days: None,
+        odometer_at_entry: odometer.0,
+    });
     let entry = map.entry.as_vec2() + Vec2::splat(0.5);
     let mut rank = 0;
     // In the order of the story's cast, not of spawning: a resumed journey places them alike.
@@ -117,16 +127,21 @@ fn recover_at_monastery(mut supplies: ResMut<Supplies>, mut members: Query<(&Sta
     }
 }
 
-/// The group moves on when the leader stands in the way out with every able walker close by.
-/// Whoever cannot come (sat down, collapsed) is left behind, and that is their fate; strays
-/// and wood-runners are waited for.
+/// The group moves on from the scene when the leader stands in the way out with every able
+/// walker close by: onto the rest of the stage's march, or into the next stage. Whoever cannot
+/// come (sat down, collapsed) is left behind, and that is their fate; strays and wood-runners
+/// are waited for.
 pub(crate) fn reach_way_out(
     map: Res<StageMap>,
     stage: Res<State<Stage>>,
+    level: Res<CurrentLevel>,
     clock: Res<GameClock>,
+    mut march: ResMut<March>,
     mut log: ResMut<StageLog>,
     mut fates: ResMut<Fates>,
     mut next_stage: ResMut<NextState<Stage>>,
+    mut next_scale: ResMut<NextState<Scale>>,
+    odometer: Res<Odometer>,
     leader: Query<&Position, With<Leader>>,
     mut others: Query<(&Member, &Position, &mut Status, &Vitals, Has<Straying>, Has<WoodRun>), Without<Leader>>,
     mut finish: MessageWriter<JourneyEnded>,
@@ -141,23 +156,39 @@ pub(crate) fn reach_way_out(
     if others.iter().any(|(_, _, s, _, straying, running)| *s == Status::Walking && (straying || running)) {
         return;
     }
-    let able = |s: &Status, v: &Vitals, straying: bool, running: bool| {
-        *s == Status::Walking && !straying && !running && v.walk_factor() > 0.0
-    };
     let walking: Vec<Vec2> =
-        others.iter().filter(|(_, _, s, v, st, run)| able(s, v, *st, *run)).map(|(_, p, ..)| p.0).collect();
+        others.iter().filter(|(_, _, s, v, st, run)| is_able(s, v, *st, *run)).map(|(_, p, ..)| p.0).collect();
     let radius = gather_radius(walking.len());
     if !walking.iter().all(|p| p.distance(lead.0) <= radius) {
         return;
     }
-    let Some(record) = log.0.last_mut() else { return };
-    if record.left_day.is_some() {
+    let here = *stage.get();
+    leave_behind(here, clock.day(), &mut fates, &mut others);
+    let route_km = level.0.route_km();
+    let scene_end = level.0.scene_start_km() + level.0.scene_km();
+    if !march.scene_done && scene_end < route_km - 0.5 {
+        // The scene crossed, the rest of the stage is marched.
+        march.scene_done = true;
+        march.km = scene_end;
+        next_scale.set(Scale::March);
         return;
     }
-    record.left_day = Some(clock.day());
-    let here = *stage.get();
-    for (member, _, mut status, vitals, straying, running) in &mut others {
-        if matches!(*status, Status::Walking | Status::GivenUp) && !able(&status, vitals, straying, running) {
+    move_on(here, &clock, &odometer, &mut log, &mut next_stage, &mut finish);
+}
+
+fn is_able(s: &Status, v: &Vitals, straying: bool, running: bool) -> bool {
+    *s == Status::Walking && !straying && !running && v.walk_factor() > 0.0
+}
+
+/// Whoever cannot come when the group moves on is left behind.
+fn leave_behind(
+    here: Stage,
+    day: u32,
+    fates: &mut Fates,
+    others: &mut Query<(&Member, &Position, &mut Status, &Vitals, Has<Straying>, Has<WoodRun>), Without<Leader>>,
+) {
+    for (member, _, mut status, vitals, straying, running) in others.iter_mut() {
+        if matches!(*status, Status::Walking | Status::GivenUp) && !is_able(&status, vitals, straying, running) {
             let why = if *status == Status::GivenUp {
                 "gave up and was left behind"
             } else if straying || running {
@@ -166,9 +197,27 @@ pub(crate) fn reach_way_out(
                 "could walk no further and was left behind"
             };
             *status = Status::Lost;
-            fates.settle(member.0, Fate::Lost, here, clock.day(), why);
+            fates.settle(member.0, Fate::Lost, here, day, why);
         }
     }
+}
+
+/// The stage is over: into the next one, or the journey's end.
+fn move_on(
+    here: Stage,
+    clock: &GameClock,
+    odometer: &Odometer,
+    log: &mut StageLog,
+    next_stage: &mut NextState<Stage>,
+    finish: &mut MessageWriter<JourneyEnded>,
+) {
+    let Some(record) = log.0.last_mut() else { return };
+    if record.left_day.is_some() {
+        return;
+    }
+    record.left_day = Some(clock.day());
+    record.days = Some(clock.day() - record.entered_day);
+    record.km = ((odometer.0 - record.odometer_at_entry) * 10.0).round() / 10.0;
     match here.next() {
         Some(next) => next_stage.set(next),
         None => {
@@ -177,8 +226,69 @@ pub(crate) fn reach_way_out(
     }
 }
 
+/// The march reaches the stage's scene (the group goes down onto its ground) or the route's
+/// end (the next stage).
+pub(crate) fn reach_march_end(
+    stage: Res<State<Stage>>,
+    level: Res<CurrentLevel>,
+    clock: Res<GameClock>,
+    odometer: Res<Odometer>,
+    mut march: ResMut<March>,
+    mut log: ResMut<StageLog>,
+    mut next_stage: ResMut<NextState<Stage>>,
+    mut next_scale: ResMut<NextState<Scale>>,
+    mut finish: MessageWriter<JourneyEnded>,
+) {
+    let route_km = level.0.route_km();
+    if !march.scene_done {
+        let start = level.0.scene_start_km();
+        if march.km >= start {
+            march.km = start;
+            next_scale.set(Scale::Scene);
+        }
+    } else if march.km >= route_km {
+        march.km = route_km;
+        move_on(*stage.get(), &clock, &odometer, &mut log, &mut next_stage, &mut finish);
+    }
+}
+
+/// Setting out on the march, the group closes up around Janusz: it walks, camps and talks
+/// as one.
+fn close_up_for_the_march(
+    map: Res<StageMap>,
+    leader: Query<&Position, With<Leader>>,
+    mut others: Query<(&Member, &mut Position, &Status), (Without<Leader>, Without<Straying>)>,
+) {
+    let Ok(lead) = leader.single() else { return };
+    let lead = lead.0;
+    let mut walkers: Vec<_> =
+        others.iter_mut().filter(|(_, _, s)| matches!(s, Status::Walking | Status::GivenUp)).collect();
+    walkers.sort_by_key(|(m, ..)| m.0);
+    for (rank, (_, mut pos, _)) in walkers.into_iter().enumerate() {
+        pos.0 = place_near(&map, lead, rank + 1);
+    }
+}
+
+/// Each stage begins on the march, unless its scene is where it begins (the camp, the
+/// monastery, the epilogue, or a stage with no route).
+fn begin_march(
+    level: Res<CurrentLevel>,
+    scale: Res<State<Scale>>,
+    mut march: ResMut<March>,
+    mut next_scale: ResMut<NextState<Scale>>,
+) {
+    *march = March::default();
+    let wanted = if level.0.scene_start_km() > 0.5 { Scale::March } else { Scale::Scene };
+    // Only a real change: a pending one holds the world still for a frame.
+    if *scale.get() != wanted {
+        next_scale.set(wanted);
+    }
+}
+
 pub(crate) fn plugin(app: &mut App) {
     app.add_systems(EnterStage, enter_stage.in_set(EnterStageSystems::Map));
+    app.add_systems(EnterStage, begin_march.in_set(EnterStageSystems::Setup));
+    app.add_systems(OnEnter(Scale::March), close_up_for_the_march.run_if(crate::sim::has_stage_map));
     app.add_systems(EnterStage, skip_to_start.in_set(EnterStageSystems::Setup).run_if(in_state(Stage::Camp)));
     app.add_systems(OnExit(Stage::Camp), leave_khabarov_behind);
     app.add_systems(

@@ -4,7 +4,9 @@
 pub mod air;
 pub mod body;
 pub mod clock;
+pub mod ground;
 pub mod group;
+pub mod march;
 pub mod party;
 pub mod route;
 pub mod seed;

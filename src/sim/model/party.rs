@@ -5,12 +5,13 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::levels::MemberId;
 use crate::sim::model::body::{Exertion, Vitals};
+use crate::sim::model::ground::Ground;
 use crate::states::Stage;
 
 /// A person in the group. Everyone with this component is on the map, with a body from the
 /// moment they are spawned (their traits and mind come from `journey`, which knows who they are).
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
-#[require(Vitals, Exertion)]
+#[require(Vitals, Exertion, Ground)]
 pub struct Member(pub MemberId);
 
 /// The one the player steers: Janusz.

@@ -19,6 +19,15 @@ pub struct StageRecord {
     pub entered_day: u32,
     pub left_day: Option<u32>,
     pub map_hash: String,
+    /// Km walked on the stage, marched and on the ground, to a tenth.
+    #[serde(default)]
+    pub km: f32,
+    /// Days the stage took (from the day entered to the day left).
+    #[serde(default)]
+    pub days: Option<u32>,
+    /// The journey's odometer when the stage was entered.
+    #[serde(skip)]
+    pub odometer_at_entry: f32,
 }
 
 /// Each stage entered so far, in order.

@@ -24,6 +24,9 @@ pub struct Report {
     /// `null` if the run was stopped before the journey ended.
     pub outcome: Option<Outcome>,
     pub days: u32,
+    /// The day of the escape and the last day of the journey, `YYYY-MM-DD`.
+    pub start_date: String,
+    pub end_date: String,
     pub distance_km: f64,
     /// Each stage entered, as the journey's log keeps it.
     pub stages: Vec<StageRecord>,
@@ -84,6 +87,8 @@ impl Report {
             seed: world.resource::<RunSeed>().0,
             outcome: world.resource::<JourneyOutcome>().0,
             days: world.resource::<GameClock>().day(),
+            start_date: GameClock::date_of(1).iso(),
+            end_date: world.resource::<GameClock>().date().iso(),
             // Rounded so that the report is identical across platforms' float printing.
             distance_km: (world.resource::<Odometer>().0 as f64 * 10.0).round() / 10.0,
             stages: world.resource::<StageLog>().0.clone(),

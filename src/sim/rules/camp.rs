@@ -5,7 +5,6 @@ use bevy::prelude::*;
 use rand::Rng;
 
 use crate::levels::{MemberId, Water};
-use crate::sim::SimSystems;
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::group::Resting;
 use crate::sim::model::party::{Leader, Member, Position, Status};
@@ -16,6 +15,7 @@ use crate::sim::model::supplies::{
 use crate::sim::model::walk::tiles_per_minute;
 use crate::sim::world::map::tiles_near;
 use crate::sim::world::{StageMap, nearest_wood, slide};
+use crate::sim::{SimSystems, is_on_the_ground};
 use crate::states::Stage;
 
 fn do_camp_actions(
@@ -86,9 +86,9 @@ fn do_camp_actions(
     }
 }
 
-fn burn_fires(mut fires: Query<&mut Fire>) {
+fn burn_fires(clock: Res<GameClock>, mut fires: Query<&mut Fire>) {
     for mut fire in &mut fires {
-        fire.fuel_h = (fire.fuel_h - 1.0 / 60.0).max(0.0);
+        fire.fuel_h = (fire.fuel_h - clock.step_h()).max(0.0);
     }
 }
 
@@ -168,6 +168,13 @@ pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Supplies>().add_message::<CampAction>();
     app.add_systems(
         FixedUpdate,
-        (fit_skins, do_camp_actions, burn_fires, send_for_wood, run_for_wood).chain().in_set(SimSystems::Camp),
+        (
+            fit_skins,
+            do_camp_actions.run_if(is_on_the_ground),
+            burn_fires,
+            (send_for_wood, run_for_wood).chain().run_if(is_on_the_ground),
+        )
+            .chain()
+            .in_set(SimSystems::Camp),
     );
 }

@@ -125,7 +125,7 @@ fn weigh_morale(
     mut deaths: MessageReader<Died>,
     mut members: Query<(&Member, &Position, &Status, &Traits, &Vitals, &Exertion, &mut Mind, Has<Leader>)>,
 ) {
-    let dt_h = 1.0 / 60.0;
+    let dt_h = clock.step_h();
     let loss = deaths.read().count() as f32;
     let auras: Vec<(Vec2, Traits)> =
         members.iter().filter(|(_, _, s, ..)| **s == Status::Walking).map(|(_, p, _, t, ..)| (p.0, *t)).collect();

@@ -6,18 +6,18 @@
 use bevy::prelude::*;
 
 use crate::levels::Terrain;
-use crate::sim::SimSystems;
 use crate::sim::model::air::Weather;
 use crate::sim::model::body::{Exertion, Traits, Vitals};
 use crate::sim::model::clock::GameClock;
+use crate::sim::model::ground::Ground;
 use crate::sim::model::group::Resting;
 use crate::sim::model::party::{Member, Position, Status};
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::Fire;
 use crate::sim::world::StageMap;
+use crate::sim::{SimSystems, is_on_the_ground};
 
-/// Altitude lapse rate, °C per metre.
-pub const LAPSE_C_PER_M: f32 = 0.0065;
+pub use crate::levels::LAPSE_C_PER_M;
 
 /// NWS wind chill, metric: feels-like °C for air `t_c` (°C) and wind `v_kmh` (km/h at 10 m).
 /// Defined for t ≤ 10 °C and v > 4.8 km/h; elsewhere the air temperature itself.
@@ -57,15 +57,13 @@ pub fn heat_index_c(t_c: f32, rh: f32) -> f32 {
 /// What the weather, the ground and any fire make the air feel like to someone, °C, and the
 /// heat index part of it (for sweating).
 /// `shaded`: resting under whatever shade the group can rig, which keeps most of the sun off.
-pub fn feels_like(weather: &Weather, map: &StageMap, pos: Vec2, fire_warmth_c: f32, shaded: bool) -> (f32, f32) {
+pub fn feels_like(weather: &Weather, ground: &Ground, fire_warmth_c: f32, shaded: bool) -> (f32, f32) {
     let sun = weather.sun * if shaded { 0.3 } else { 1.0 };
-    let props = map.terrain_at(pos).props();
-    let tile = pos.floor().as_ivec2();
-    let shelter = shelter_at(map, pos);
-    let elevation = map.elevation[map.index(tile.as_uvec2())];
+    let props = ground.terrain.props();
+    let shelter = ground.shelter;
     // Shade and glare matter under the sun; at night the ground gives back less.
-    let ground = props.temp_offset_c * (0.3 + 0.7 * sun);
-    let air = weather.air_c + ground - LAPSE_C_PER_M * elevation;
+    let ground_c = props.temp_offset_c * (0.3 + 0.7 * sun);
+    let air = weather.air_c + ground_c - LAPSE_C_PER_M * ground.elevation_m;
     let wind = weather.wind_kmh * (1.0 - shelter);
     let heat = heat_index_c(air, weather.humidity_pct) + 4.0 * sun * (1.0 - shelter * 0.7);
     let cold = wind_chill_c(air, wind);
@@ -87,6 +85,18 @@ pub fn shelter_at(map: &StageMap, pos: Vec2) -> f32 {
         }
     }
     map.terrain_at(pos).props().shelter.max(0.6 * around / n.max(1.0))
+}
+
+/// The ground under each walker in a scene, read off the stage's map.
+fn read_ground(map: Res<StageMap>, mut q: Query<(&Position, &mut Ground)>) {
+    for (pos, mut ground) in &mut q {
+        let tile = pos.0.floor().as_ivec2();
+        *ground = Ground {
+            terrain: map.terrain_at(pos.0),
+            shelter: shelter_at(&map, pos.0),
+            elevation_m: map.elevation[map.index(tile.as_uvec2())],
+        };
+    }
 }
 
 /// Warmth of the burning fires at a position: strong beside one, nothing beyond a few tiles.
@@ -122,29 +132,28 @@ fn note_exertion(mut q: Query<(&Position, &mut Exertion)>) {
 
 /// Body temperature, water, fatigue and the slow harms of a minute in this weather.
 fn expose_walkers(
-    map: Res<StageMap>,
     level: Res<CurrentLevel>,
     weather: Res<Weather>,
     clock: Res<GameClock>,
     resting: Res<Resting>,
     fires: Query<(&Position, &Fire)>,
-    mut members: Query<(&Position, &Traits, &mut Exertion, &Status, &mut Vitals), With<Member>>,
+    mut members: Query<(&Position, &Ground, &Traits, &mut Exertion, &Status, &mut Vitals), With<Member>>,
 ) {
     let fires: Vec<(Vec2, bool)> = fires.iter().map(|(p, f)| (p.0, f.burning())).collect();
-    let dt_h = 1.0 / 60.0;
+    let dt_h = clock.step_h();
     let altitude_km = level.0.climate.altitude_m / 1000.0;
-    for (pos, traits, mut exertion, status, mut v) in &mut members {
+    for (pos, ground, traits, mut exertion, status, mut v) in &mut members {
         if *status == Status::Dead {
             continue;
         }
         let warmth = fire_warmth_c(&fires, pos.0);
-        let (feels, heat) = feels_like(&weather, &map, pos.0, warmth, resting.0);
+        let (feels, heat) = feels_like(&weather, ground, warmth, resting.0);
         v.feels_like_c = feels;
         // Sweat follows the heat index (the thirst rule reads it).
         exertion.heat_c = heat;
         let walking = exertion.walking;
         // Clothing insulates in the cold, less so as the wind drives through it.
-        let wind_here = weather.wind_kmh * (1.0 - shelter_at(&map, pos.0));
+        let wind_here = weather.wind_kmh * (1.0 - ground.shelter);
         let clothing =
             traits.clothing_c * ((25.0 - feels) / 15.0).clamp(0.0, 1.0) * (1.0 - 0.5 * (wind_here / 60.0).min(1.0));
         // Walking makes heat, less of it when tired; a starving body is 3 °C colder for it.
@@ -175,7 +184,7 @@ fn expose_walkers(
         if weather.sun == 0.0 {
             v.uv_dose = (v.uv_dose - 0.5 * dt_h).max(0.0);
         }
-        let terrain = map.terrain_at(pos.0);
+        let terrain = ground.terrain;
         let glare = if terrain.props().snow || terrain == Terrain::SaltFlat { 1.8 } else { 1.0 };
         v.uv_dose += weather.sun * if resting.0 { 0.3 } else { 1.0 } * (1.0 + 0.11 * altitude_km) * glare * dt_h;
         if walking && matches!(terrain, Terrain::Sand | Terrain::Dune | Terrain::GravelPlain) && weather.air_c > 30.0 {
@@ -185,7 +194,12 @@ fn expose_walkers(
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.add_systems(FixedUpdate, (note_exertion, expose_walkers).chain().in_set(SimSystems::Expose));
+    app.add_systems(
+        FixedUpdate,
+        ((note_exertion, read_ground).chain().run_if(is_on_the_ground), expose_walkers)
+            .chain()
+            .in_set(SimSystems::Expose),
+    );
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ fn eat_rations(
     mut supplies: ResMut<Supplies>,
     mut members: Query<(&Status, &Traits, &mut Vitals), With<Member>>,
 ) {
-    if clock.minutes % crate::sim::model::clock::MINUTES_PER_DAY != 7 * 60 {
+    if !clock.just_reached(7) {
         return;
     }
     // Valka always comes back with something: stolen, snared or bartered.

@@ -5,6 +5,7 @@ use bevy::prelude::*;
 
 use crate::sim::SimSystems;
 use crate::sim::model::body::{Exertion, Traits, Vitals};
+use crate::sim::model::clock::GameClock;
 use crate::sim::model::party::{Member, Position, Status};
 use crate::sim::model::supplies::Supplies;
 
@@ -16,8 +17,8 @@ pub fn water_loss_l_per_h(heat_c: f32, walking: bool, heat_frailty: f32) -> f32 
 }
 
 /// Body water lost this minute, by the heat each walker felt and whether they walked.
-fn sweat(mut members: Query<(&Traits, &Exertion, &Status, &mut Vitals), With<Member>>) {
-    let dt_h = 1.0 / 60.0;
+fn sweat(clock: Res<GameClock>, mut members: Query<(&Traits, &Exertion, &Status, &mut Vitals), With<Member>>) {
+    let dt_h = clock.step_h();
     for (traits, exertion, status, mut v) in &mut members {
         if *status == Status::Dead {
             continue;
@@ -31,6 +32,7 @@ fn sweat(mut members: Query<(&Traits, &Exertion, &Status, &mut Vitals), With<Mem
 /// The skins are with the group: those out of reach of it (strays, the lost, those who left)
 /// drink nothing from them.
 fn drink_from_skins(
+    clock: Res<GameClock>,
     mut supplies: ResMut<Supplies>,
     leader: Query<&Position, With<crate::sim::model::party::Leader>>,
     mut members: Query<(&Member, &Status, &mut Vitals, &Position), Without<crate::sim::model::group::Straying>>,
@@ -50,7 +52,7 @@ fn drink_from_skins(
             continue;
         }
         // A few mouthfuls a minute at most.
-        let sip = v.water_deficit_l.min(0.05).min(supplies.water_l / (2.0 - waste));
+        let sip = v.water_deficit_l.min(0.05 * clock.step as f32).min(supplies.water_l / (2.0 - waste));
         v.water_deficit_l -= sip;
         supplies.water_l -= sip * (2.0 - waste);
     }

@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use rand::Rng;
 
-use crate::levels::{Biome, Level};
+use crate::levels::{Biome, Climate};
 pub use crate::levels::{WeatherKind, default_odds};
 use crate::sim::model::air::Weather;
 use crate::sim::model::clock::GameClock;
@@ -14,8 +14,7 @@ use crate::sim::{EnterStage, EnterStageSystems, SimSystems};
 
 /// Air temperature of the stage's climate at an hour: coldest near dawn (05:00), warmest at
 /// 14:00, a cosine between.
-pub fn climate_temp_c(level: &Level, hour: f32) -> f32 {
-    let c = &level.climate;
+pub fn climate_temp_c(c: &Climate, hour: f32) -> f32 {
     let mid = (c.day_temp_c + c.night_temp_c) * 0.5;
     let amp = (c.day_temp_c - c.night_temp_c) * 0.5;
     // Warming from 05:00 to 14:00 (9 h), cooling from 14:00 to 05:00 (15 h).
@@ -66,9 +65,10 @@ fn change_weather(
     }
     let hour = clock.hour();
     let light = daylight(hour);
-    weather.air_c = climate_temp_c(&level.0, hour) + weather.kind.temp_offset_c() * (0.5 + 0.5 * light);
-    weather.wind_kmh = level.0.climate.wind_kmh * weather.kind.wind_factor();
-    weather.humidity_pct = level.0.climate.humidity_pct;
+    let climate = level.0.climate_in(clock.month_f());
+    weather.air_c = climate_temp_c(&climate, hour) + weather.kind.temp_offset_c() * (0.5 + 0.5 * light);
+    weather.wind_kmh = climate.wind_kmh * weather.kind.wind_factor();
+    weather.humidity_pct = climate.humidity_pct;
     weather.sun = light * weather.kind.sun();
     // By night the moon and the snow give a few tiles at best.
     let night_sight = if matches!(level.0.biome, Biome::Taiga | Biome::Camp | Biome::Mountains) { 4.0 } else { 3.0 };

@@ -1,0 +1,110 @@
+//! A stage's march: the real route it follows (waypoints in latitude and longitude), the kind
+//! of land along it, and where on it the stage's scene lies.
+
+use serde::{Deserialize, Serialize};
+
+use crate::levels::Terrain;
+
+/// Mean radius of the Earth, km (IUGG).
+pub const EARTH_RADIUS_KM: f64 = 6371.0;
+
+/// Great-circle distance between two points given as (latitude, longitude) in degrees, km, by
+/// the haversine formula.
+pub fn great_circle_km(a: (f32, f32), b: (f32, f32)) -> f32 {
+    let (la1, lo1) = (f64::from(a.0).to_radians(), f64::from(a.1).to_radians());
+    let (la2, lo2) = (f64::from(b.0).to_radians(), f64::from(b.1).to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    (2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()) as f32
+}
+
+/// A point the route passes: latitude, longitude (degrees) and what is there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Waypoint(pub f32, pub f32, pub String);
+
+impl Waypoint {
+    pub fn at(&self) -> (f32, f32) {
+        (self.0, self.1)
+    }
+}
+
+/// A stretch of the route from `km` on: the kind of land and its height (metres above sea).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Stretch(pub f32, pub Terrain, pub f32);
+
+/// The stage's march.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarchRoute {
+    /// The route's waypoints in order; the stage's length is the sum of the great circles
+    /// between them.
+    pub points: Vec<Waypoint>,
+    /// Where along the route (0 its start, 1 its end) the stage's own scene lies: the group
+    /// marches to it, crosses it on the ground, and marches on.
+    pub scene_at: f32,
+    /// The land along the route, each stretch from its km to the next one's.
+    pub land: Vec<Stretch>,
+}
+
+impl MarchRoute {
+    pub fn length_km(&self) -> f32 {
+        self.points.windows(2).map(|w| great_circle_km(w[0].at(), w[1].at())).sum()
+    }
+
+    /// The stretch of land at `km` along the route.
+    pub fn stretch_at(&self, km: f32) -> Stretch {
+        self.land.iter().rev().find(|s| s.0 <= km).or(self.land.first()).copied().unwrap_or(Stretch(
+            0.0,
+            Terrain::Grass,
+            0.0,
+        ))
+    }
+
+    /// The stretches of land walked over between `from` and `to` km (a well or a stream is
+    /// a short stretch that an hour's walk crosses).
+    pub fn stretches_between(&self, from: f32, to: f32) -> impl Iterator<Item = Stretch> + '_ {
+        let ends = self.land.iter().skip(1).map(|s| s.0).chain(std::iter::once(f32::INFINITY));
+        self.land.iter().zip(ends).filter(move |(s, end)| s.0 <= to && *end > from).map(|(s, _)| *s)
+    }
+
+    /// Where `km` along the route is, (latitude, longitude), between its waypoints.
+    pub fn point_at(&self, km: f32) -> (f32, f32) {
+        let mut left = km.max(0.0);
+        for w in self.points.windows(2) {
+            let leg = great_circle_km(w[0].at(), w[1].at());
+            if left <= leg && leg > 0.0 {
+                let t = left / leg;
+                return (w[0].0 + (w[1].0 - w[0].0) * t, w[0].1 + (w[1].1 - w[0].1) * t);
+            }
+            left -= leg;
+        }
+        self.points.last().map_or((0.0, 0.0), Waypoint::at)
+    }
+
+    /// The last waypoint passed at `km`, and the next one.
+    pub fn between(&self, km: f32) -> (&Waypoint, &Waypoint) {
+        let mut left = km.max(0.0);
+        for w in self.points.windows(2) {
+            let leg = great_circle_km(w[0].at(), w[1].at());
+            if left < leg {
+                return (&w[0], &w[1]);
+            }
+            left -= leg;
+        }
+        let n = self.points.len();
+        (&self.points[n.saturating_sub(2)], &self.points[n - 1])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn great_circles_match_known_distances() {
+        // Irkutsk to Ulaanbaatar is about 520 km in a straight line; London to Paris about 344 km.
+        let irkutsk_ub = great_circle_km((52.29, 104.28), (47.92, 106.92));
+        assert!((irkutsk_ub - 518.0).abs() < 15.0, "{irkutsk_ub}");
+        let london_paris = great_circle_km((51.5074, -0.1278), (48.8566, 2.3522));
+        assert!((london_paris - 344.0).abs() < 2.0, "{london_paris}");
+    }
+}

@@ -1,0 +1,152 @@
+//! The march: the group walks the stage's real route hour by hour, at the player's pace, by
+//! day or (in the heat) by night; it camps when it stops, gathers wood where the land has it,
+//! fills the skins where the land has water, and waits for whoever cannot go on. The other
+//! rules (exposure, thirst, hunger, cohesion) run on the march as in a scene, on the ground
+//! this rule reads off the land along the route.
+
+use bevy::prelude::*;
+
+use crate::levels::{Biome, Terrain, Water};
+use crate::sim::model::body::{Exertion, Vitals};
+
+use crate::sim::model::clock::GameClock;
+use crate::sim::model::ground::Ground;
+use crate::sim::model::group::{Halt, Pace, Resting, Straying};
+use crate::sim::model::march::{March, MarchOrders, walks_at};
+use crate::sim::model::party::{Leader, Member, Position, Status, WALK_KMH};
+use crate::sim::model::stage::CurrentLevel;
+use crate::sim::model::supplies::{Fire, HOURS_PER_WOOD, MAX_WOOD, Supplies, WOOD_TO_LIGHT, WoodRun};
+use crate::sim::model::walk::Odometer;
+use crate::sim::{SimSystems, is_marching};
+use crate::states::Stage;
+
+/// Below this air temperature a resting group lights a fire if it has the wood.
+const FIRE_BELOW_C: f32 = 12.0;
+
+/// Whether the land along a stretch gives firewood to those walking it: wooded ground, and in
+/// the forest stages the rivers and shores too, which run between wooded banks.
+pub fn has_wood_along(terrain: Terrain, biome: Biome) -> bool {
+    let banks = matches!(terrain, Terrain::FrozenStream | Terrain::Stream | Terrain::ShoreIce | Terrain::Shingle);
+    terrain.wooded() || (banks && matches!(biome, Biome::Camp | Biome::Taiga | Biome::Lakeshore | Biome::Steppe))
+}
+
+/// How fast the group walks, km/h: at the pace ordered, held to its slowest walker, over the
+/// land underfoot.
+pub fn march_speed_kmh(pace: Pace, slowest_walk_factor: f32, move_cost: f32) -> f32 {
+    WALK_KMH * pace.speed() * slowest_walk_factor / move_cost.max(0.5)
+}
+
+/// The group's hour on the march: the ground each walker stands on, whether they walk, and the
+/// km they cover.
+fn march_on(
+    clock: Res<GameClock>,
+    level: Res<CurrentLevel>,
+    pace: Res<Pace>,
+    orders: Res<MarchOrders>,
+    halt: Res<Halt>,
+    mut march: ResMut<March>,
+    mut resting: ResMut<Resting>,
+    mut odometer: ResMut<Odometer>,
+    mut supplies: ResMut<Supplies>,
+    mut members: Query<(&Status, &mut Vitals, &mut Exertion, &mut Ground, Has<Straying>, Has<WoodRun>), With<Member>>,
+) {
+    let Some(route) = &level.0.route else { return };
+    let stretch = route.stretch_at(march.km);
+    let props = stretch.1.props();
+    let ground = Ground {
+        terrain: stretch.1,
+        shelter: props.shelter,
+        // Below the scene's ground the air is warmer, above it colder (the lapse rate).
+        elevation_m: stretch.2 - level.0.climate.altitude_m,
+    };
+    // The group waits for anyone out of sight, sitting in despair, or unable to stand.
+    let waiting = members.iter().any(|(s, v, _, _, straying, running)| {
+        *s == Status::GivenUp || (*s == Status::Walking && (straying || running || v.walk_factor() <= 0.0))
+    });
+    let slowest = members
+        .iter()
+        .filter(|(s, ..)| **s == Status::Walking)
+        .map(|(_, v, ..)| v.walk_factor())
+        .fold(1.0_f32, f32::min);
+    let hour = clock.hour() as u32;
+    let resting_today = orders.rest_day == Some(clock.day());
+    let walks = walks_at(hour, orders.by_night) && !waiting && !resting_today && clock.minutes >= halt.0;
+    let speed = if walks { march_speed_kmh(*pace, slowest, props.move_cost) } else { 0.0 };
+    // Never past the scene ahead or the route's end: the journey takes over there.
+    let target = if march.scene_done { route.length_km() } else { level.0.scene_start_km() };
+    let km = (speed * clock.step_h()).min((target - march.km).max(0.0));
+    for (status, _, mut exertion, mut g, straying, _) in &mut members {
+        *g = ground;
+        exertion.walking = km > 0.0 && *status == Status::Walking && !straying;
+    }
+    resting.0 = km == 0.0;
+    let passed: Vec<Terrain> = route.stretches_between(march.km, march.km + km).map(|s| s.1).collect();
+    march.km += km;
+    odometer.0 += km;
+    // Dead wood is picked up on the way where the land has it.
+    if km > 0.0 && passed.iter().any(|t| has_wood_along(*t, level.0.biome)) {
+        supplies.wood = (supplies.wood + 1).min(MAX_WOOD);
+    }
+    // A camp in wooded land gathers its dead wood: enough to keep a fire through the night.
+    if km == 0.0 && has_wood_along(stretch.1, level.0.biome) {
+        supplies.wood = (supplies.wood + 2).min(MAX_WOOD);
+    }
+    // Where the route passes running water or a well, everyone drinks and the skins are filled.
+    if passed.iter().any(|t| t.props().water == Water::Fresh) {
+        supplies.water_l = supplies.capacity_l;
+        for (status, mut v, _, _, straying, _) in &mut members {
+            if matches!(status, Status::Walking | Status::GivenUp) && !straying {
+                v.water_deficit_l = 0.0;
+            }
+        }
+    }
+}
+
+/// A resting group on a cold night lights a fire where it stops and keeps it fed while the
+/// wood lasts; when it walks on, the fire is left to die. Snow is melted at it into the skins.
+fn camp_on_the_march(
+    mut commands: Commands,
+    stage: Res<State<Stage>>,
+    resting: Res<Resting>,
+    weather: Res<crate::sim::model::air::Weather>,
+    mut supplies: ResMut<Supplies>,
+    members: Query<(&Ground, &Status), With<Member>>,
+    leader: Query<&Position, With<Leader>>,
+    mut fires: Query<(Entity, &Position, &mut Fire)>,
+) {
+    if !resting.0 {
+        for (e, ..) in &mut fires {
+            commands.entity(e).despawn();
+        }
+        return;
+    }
+    let Ok(lead) = leader.single() else { return };
+    let cold = weather.air_c < FIRE_BELOW_C;
+    match fires.iter_mut().find(|(_, p, _)| p.0.distance(lead.0) < 3.0) {
+        None if cold && supplies.wood >= WOOD_TO_LIGHT => {
+            supplies.wood -= WOOD_TO_LIGHT;
+            commands.spawn((
+                Name::new("Fire"),
+                Fire { fuel_h: HOURS_PER_WOOD * WOOD_TO_LIGHT as f32 },
+                Position(lead.0 + Vec2::new(0.6, 0.0)),
+                DespawnOnExit(*stage.get()),
+            ));
+        }
+        Some((.., mut fire)) if fire.fuel_h < 1.0 && supplies.wood > 0 => {
+            supplies.wood -= 1;
+            fire.fuel_h += HOURS_PER_WOOD;
+        }
+        _ => {}
+    }
+    let on_snow = members
+        .iter()
+        .any(|(g, s)| *s == Status::Walking && (g.terrain.props().snow || g.terrain.props().water == Water::Frozen));
+    if on_snow && fires.iter().any(|(.., f)| f.burning()) {
+        supplies.water_l = supplies.capacity_l;
+    }
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<March>().init_resource::<MarchOrders>();
+    app.add_systems(FixedUpdate, (march_on, camp_on_the_march).chain().in_set(SimSystems::March).run_if(is_marching));
+}
