@@ -40,7 +40,6 @@ fn enter_stage(
     mut resting: ResMut<Resting>,
     mut members: Query<(Entity, &Member, &mut Position, &Status, Option<&mut Route>)>,
     prepared: Option<ResMut<PreparedMaps>>,
-    odometer: Res<Odometer>,
 ) {
     let stage = *stage.get();
     let level = levels.get(stage).clone();
@@ -54,7 +53,6 @@ fn enter_stage(
         map_hash: map.hash_hex(),
         km: 0.0,
         days: None,
-        odometer_at_entry: odometer.0,
     });
     let entry = map.entry.as_vec2() + Vec2::splat(0.5);
     let mut rank = 0;
@@ -211,13 +209,10 @@ fn move_on(
     next_stage: &mut NextState<Stage>,
     finish: &mut MessageWriter<JourneyEnded>,
 ) {
-    let Some(record) = log.0.last_mut() else { return };
-    if record.left_day.is_some() {
+    if log.0.last().is_none_or(|r| r.left_day.is_some()) {
         return;
     }
-    record.left_day = Some(clock.day());
-    record.days = Some(clock.day() - record.entered_day);
-    record.km = ((odometer.0 - record.odometer_at_entry) * 10.0).round() / 10.0;
+    log.close(clock.day(), odometer.0);
     match here.next() {
         Some(next) => next_stage.set(next),
         None => {

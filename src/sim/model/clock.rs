@@ -208,7 +208,7 @@ mod tests {
             assert_eq!(times, 3, "step {step}");
         }
         let clock = GameClock { minutes: 15 * MINUTES_PER_DAY / 10, step: 1 };
-        // Noon on 15 January: a little under halfway through the month.
-        assert!((clock.month_f() - 1.47).abs() < 0.01, "{}", clock.month_f());
+        // Noon on the second day, 2 January: a twentieth of the way into the month.
+        assert!((clock.month_f() - 1.048).abs() < 0.001, "{}", clock.month_f());
     }
 }

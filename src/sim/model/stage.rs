@@ -25,14 +25,26 @@ pub struct StageRecord {
     /// Days the stage took (from the day entered to the day left).
     #[serde(default)]
     pub days: Option<u32>,
-    /// The journey's odometer when the stage was entered.
-    #[serde(skip)]
-    pub odometer_at_entry: f32,
 }
 
 /// Each stage entered so far, in order.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct StageLog(pub Vec<StageRecord>);
+
+impl StageLog {
+    /// The stage being walked is left on `day`, with the journey's odometer at `odometer_km`:
+    /// its days and km are written down (once).
+    pub fn close(&mut self, day: u32, odometer_km: f32) {
+        let before: f32 = self.0.iter().rev().skip(1).map(|r| r.km).sum();
+        let Some(record) = self.0.last_mut() else { return };
+        if record.left_day.is_some() {
+            return;
+        }
+        record.left_day = Some(day);
+        record.days = Some(day - record.entered_day);
+        record.km = ((odometer_km - before).max(0.0) * 10.0).round() / 10.0;
+    }
+}
 
 /// How the journey ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -47,6 +47,7 @@ pub(crate) struct StoryWorld<'w, 's> {
     halt: ResMut<'w, Halt>,
     fates: ResMut<'w, Fates>,
     stage_log: ResMut<'w, StageLog>,
+    odometer: Res<'w, crate::sim::model::walk::Odometer>,
     news: MessageWriter<'w, News>,
     members: Query<
         'w,
@@ -267,9 +268,7 @@ fn apply_to_way(effect: &Effect, lead: Vec2, w: &mut StoryWorld) {
                     mind.morale = mind.morale.max(WALK_AGAIN_ABOVE + 0.15);
                 }
             }
-            if let Some(record) = w.stage_log.0.last_mut() {
-                record.left_day.get_or_insert(day);
-            }
+            w.stage_log.close(day, w.odometer.0);
             if let Some(next) = stage.next() {
                 w.next_stage.set(next);
             }
