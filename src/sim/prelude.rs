@@ -2,7 +2,7 @@
 
 pub use crate::levels::*;
 pub use crate::sim::journey::autoplay::{Autoplay, ReadingTime};
-pub use crate::sim::journey::save::{ResumeFrom, Save, SaveError, Saved};
+pub use crate::sim::journey::save::{ResumeFrom, SAVE_VERSION, Save, SaveError, Saved};
 pub use crate::sim::journey::stages::gather_radius;
 pub use crate::sim::journey::story::{Choose, Greeted, PendingEvent, StageNights, StoryBeat, StoryLog, StrangerAt};
 pub use crate::sim::journey::{JourneyEnded, PrepareMapsAhead, PreparedMaps};

@@ -395,7 +395,7 @@ fn a_journey_saved_on_entering_a_stage_resumes_where_it_was() {
     // Damaged and old saves are refused with a reason.
     let cut = &text[..text.len() / 2];
     assert!(matches!(Save::from_text(cut), Err(SaveError::Damaged(_))));
-    let old = text.replacen("version: 1", "version: 0", 1);
+    let old = text.replacen(&format!("version: {SAVE_VERSION}"), "version: 0", 1);
     assert_eq!(Save::from_text(&old), Err(SaveError::OtherVersion(0)));
     assert!(Save::from_text(&old).unwrap_err().to_string().contains("another version"));
 }
