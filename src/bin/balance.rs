@@ -37,7 +37,7 @@ fn main() -> ExitCode {
             .map(|chunk| {
                 let levels = levels.clone();
                 scope.spawn(move || {
-                    chunk.iter().map(|&s| the_way_back::headless::run(s, levels.clone(), true, 200)).collect::<Vec<_>>()
+                    chunk.iter().map(|&s| the_way_back::headless::run(s, levels.clone(), true, 500)).collect::<Vec<_>>()
                 })
             })
             .collect();

@@ -12,12 +12,14 @@ use bevy::window::PrimaryWindow;
 use crate::game::TILE_PX;
 use crate::game::menus::settings::{Action, Settings};
 use crate::sim::journey::autoplay::Autoplay;
+use crate::sim::model::clock::GameClock;
 use crate::sim::model::group::{Encourage, Pace, Resting};
+use crate::sim::model::march::MarchOrders;
 use crate::sim::model::party::{Leader, Position};
 use crate::sim::model::supplies::CampAction;
 use crate::sim::model::walk::{MoveInput, Route};
 use crate::sim::world::StageMap;
-use crate::states::{Pause, Screen};
+use crate::states::{Pause, Scale, Screen};
 
 /// How much faster time runs while the group sleeps until dawn.
 const SLEEP_SPEED: f32 = 8.0;
@@ -127,11 +129,15 @@ fn read_action_keys(
 fn carry_out_actions(
     mut asked: MessageReader<PlayerAction>,
     autoplay: Res<Autoplay>,
+    scale: Res<State<Scale>>,
+    clock: Res<GameClock>,
+    mut orders: ResMut<MarchOrders>,
     mut camp: MessageWriter<CampAction>,
     mut encourage: MessageWriter<Encourage>,
     mut pace: ResMut<Pace>,
     mut resting: ResMut<Resting>,
 ) {
+    let marching = *scale.get() == Scale::March;
     for PlayerAction(action) in asked.read() {
         match action {
             Action::GatherWood => {
@@ -142,6 +148,11 @@ fn carry_out_actions(
             }
             Action::Drink => {
                 camp.write(CampAction::FillSkins);
+            }
+            // On the march the group camps every night by itself: the order is a day's rest.
+            Action::Camp if marching && !autoplay.0 => {
+                let today = clock.day();
+                orders.rest_day = if orders.rest_day == Some(today) { None } else { Some(today) };
             }
             // The built-in player decides when to camp while it leads.
             Action::Camp if !autoplay.0 => resting.0 = !resting.0,
@@ -156,13 +167,49 @@ fn carry_out_actions(
     }
 }
 
+/// Time on the march runs fast (a day in three seconds) instead of at its normal pace (a day
+/// in twelve).
+#[derive(Resource, Debug, Clone, Copy, Default)]
+pub struct MarchFast(pub bool);
+
+/// Hours of the march a real second shows, at normal speed and fast.
+const MARCH_HOURS_PER_SECOND: f32 = 2.0;
+const MARCH_FAST_HOURS_PER_SECOND: f32 = 8.0;
+
+/// On the march: N walks by night or by day, Tab runs time fast or at its pace.
+fn read_march_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    autoplay: Res<Autoplay>,
+    mut orders: ResMut<MarchOrders>,
+    mut fast: ResMut<MarchFast>,
+) {
+    if keys.just_pressed(KeyCode::KeyN) && !autoplay.0 {
+        orders.by_night = !orders.by_night;
+    }
+    if keys.just_pressed(KeyCode::Tab) {
+        fast.0 = !fast.0;
+    }
+}
+
 /// The player's choice of game speed (`--speed`).
 #[derive(Resource, Debug, Clone, Copy)]
 pub struct GameSpeed(pub f32);
 
 /// Nights in camp pass quickly: the player should not have to wait them out.
-fn speed_up_sleep(resting: Res<Resting>, base: Res<GameSpeed>, mut time: ResMut<Time<Virtual>>) {
-    let speed = base.0 * if resting.0 { SLEEP_SPEED } else { 1.0 };
+fn speed_up_sleep(
+    resting: Res<Resting>,
+    base: Res<GameSpeed>,
+    scale: Res<State<Scale>>,
+    fast: Res<MarchFast>,
+    mut time: ResMut<Time<Virtual>>,
+) {
+    let speed = if *scale.get() == Scale::March {
+        // A tick is an hour on the march: run the ticks at the march's pace.
+        let hours = if fast.0 { MARCH_FAST_HOURS_PER_SECOND } else { MARCH_HOURS_PER_SECOND };
+        base.0 * hours / crate::sim::TICKS_PER_SECOND as f32
+    } else {
+        base.0 * if resting.0 { SLEEP_SPEED } else { 1.0 }
+    };
     if time.relative_speed() != speed {
         time.set_relative_speed(speed);
     }
@@ -171,7 +218,7 @@ fn speed_up_sleep(resting: Res<Resting>, base: Res<GameSpeed>, mut time: ResMut<
 /// The camp breaks at dawn: the first frame of day after a night, however many minutes a
 /// frame of fast sleep passes over.
 fn wake_at_dawn(
-    clock: Res<crate::sim::model::clock::GameClock>,
+    clock: Res<GameClock>,
     autoplay: Res<Autoplay>,
     mut resting: ResMut<Resting>,
     mut was_night: Local<bool>,
@@ -199,6 +246,10 @@ fn toggle_pause(
     }
 }
 
+/// The action bar: the scene's actions (on the march its own line of keys stands instead).
+#[derive(Component, Debug, Clone, Copy)]
+struct ActionBar;
+
 /// A button of the action bar: the mouse's way to every action the keys have.
 #[derive(Component, Debug, Clone, Copy)]
 struct ActionButton(Action);
@@ -207,6 +258,7 @@ fn spawn_action_bar(mut commands: Commands) {
     commands
         .spawn((
             Name::new("Action bar"),
+            ActionBar,
             Node {
                 position_type: PositionType::Absolute,
                 right: px(12),
@@ -239,12 +291,18 @@ fn spawn_action_bar(mut commands: Commands) {
 
 /// Each button names its key as bound, and the pace and the camp in force stand out.
 fn show_action_bar(
+    scale: Res<State<Scale>>,
+    mut bar: Query<&mut Visibility, With<ActionBar>>,
     settings: Res<Settings>,
     pace: Res<Pace>,
     resting: Res<Resting>,
     buttons: Query<(&ActionButton, &Interaction, &Children, &mut BorderColor)>,
     mut texts: Query<&mut Text>,
 ) {
+    let shown = if *scale.get() == Scale::March { Visibility::Hidden } else { Visibility::Inherited };
+    for mut v in &mut bar {
+        v.set_if_neq(shown);
+    }
     for (button, interaction, children, mut border) in buttons {
         let on = match button.0 {
             Action::PaceSlow => *pace == Pace::Slow,
@@ -296,6 +354,7 @@ pub(super) fn plugin(app: &mut App) {
                 walk_to_click,
                 (read_action_keys, press_action_bar, carry_out_actions).chain(),
                 wake_at_dawn,
+                read_march_keys.run_if(in_state(Scale::March)),
             )
                 .run_if(in_state(Pause::Running))
                 .run_if(not(crate::game::screens::dialog::is_asking)),
@@ -307,5 +366,5 @@ pub(super) fn plugin(app: &mut App) {
     );
     app.add_systems(OnExit(Screen::Playing), reset_speed);
     app.add_systems(OnEnter(Screen::Playing), spawn_action_bar);
-    app.add_message::<PlayerAction>();
+    app.add_message::<PlayerAction>().init_resource::<MarchFast>();
 }

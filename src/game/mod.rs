@@ -94,7 +94,7 @@ impl Plugin for GamePlugin {
             view::weather_fx::plugin,
             dev::replay::plugin,
         ));
-        app.add_plugins((menus::settings::plugin, menus::plugin, audio::plugin));
+        app.add_plugins((menus::settings::plugin, menus::plugin, audio::plugin, view::march::plugin));
     }
 }
 

@@ -250,6 +250,18 @@ impl Terrain {
         }
     }
 
+    /// The kind of ground in words: `SpruceForest` is "spruce forest".
+    pub fn name(self) -> String {
+        let mut out = String::new();
+        for (i, c) in format!("{self:?}").chars().enumerate() {
+            if c.is_uppercase() && i > 0 {
+                out.push(' ');
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    }
+
     /// Terrain that can carry firewood.
     pub fn wooded(self) -> bool {
         matches!(

@@ -108,6 +108,17 @@ impl WeatherKind {
         }
     }
 
+    /// The least wind this weather blows with, km/h, however calm the place's mean: a blizzard
+    /// is by definition (US National Weather Service) snow in winds of 35 mph (56 km/h) or more;
+    /// a sandstorm lifts sand from about 30 km/h and is a storm well above it.
+    pub fn min_wind_kmh(self) -> f32 {
+        match self {
+            WeatherKind::Blizzard => 56.0,
+            WeatherKind::Sandstorm => 45.0,
+            _ => 0.0,
+        }
+    }
+
     /// How much of the sun gets through, 0 to 1.
     pub fn sun(self) -> f32 {
         match self {

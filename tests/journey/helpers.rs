@@ -22,6 +22,17 @@ pub fn start_journey(app: &mut App) {
     panic!("the journey did not start: screen {:?}", screen(app));
 }
 
+/// Puts the group down on the stage's scene (where a stage that begins on the march would
+/// reach it later): for trying out what happens on the ground.
+pub fn go_down_to_the_scene(app: &mut App) {
+    app.world_mut().resource_mut::<NextState<Scale>>().set(Scale::Scene);
+    app.update();
+}
+
+pub fn scale(app: &App) -> Option<Scale> {
+    app.world().get_resource::<State<Scale>>().map(|s| *s.get())
+}
+
 pub fn screen(app: &App) -> Screen {
     *app.world().resource::<State<Screen>>().get()
 }

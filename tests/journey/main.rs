@@ -4,6 +4,7 @@ mod art;
 mod floors;
 mod helpers;
 mod levels;
+mod march;
 mod properties;
 mod sound;
 mod stages;

@@ -82,6 +82,7 @@ proptest! {
         app.world_mut().resource_mut::<NextState<Stage>>().set(stage);
         app.update();
         app.update();
+        go_down_to_the_scene(&mut app);
         {
             let mut clock = app.world_mut().resource_mut::<GameClock>();
             clock.minutes = clock.minutes / 1440 * 1440 + 1440 + hour * 60;

@@ -159,7 +159,8 @@ fn irena_joins_only_if_let_in_and_a_turned_away_irena_never_comes() {
 #[test]
 fn valka_stays_at_the_border_unless_he_trusts_janusz_enough() {
     for (trust, comes) in [(0.3, false), (0.95, true)] {
-        let mut app = sim_app(11, true);
+        // A journey on which Valka is still with the group at the border.
+        let mut app = sim_app(12, true);
         start_journey(&mut app);
         play_until_asked(&mut app, "valka_stays", 60);
         assert_eq!(stage(&app), Some(Stage::Border));

@@ -27,7 +27,7 @@ use crate::levels::WeatherKind;
 use crate::sim::journey::story::PendingEvent;
 use crate::sim::model::air::Weather;
 use crate::sim::model::clock::GameClock;
-use crate::states::Stage;
+use crate::states::{Scale, Stage};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Step {
@@ -39,6 +39,8 @@ pub enum Step {
     /// Night (true) or day; given up on, not failed, after the seconds.
     UntilNight(bool, f32),
     UntilWeather(WeatherKind, f32),
+    /// On the march (true) or on the ground of a scene; failed after the seconds.
+    UntilMarch(bool, f32),
     Shot(String),
     Autoplay(bool),
     Quit,
@@ -83,6 +85,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Step>, String> {
             ["until", "question", rest @ ..] => Step::UntilQuestion(secs(rest.first()).unwrap_or(300.0)),
             ["until", "night", rest @ ..] => Step::UntilNight(true, secs(rest.first()).unwrap_or(300.0)),
             ["until", "day", rest @ ..] => Step::UntilNight(false, secs(rest.first()).unwrap_or(300.0)),
+            ["until", "march", rest @ ..] => Step::UntilMarch(true, secs(rest.first()).unwrap_or(300.0)),
+            ["until", "scene", rest @ ..] => Step::UntilMarch(false, secs(rest.first()).unwrap_or(300.0)),
             ["until", "weather", kind, rest @ ..] => {
                 let kind = WeatherKind::ALL
                     .into_iter()
@@ -100,7 +104,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Step>, String> {
             ["quit"] => Step::Quit,
             _ => {
                 return Err(err(
-                    "not a command (wait, key, hold, until stage/question/night/day/weather, shot, autoplay, quit)",
+                    "not a command (wait, key, hold, until stage/question/night/day/weather/march/scene, shot, autoplay, quit)",
                 ));
             }
         };
@@ -126,7 +130,7 @@ fn play_script(
     mut keys: ResMut<ButtonInput<KeyCode>>,
     stage: Option<Res<State<Stage>>>,
     pending: Option<Res<PendingEvent>>,
-    (clock, weather): (Option<Res<GameClock>>, Option<Res<Weather>>),
+    (clock, weather, scale): (Option<Res<GameClock>>, Option<Res<Weather>>, Option<Res<State<Scale>>>),
     mut autoplay: ResMut<crate::sim::journey::autoplay::Autoplay>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -174,6 +178,14 @@ fn play_script(
                 warn!("replay: no {} within {limit} s; going on", if night { "night" } else { "day" });
             }
             there || cursor.elapsed >= limit
+        }
+        Step::UntilMarch(march, limit) => {
+            let there = stage.is_some() && scale.as_ref().is_some_and(|s| (*s.get() == Scale::March) == march);
+            if !there && cursor.elapsed >= limit {
+                error!("replay: no {} within {limit} s", if march { "march" } else { "scene" });
+                exit.write(AppExit::from_code(3));
+            }
+            there
         }
         Step::UntilWeather(kind, limit) => {
             let there = stage.is_some() && weather.as_ref().is_some_and(|w| w.kind == kind);

@@ -11,11 +11,12 @@ use crate::sim::model::air::Weather;
 use crate::sim::model::body::Vitals;
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::group::{Mind, Pace, Resting, Straying};
+use crate::sim::model::march::March;
 use crate::sim::model::party::{Leader, Member, News, Position, Status};
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::Supplies;
 use crate::sim::world::StageMap;
-use crate::states::{Screen, Stage};
+use crate::states::{Scale, Screen, Stage};
 
 #[derive(Component)]
 struct StageLine;
@@ -130,6 +131,7 @@ fn update_hud(
     supplies: Res<Supplies>,
     pace: Res<Pace>,
     party: Query<(&Member, &Status, &Vitals, &Mind, Has<Straying>)>,
+    march: (Res<March>, Res<State<Scale>>),
     mut lines: ParamSet<(
         Single<&mut Text, With<StageLine>>,
         Single<&mut Text, With<ClockLine>>,
@@ -146,9 +148,27 @@ fn update_hud(
     let part = if clock.is_night() { "night" } else { "day" };
     show(
         lines.p1().into_inner(),
-        format!("Day {}  {} ({part})  |  {walking} walking{camp}", clock.day(), clock.time_of_day()),
+        format!(
+            "Day {}, {}  {} ({part})  |  {walking} walking{camp}",
+            clock.day(),
+            clock.date().long(),
+            clock.time_of_day()
+        ),
     );
-    if let Ok(pos) = leader.single() {
+    if let (Some(route), true) = (&level.route, march.1.get() == &Scale::March) {
+        let march = &march.0;
+        let stretch = route.stretch_at(march.km);
+        show(
+            lines.p2().into_inner(),
+            format!(
+                "On the march: {:.0} of {:.0} km  |  {}, {:.0} m",
+                march.km,
+                route.length_km(),
+                stretch.1.name(),
+                stretch.2
+            ),
+        );
+    } else if let Ok(pos) = leader.single() {
         let to = map.exit_centre().as_vec2() + Vec2::splat(0.5) - pos.0;
         let km = to.length() * level.tile_m / 1000.0;
         show(

@@ -2,6 +2,7 @@
 
 pub mod camera;
 pub mod map;
+pub mod march;
 pub mod night;
 pub mod party;
 pub mod tileset;

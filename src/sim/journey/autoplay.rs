@@ -355,21 +355,39 @@ fn steer_the_march(
     clock: Res<GameClock>,
     mut orders: ResMut<MarchOrders>,
     mut pace: ResMut<Pace>,
+    supplies: Res<Supplies>,
     mut encourage: MessageWriter<Encourage>,
     members: Query<(&Status, &Vitals), With<Member>>,
 ) {
-    let hot = level.0.climate_in(clock.month_f()).day_temp_c > 27.0;
-    orders.by_night = hot;
     let walkers: Vec<&Vitals> = members.iter().filter(|(s, _)| **s == Status::Walking).map(|(_, v)| v).collect();
+    // Walk by night where the days are hot: the month's climate says so, or the heat the
+    // walkers feel on this land does (low desert under a high plateau's station).
+    let hot_month = level.0.climate_in(clock.month_f()).day_temp_c > 22.0;
+    let felt = walkers.iter().map(|v| v.feels_like_c).fold(f32::MIN, f32::max);
+    if hot_month || felt > 28.0 {
+        orders.by_night = true;
+    } else if felt < 15.0 && !hot_month {
+        orders.by_night = false;
+    }
     // A day's rest mends the tired, but not in a cold that kills the still: then walk on.
     let worn = walkers.iter().any(|v| v.fatigue > 0.8);
     let cold = walkers.iter().any(|v| v.conditions().hypothermia);
     let rested_yesterday = orders.rest_day.is_some_and(|d| d + 1 >= clock.day());
-    if worn && !cold && !rested_yesterday && clock.hour() < 8.0 {
+    // Nor with the skins low: a day without walking is a day without reaching water.
+    let low = supplies.water_l < 0.5 * supplies.capacity_l;
+    if worn && !cold && !low && !rested_yesterday && clock.hour() < 8.0 {
         orders.rest_day = Some(clock.day());
     }
     let weak = walkers.iter().any(|v| v.conditions().weakened || v.conditions().hypothermia);
-    *pace = if weak { Pace::Slow } else { Pace::Steady };
+    // With the skins empty, the next water is worth a forced march.
+    let dry = supplies.water_l <= 0.0 && supplies.capacity_l > 0.0;
+    *pace = if dry {
+        Pace::Forced
+    } else if weak {
+        Pace::Slow
+    } else {
+        Pace::Steady
+    };
     if members.iter().any(|(s, _)| *s == Status::GivenUp) {
         encourage.write(Encourage);
     }

@@ -52,6 +52,7 @@ fn enter_stage(
         left_day: None,
         map_hash: map.hash_hex(),
         km: 0.0,
+        walked_km: 0.0,
         days: None,
     });
     let entry = map.entry.as_vec2() + Vec2::splat(0.5);
@@ -171,7 +172,9 @@ pub(crate) fn reach_way_out(
         next_scale.set(Scale::March);
         return;
     }
-    move_on(here, &clock, &odometer, &mut log, &mut next_stage, &mut finish);
+    // The scene was the rest of the stage: its stretch is covered.
+    let covered = if level.0.route.is_some() { scene_end.min(route_km) } else { level.0.scene_km() };
+    move_on(here, covered, &clock, &odometer, &mut log, &mut next_stage, &mut finish);
 }
 
 fn is_able(s: &Status, v: &Vitals, straying: bool, running: bool) -> bool {
@@ -203,6 +206,7 @@ fn leave_behind(
 /// The stage is over: into the next one, or the journey's end.
 fn move_on(
     here: Stage,
+    covered_km: f32,
     clock: &GameClock,
     odometer: &Odometer,
     log: &mut StageLog,
@@ -212,7 +216,7 @@ fn move_on(
     if log.0.last().is_none_or(|r| r.left_day.is_some()) {
         return;
     }
-    log.close(clock.day(), odometer.0);
+    log.close(clock.day(), covered_km, odometer.0);
     match here.next() {
         Some(next) => next_stage.set(next),
         None => {
@@ -243,7 +247,7 @@ pub(crate) fn reach_march_end(
         }
     } else if march.km >= route_km {
         march.km = route_km;
-        move_on(*stage.get(), &clock, &odometer, &mut log, &mut next_stage, &mut finish);
+        move_on(*stage.get(), route_km, &clock, &odometer, &mut log, &mut next_stage, &mut finish);
     }
 }
 
@@ -266,18 +270,12 @@ fn close_up_for_the_march(
 
 /// Each stage begins on the march, unless its scene is where it begins (the camp, the
 /// monastery, the epilogue, or a stage with no route).
-fn begin_march(
-    level: Res<CurrentLevel>,
-    scale: Res<State<Scale>>,
-    mut march: ResMut<March>,
-    mut next_scale: ResMut<NextState<Scale>>,
-) {
+fn begin_march(level: Res<CurrentLevel>, mut march: ResMut<March>, mut next_scale: ResMut<NextState<Scale>>) {
     *march = March::default();
     let wanted = if level.0.scene_start_km() > 0.5 { Scale::March } else { Scale::Scene };
-    // Only a real change: a pending one holds the world still for a frame.
-    if *scale.get() != wanted {
-        next_scale.set(wanted);
-    }
+    // Set even when unchanged, so that a stage is begun alike whatever the scale before it (a
+    // journey resumed in it, or walked into it): the change takes a frame either way.
+    next_scale.set(wanted);
 }
 
 pub(crate) fn plugin(app: &mut App) {

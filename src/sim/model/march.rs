@@ -13,7 +13,14 @@ pub struct March {
     pub scene_done: bool,
     /// Km of the route the scene stands for, counted once it is crossed.
     pub scene_km: f32,
+    /// Walking hours spent waiting for someone who would not or could not go on.
+    #[serde(default)]
+    pub waited_h: u32,
 }
+
+/// Walking hours the group waits for someone who has sat down or collapsed before it goes on
+/// without them: long enough for a word, a drink and a rest to work.
+pub const WAIT_FOR_THE_FALLEN_H: u32 = 6;
 
 /// When the group walks on the march: by day, or by night in the heat (the Gobi's way).
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

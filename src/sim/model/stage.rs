@@ -19,9 +19,13 @@ pub struct StageRecord {
     pub entered_day: u32,
     pub left_day: Option<u32>,
     pub map_hash: String,
-    /// Km walked on the stage, marched and on the ground, to a tenth.
+    /// Km of the stage's route covered (the march, and the stretch its scene stands for), to a
+    /// tenth: its length on the map.
     #[serde(default)]
     pub km: f32,
+    /// Km walked on the stage, detours and errands on the ground included, to a tenth.
+    #[serde(default)]
+    pub walked_km: f32,
     /// Days the stage took (from the day entered to the day left).
     #[serde(default)]
     pub days: Option<u32>,
@@ -32,17 +36,18 @@ pub struct StageRecord {
 pub struct StageLog(pub Vec<StageRecord>);
 
 impl StageLog {
-    /// The stage being walked is left on `day`, with the journey's odometer at `odometer_km`:
-    /// its days and km are written down (once).
-    pub fn close(&mut self, day: u32, odometer_km: f32) {
-        let before: f32 = self.0.iter().rev().skip(1).map(|r| r.km).sum();
+    /// The stage being walked is left on `day`, `route_km` of its route covered and the
+    /// journey's odometer at `odometer_km`: its days and km are written down (once).
+    pub fn close(&mut self, day: u32, route_km: f32, odometer_km: f32) {
+        let before: f32 = self.0.iter().rev().skip(1).map(|r| r.walked_km).sum();
         let Some(record) = self.0.last_mut() else { return };
         if record.left_day.is_some() {
             return;
         }
         record.left_day = Some(day);
         record.days = Some(day - record.entered_day);
-        record.km = ((odometer_km - before).max(0.0) * 10.0).round() / 10.0;
+        record.walked_km = ((odometer_km - before).max(0.0) * 10.0).round() / 10.0;
+        record.km = (route_km * 10.0).round() / 10.0;
     }
 }
 

@@ -12,8 +12,8 @@ use crate::sim::model::body::{Exertion, Vitals};
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::ground::Ground;
 use crate::sim::model::group::{Halt, Pace, Resting, Straying};
-use crate::sim::model::march::{March, MarchOrders, walks_at};
-use crate::sim::model::party::{Leader, Member, Position, Status, WALK_KMH};
+use crate::sim::model::march::{March, MarchOrders, WAIT_FOR_THE_FALLEN_H, walks_at};
+use crate::sim::model::party::{Fate, Fates, Leader, Member, MemberId, News, Position, Status, WALK_KMH};
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::{Fire, HOURS_PER_WOOD, MAX_WOOD, Supplies, WOOD_TO_LIGHT, WoodRun};
 use crate::sim::model::walk::Odometer;
@@ -30,6 +30,18 @@ pub fn has_wood_along(terrain: Terrain, biome: Biome) -> bool {
     terrain.wooded() || (banks && matches!(biome, Biome::Camp | Biome::Taiga | Biome::Lakeshore | Biome::Steppe))
 }
 
+/// Person-days of food a walker finds in an evening on this land (a share of a day's need:
+/// the march lives partly on what the land gives, never all of it).
+pub fn forage_per_walker(terrain: Terrain) -> f32 {
+    match terrain {
+        Terrain::Village | Terrain::Field => 0.6,
+        Terrain::Stream | Terrain::FrozenStream | Terrain::ShoreIce | Terrain::Shingle | Terrain::Reeds => 0.5,
+        t if t.wooded() => 0.4,
+        Terrain::Grass | Terrain::DryGrass | Terrain::Hill => 0.3,
+        _ => 0.1,
+    }
+}
+
 /// How fast the group walks, km/h: at the pace ordered, held to its slowest walker, over the
 /// land underfoot.
 pub fn march_speed_kmh(pace: Pace, slowest_walk_factor: f32, move_cost: f32) -> f32 {
@@ -41,6 +53,7 @@ pub fn march_speed_kmh(pace: Pace, slowest_walk_factor: f32, move_cost: f32) -> 
 fn march_on(
     clock: Res<GameClock>,
     level: Res<CurrentLevel>,
+    stage: Res<State<Stage>>,
     pace: Res<Pace>,
     orders: Res<MarchOrders>,
     halt: Res<Halt>,
@@ -48,7 +61,12 @@ fn march_on(
     mut resting: ResMut<Resting>,
     mut odometer: ResMut<Odometer>,
     mut supplies: ResMut<Supplies>,
-    mut members: Query<(&Status, &mut Vitals, &mut Exertion, &mut Ground, Has<Straying>, Has<WoodRun>), With<Member>>,
+    mut fates: ResMut<Fates>,
+    mut members: Query<
+        (&Member, &mut Status, &mut Vitals, &mut Exertion, &mut Ground, Has<Straying>, Has<WoodRun>),
+        With<Member>,
+    >,
+    mut news: MessageWriter<News>,
 ) {
     let Some(route) = &level.0.route else { return };
     let stretch = route.stretch_at(march.km);
@@ -59,23 +77,49 @@ fn march_on(
         // Below the scene's ground the air is warmer, above it colder (the lapse rate).
         elevation_m: stretch.2 - level.0.climate.altitude_m,
     };
-    // The group waits for anyone out of sight, sitting in despair, or unable to stand.
-    let waiting = members.iter().any(|(s, v, _, _, straying, running)| {
-        *s == Status::GivenUp || (*s == Status::Walking && (straying || running || v.walk_factor() <= 0.0))
-    });
+    let hour = clock.hour() as u32;
+    let walking_hours = walks_at(hour, orders.by_night) && orders.rest_day != Some(clock.day());
+    // The group waits for anyone out of sight; for anyone sitting in despair or unable to
+    // stand it waits some walking hours, then goes on without them.
+    let fallen = |s: &Status, v: &Vitals| *s == Status::GivenUp || (*s == Status::Walking && v.walk_factor() <= 0.0);
+    let searching =
+        members.iter().any(|(_, s, _, _, _, straying, running)| *s == Status::Walking && (straying || running));
+    let any_fallen = members.iter().any(|(_, s, v, ..)| fallen(s, v));
+    if !any_fallen {
+        march.waited_h = 0;
+    } else if walking_hours && !searching {
+        march.waited_h += 1;
+    }
+    if any_fallen && march.waited_h > WAIT_FOR_THE_FALLEN_H {
+        for (member, mut status, v, ..) in &mut members {
+            if member.0 == MemberId::Janusz || !fallen(&status, &v) {
+                continue;
+            }
+            let why = if *status == Status::GivenUp {
+                "sat down on the march and was left behind"
+            } else {
+                "could walk no further and was left behind on the march"
+            };
+            *status = Status::Lost;
+            fates.settle(member.0, Fate::Lost, *stage.get(), clock.day(), why);
+            news.write(News(format!("{} is left behind.", member.0.name())));
+        }
+        march.waited_h = 0;
+    }
+    let waiting = members
+        .iter()
+        .any(|(_, s, v, _, _, straying, running)| fallen(s, v) || (*s == Status::Walking && (straying || running)));
     let slowest = members
         .iter()
-        .filter(|(s, ..)| **s == Status::Walking)
-        .map(|(_, v, ..)| v.walk_factor())
+        .filter(|(_, s, ..)| **s == Status::Walking)
+        .map(|(_, _, v, ..)| v.walk_factor())
         .fold(1.0_f32, f32::min);
-    let hour = clock.hour() as u32;
-    let resting_today = orders.rest_day == Some(clock.day());
-    let walks = walks_at(hour, orders.by_night) && !waiting && !resting_today && clock.minutes >= halt.0;
+    let walks = walking_hours && !waiting && clock.minutes >= halt.0;
     let speed = if walks { march_speed_kmh(*pace, slowest, props.move_cost) } else { 0.0 };
     // Never past the scene ahead or the route's end: the journey takes over there.
     let target = if march.scene_done { route.length_km() } else { level.0.scene_start_km() };
     let km = (speed * clock.step_h()).min((target - march.km).max(0.0));
-    for (status, _, mut exertion, mut g, straying, _) in &mut members {
+    for (_, status, _, mut exertion, mut g, straying, _) in &mut members {
         *g = ground;
         exertion.walking = km > 0.0 && *status == Status::Walking && !straying;
     }
@@ -87,6 +131,12 @@ fn march_on(
     if km > 0.0 && passed.iter().any(|t| has_wood_along(*t, level.0.biome)) {
         supplies.wood = (supplies.wood + 1).min(MAX_WOOD);
     }
+    // At dusk those who can still walk look for food where the group stops: fish in the rivers,
+    // game in the forest, charity in the villages, little in the desert.
+    if clock.just_reached(19) {
+        let foragers = members.iter().filter(|(_, s, v, ..)| **s == Status::Walking && v.walk_factor() > 0.0).count();
+        supplies.rations += foragers as f32 * forage_per_walker(stretch.1);
+    }
     // A camp in wooded land gathers its dead wood: enough to keep a fire through the night.
     if km == 0.0 && has_wood_along(stretch.1, level.0.biome) {
         supplies.wood = (supplies.wood + 2).min(MAX_WOOD);
@@ -94,8 +144,8 @@ fn march_on(
     // Where the route passes running water or a well, everyone drinks and the skins are filled.
     if passed.iter().any(|t| t.props().water == Water::Fresh) {
         supplies.water_l = supplies.capacity_l;
-        for (status, mut v, _, _, straying, _) in &mut members {
-            if matches!(status, Status::Walking | Status::GivenUp) && !straying {
+        for (_, status, mut v, _, _, straying, _) in &mut members {
+            if matches!(*status, Status::Walking | Status::GivenUp) && !straying {
                 v.water_deficit_l = 0.0;
             }
         }
@@ -106,6 +156,7 @@ fn march_on(
 /// wood lasts; when it walks on, the fire is left to die. Snow is melted at it into the skins.
 fn camp_on_the_march(
     mut commands: Commands,
+    clock: Res<GameClock>,
     stage: Res<State<Stage>>,
     resting: Res<Resting>,
     weather: Res<crate::sim::model::air::Weather>,
@@ -132,7 +183,8 @@ fn camp_on_the_march(
                 DespawnOnExit(*stage.get()),
             ));
         }
-        Some((.., mut fire)) if fire.fuel_h < 1.0 && supplies.wood > 0 => {
+        // Fed before the hour in which it would go out.
+        Some((.., mut fire)) if fire.fuel_h <= 1.0 + clock.step_h() && supplies.wood > 0 => {
             supplies.wood -= 1;
             fire.fuel_h += HOURS_PER_WOOD;
         }
@@ -143,6 +195,9 @@ fn camp_on_the_march(
         .any(|(g, s)| *s == Status::Walking && (g.terrain.props().snow || g.terrain.props().water == Water::Frozen));
     if on_snow && fires.iter().any(|(.., f)| f.burning()) {
         supplies.water_l = supplies.capacity_l;
+    } else if on_snow {
+        // Without a fire, snow is melted in the mouth and under the coat: slowly.
+        supplies.water_l = (supplies.water_l + 0.05 * supplies.capacity_l).min(supplies.capacity_l);
     }
 }
 

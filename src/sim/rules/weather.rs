@@ -67,7 +67,7 @@ fn change_weather(
     let light = daylight(hour);
     let climate = level.0.climate_in(clock.month_f());
     weather.air_c = climate_temp_c(&climate, hour) + weather.kind.temp_offset_c() * (0.5 + 0.5 * light);
-    weather.wind_kmh = climate.wind_kmh * weather.kind.wind_factor();
+    weather.wind_kmh = (climate.wind_kmh * weather.kind.wind_factor()).max(weather.kind.min_wind_kmh());
     weather.humidity_pct = climate.humidity_pct;
     weather.sun = light * weather.kind.sun();
     // By night the moon and the snow give a few tiles at best.

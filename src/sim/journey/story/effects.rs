@@ -48,6 +48,7 @@ pub(crate) struct StoryWorld<'w, 's> {
     fates: ResMut<'w, Fates>,
     stage_log: ResMut<'w, StageLog>,
     odometer: Res<'w, crate::sim::model::walk::Odometer>,
+    level: Res<'w, crate::sim::model::stage::CurrentLevel>,
     news: MessageWriter<'w, News>,
     members: Query<
         'w,
@@ -268,7 +269,11 @@ fn apply_to_way(effect: &Effect, lead: Vec2, w: &mut StoryWorld) {
                     mind.morale = mind.morale.max(WALK_AGAIN_ABOVE + 0.15);
                 }
             }
-            w.stage_log.close(day, w.odometer.0);
+            // Led away from the scene: its stretch of the route is covered.
+            let covered = w.level.0.route.as_ref().map_or(w.level.0.scene_km(), |r| {
+                (w.level.0.scene_start_km() + w.level.0.scene_km()).min(r.length_km())
+            });
+            w.stage_log.close(day, covered, w.odometer.0);
             if let Some(next) = stage.next() {
                 w.next_stage.set(next);
             }

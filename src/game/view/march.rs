@@ -1,0 +1,197 @@
+//! The march on screen: the painted map of the real route with the group as a marker walking
+//! it, the route still to go, and what the player can order; the HUD's panels (date, weather,
+//! supplies, the party) stay over it. Time runs by the hour here, a day in about twelve
+//! seconds, faster on request.
+
+use bevy::prelude::*;
+
+use crate::game::input::MarchFast;
+use crate::game::theme;
+use crate::levels::{Levels, MarchRoute};
+use crate::paint::journey_map::{MapView, paint};
+use crate::sim::model::clock::GameClock;
+use crate::sim::model::march::{March, MarchOrders};
+use crate::sim::model::stage::CurrentLevel;
+use crate::sim::model::supplies::Fire;
+use crate::states::{Scale, Screen};
+
+/// Size the map is shown at, on screen pixels per map pixel.
+const MAP_SCALE: f32 = 0.9;
+
+/// The group's marker on the march map.
+#[derive(Component)]
+struct MarchMarker;
+
+/// The line of orders and what the group is doing.
+#[derive(Component)]
+struct MarchLine;
+
+/// The map this march screen shows (the region of the stage, with the whole route drawn).
+#[derive(Component)]
+struct MarchMap(MapView);
+
+/// The part of the world a stage's march is shown in: its route with a margin, at least a
+/// few degrees across, in the picture's proportions.
+fn view_of(route: &MarchRoute) -> MapView {
+    let lats = route.points.iter().map(|p| p.0);
+    let lons = route.points.iter().map(|p| p.1);
+    let (south, north) = lats.fold((90.0f32, -90.0f32), |(a, b), x| (a.min(x), b.max(x)));
+    let (west, east) = lons.fold((180.0f32, -180.0f32), |(a, b), x| (a.min(x), b.max(x)));
+    let (width, height) = (640u32, 480u32);
+    let centre = ((south + north) / 2.0, (west + east) / 2.0);
+    // Degrees of longitude are shorter toward the pole: keep the land's shape.
+    let squash = centre.0.to_radians().cos().max(0.2);
+    let span_lat = ((north - south) * 1.3).max(3.0).max((east - west) * 1.3 * squash * height as f32 / width as f32);
+    let span_lon = span_lat / squash * width as f32 / height as f32;
+    MapView {
+        width,
+        height,
+        north: centre.0 + span_lat / 2.0,
+        south: centre.0 - span_lat / 2.0,
+        west: centre.1 - span_lon / 2.0,
+        east: centre.1 + span_lon / 2.0,
+    }
+}
+
+/// The route of the whole journey, every stage's waypoints in order.
+fn whole_route(levels: &Levels) -> Vec<(f32, f32)> {
+    levels.stages.iter().filter_map(|l| l.route.as_ref()).flat_map(|r| r.points.iter().map(|p| p.at())).collect()
+}
+
+fn spawn_march_screen(
+    mut commands: Commands,
+    level: Res<CurrentLevel>,
+    levels: Res<Levels>,
+    mut images: ResMut<Assets<Image>>,
+) {
+    let Some(route) = &level.0.route else { return };
+    let view = view_of(route);
+    // The whole journey faintly, this stage's route over it.
+    let stage_route: Vec<(f32, f32)> = route.points.iter().map(|p| p.at()).collect();
+    let mut pixels = paint(&view, &whole_route(&levels), &[]);
+    let this = paint(&view, &stage_route, &[]);
+    for (p, t) in pixels.chunks_exact_mut(4).zip(this.chunks_exact(4)) {
+        // The stage's own route is the strong line: take it where it was drawn.
+        if t[0] > 150 && t[1] < 110 && t[2] < 90 {
+            p.copy_from_slice(t);
+        }
+    }
+    let image = images.add(crate::game::rgba_image(view.width, view.height, pixels));
+    let (w, h) = (view.width as f32 * MAP_SCALE, view.height as f32 * MAP_SCALE);
+    let labels: Vec<(String, f32, f32)> = route
+        .points
+        .iter()
+        .map(|p| {
+            let (x, y) = view.project(p.at());
+            // The name up to its first comma or colon: the place, not the note.
+            let name = p.2.split([',', ':', '(']).next().unwrap_or(&p.2).trim().to_string();
+            (name, x * MAP_SCALE, y * MAP_SCALE)
+        })
+        .collect();
+    commands
+        .spawn((
+            Name::new("March screen"),
+            Node {
+                width: percent(100),
+                height: percent(100),
+                // Below the HUD's top panel, left of the party and the messages.
+                padding: UiRect { left: px(16), top: px(140), right: px(16), bottom: px(16) },
+                column_gap: px(20),
+                align_items: AlignItems::FlexStart,
+                ..default()
+            },
+            BackgroundColor(theme::BACKGROUND),
+            DespawnOnExit(Scale::March),
+            DespawnOnExit(Screen::Playing),
+        ))
+        .with_children(|root| {
+            root.spawn((
+                Name::new("March map"),
+                MarchMap(view),
+                ImageNode::new(image),
+                Node { width: px(w), height: px(h), border: UiRect::all(px(2)), ..default() },
+                BorderColor::all(theme::DIM),
+            ))
+            .with_children(|map| {
+                for (name, x, y) in labels {
+                    map.spawn((
+                        Node {
+                            position_type: PositionType::Absolute,
+                            left: px(x + 5.0),
+                            top: px(y - 8.0),
+                            ..default()
+                        },
+                        theme::label(name, 11.0, Color::srgb(0.15, 0.12, 0.1)),
+                    ));
+                }
+                map.spawn((
+                    Name::new("The group"),
+                    MarchMarker,
+                    Node {
+                        position_type: PositionType::Absolute,
+                        width: px(14),
+                        height: px(14),
+                        border: UiRect::all(px(2)),
+                        border_radius: BorderRadius::MAX,
+                        ..default()
+                    },
+                    BackgroundColor(Color::srgb(0.85, 0.2, 0.1)),
+                    BorderColor::all(Color::srgb(0.1, 0.05, 0.0)),
+                ));
+            });
+            root.spawn((
+                Node { flex_direction: FlexDirection::Column, row_gap: px(8), max_width: px(440), ..default() },
+                children![
+                    theme::label("The march", 22.0, theme::ACCENT),
+                    (MarchLine, theme::label("", 16.0, theme::TEXT)),
+                    theme::label(
+                        "1 2 3: slow, steady or forced pace\nN: walk by day or by night\nC: rest today\n\
+                         E: a word to whoever sits down\nTab: time at its pace or fast\nEsc: pause",
+                        15.0,
+                        theme::DIM
+                    ),
+                ],
+            ));
+        });
+}
+
+/// The marker where the group is, between its fixed ticks, and the line of orders.
+fn show_the_march(
+    level: Res<CurrentLevel>,
+    march: Res<March>,
+    orders: Res<MarchOrders>,
+    clock: Res<GameClock>,
+    fast: Res<MarchFast>,
+    fires: Query<&Fire>,
+    maps: Query<&MarchMap>,
+    mut marker: Query<&mut Node, With<MarchMarker>>,
+    mut line: Query<&mut Text, With<MarchLine>>,
+) {
+    let (Some(route), Ok(map), Ok(mut node)) = (&level.0.route, maps.single(), marker.single_mut()) else { return };
+    let (x, y) = map.0.project(route.point_at(march.km));
+    node.left = px(x * MAP_SCALE - 7.0);
+    node.top = px(y * MAP_SCALE - 7.0);
+    let Ok(mut text) = line.single_mut() else { return };
+    let (_, next) = route.between(march.km);
+    let next = next.2.split([',', ':', '(']).next().unwrap_or(&next.2).trim();
+    let when = if orders.by_night { "by night" } else { "by day" };
+    let rest = if orders.rest_day == Some(clock.day()) { "\nresting today" } else { "" };
+    let fire = if fires.iter().any(Fire::burning) { "\na fire burns" } else { "" };
+    let speed = if fast.0 { "fast" } else { "normal" };
+    let stretch = route.stretch_at(march.km);
+    let said = format!(
+        "{:.0} of {:.0} km of this stage\ntoward {next}\n{} at {:.0} m\nwalking {when}{rest}{fire}\ntime {speed}",
+        march.km,
+        route.length_km(),
+        stretch.1.name(),
+        stretch.2,
+    );
+    if text.0 != said {
+        text.0 = said;
+    }
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Scale::March), spawn_march_screen);
+    app.add_systems(Update, show_the_march.run_if(in_state(Scale::March)));
+}
