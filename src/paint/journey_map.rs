@@ -15,7 +15,7 @@ pub struct MapView {
 
 impl Default for MapView {
     fn default() -> Self {
-        MapView { width: 520, height: 500, north: 62.0, south: 20.0, west: 66.0, east: 122.0 }
+        MapView { width: 560, height: 500, north: 63.0, south: 21.0, west: 70.0, east: 128.0 }
     }
 }
 
@@ -219,12 +219,18 @@ pub fn paint(view: &MapView, route: &[(f32, f32)], losses: &[(f32, f32)]) -> Vec
         }
     }
     // Graticule every 10 degrees.
-    for lat in (20..=60).step_by(10) {
-        let line: Vec<_> = (0..=12).map(|k| (lat as f32, view.west + k as f32 * 5.0)).collect();
+    // Graticule every 10 degrees (every degree on a map of a few degrees: a stage's march).
+    let step = if view.north - view.south < 15.0 { 1 } else { 10 };
+    let (lat0, lat1) = ((view.south / step as f32).ceil() as i32 * step, view.north.floor() as i32);
+    let (lon0, lon1) = ((view.west / step as f32).ceil() as i32 * step, view.east.floor() as i32);
+    for lat in (lat0..=lat1).step_by(step as usize) {
+        let line: Vec<_> =
+            (0..=24).map(|k| (lat as f32, view.west + k as f32 * (view.east - view.west) / 24.0)).collect();
         stroke(&mut px, view, &line, 1.0, [120, 120, 110], Some(3.0));
     }
-    for lon in (70..=120).step_by(10) {
-        let line: Vec<_> = (0..=9).map(|k| (view.south + k as f32 * 5.0, lon as f32)).collect();
+    for lon in (lon0..=lon1).step_by(step as usize) {
+        let line: Vec<_> =
+            (0..=24).map(|k| (view.south + k as f32 * (view.north - view.south) / 24.0, lon as f32)).collect();
         stroke(&mut px, view, &line, 1.0, [120, 120, 110], Some(3.0));
     }
     stroke(&mut px, view, &SOVIET_BORDER, 1.6, [150, 60, 60], Some(5.0));
@@ -249,7 +255,7 @@ pub fn paint(view: &MapView, route: &[(f32, f32)], losses: &[(f32, f32)]) -> Vec
 
 /// Where the places of the story lie, for labels over the map.
 pub const PLACES: [(&str, (f32, f32)); 8] = [
-    ("Camp", (59.6, 109.4)),
+    ("Camp", (60.62, 121.9)),
     ("Lake Baikal", (53.5, 108.2)),
     ("Mongolia", (47.5, 100.0)),
     ("Ulaanbaatar", (47.9, 106.9)),

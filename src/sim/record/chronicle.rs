@@ -5,17 +5,27 @@
 use bevy::prelude::*;
 use serde::Serialize;
 
-use crate::levels::{EndingKind, Geo, Levels, MemberId};
+use crate::levels::{EndingKind, Geo, Level, Levels, MemberId};
 use crate::sim::SimSystems;
 use crate::sim::model::clock::GameClock;
+use crate::sim::model::march::March;
 use crate::sim::model::party::{Fate, Fates, Leader, Member, Position};
 use crate::sim::model::route::{FatePlaces, Spot, Walked, spot_of};
 use crate::sim::model::stage::{CurrentLevel, JourneyOutcome, Outcome};
 use crate::sim::model::walk::Odometer;
 use crate::sim::world::StageMap;
-use crate::states::{Screen, Stage};
+use crate::states::{Scale, Screen, Stage};
 
-/// (latitude, longitude) of a spot, on its stage's stretch of the real route.
+/// (latitude, longitude) of a spot: along the stage's real route where it has one (the spot's
+/// `along` is then the share of the route), else on the straight line across its region.
+pub fn geo_of_level(level: &Level, spot: &Spot) -> (f32, f32) {
+    match &level.route {
+        Some(route) => route.point_at(spot.along * route.length_km()),
+        None => geo_of(&level.geo, spot),
+    }
+}
+
+/// (latitude, longitude) of a spot, on the straight line across its stage's region.
 pub fn geo_of(geo: &Geo, spot: &Spot) -> (f32, f32) {
     let from = Vec2::new(geo.from.1, geo.from.0);
     let to = Vec2::new(geo.to.1, geo.to.0);
@@ -25,23 +35,42 @@ pub fn geo_of(geo: &Geo, spot: &Spot) -> (f32, f32) {
     (p.y, p.x)
 }
 
+/// Where the leader is as a spot of the stage: on a stage with a route, the share of the route
+/// (the march's km, or the scene's stretch by how far across it he is).
+fn spot_now(map: &StageMap, level: &Level, stage: Stage, march: &March, marching: bool, pos: Vec2) -> Spot {
+    let on_map = spot_of(map, stage, pos);
+    let Some(route) = &level.route else { return on_map };
+    let length = route.length_km().max(1.0);
+    let km = if marching { march.km } else { level.scene_start_km() + on_map.along * level.scene_km() };
+    Spot { stage, along: (km / length).clamp(0.0, 1.0), aside: 0.0 }
+}
+
+/// The leader's way, every hour (every six on the march: a year of hours is too many).
 fn record_route(
     clock: Res<GameClock>,
     map: Res<StageMap>,
+    level: Res<CurrentLevel>,
+    march: Res<March>,
+    scale: Res<State<Scale>>,
     stage: Res<State<Stage>>,
     leader: Query<&Position, With<Leader>>,
     mut walked: ResMut<Walked>,
 ) {
     let Ok(lead) = leader.single() else { return };
-    if !clock.minutes.is_multiple_of(60) && !map.is_changed() {
+    let marching = *scale.get() == Scale::March;
+    let every = if marching { 6 * 60 } else { 60 };
+    if clock.minutes % every >= clock.step && !map.is_changed() {
         return;
     }
-    walked.0.push(spot_of(&map, *stage.get(), lead.0));
+    walked.0.push(spot_now(&map, &level.0, *stage.get(), &march, marching, lead.0));
 }
 
 fn place_fates(
     fates: Res<Fates>,
     map: Res<StageMap>,
+    level: Res<CurrentLevel>,
+    march: Res<March>,
+    scale: Res<State<Scale>>,
     stage: Res<State<Stage>>,
     members: Query<(&Member, &Position)>,
     leader: Query<&Position, With<Leader>>,
@@ -50,6 +79,7 @@ fn place_fates(
     if !fates.is_changed() {
         return;
     }
+    let marching = *scale.get() == Scale::March;
     for record in &fates.0 {
         if places.0.contains_key(&record.member) || record.fate == Fate::Survived {
             continue;
@@ -60,7 +90,7 @@ fn place_fates(
             .map(|(_, p)| p.0)
             .or_else(|| leader.single().ok().map(|p| p.0));
         if let Some(pos) = pos {
-            places.0.insert(record.member, spot_of(&map, *stage.get(), pos));
+            places.0.insert(record.member, spot_now(&map, &level.0, *stage.get(), &march, marching, pos));
         }
     }
 }
@@ -119,7 +149,7 @@ impl Chronicle {
         let places = world.resource::<FatePlaces>();
         let clock = world.resource::<GameClock>();
         let outcome = world.resource::<JourneyOutcome>().0;
-        let geo = |stage: Stage| levels.get(stage).geo;
+        let geo = |stage: Stage, spot: &Spot| geo_of_level(levels.get(stage), spot);
         let members: Vec<MemberLine> = MemberId::ALL
             .iter()
             .map(|&id| {
@@ -134,11 +164,11 @@ impl Chronicle {
                     day: record.map(|r| r.day).filter(|d| *d > 0),
                     cause: record.map(|r| r.cause.clone()).unwrap_or_default(),
                     film: c.film.clone(),
-                    at: places.0.get(&id).map(|s| geo_of(&geo(s.stage), s)),
+                    at: places.0.get(&id).map(|s| geo(s.stage, s)),
                 }
             })
             .collect();
-        let route = world.resource::<Walked>().0.iter().map(|s| geo_of(&geo(s.stage), s)).collect();
+        let route = world.resource::<Walked>().0.iter().map(|s| geo(s.stage, s)).collect();
         let stage = world.get_resource::<CurrentLevel>().map(|l| l.0.title.clone()).unwrap_or_default();
         let ending = outcome.map(|outcome| {
             // Who was with Janusz at the end: in India, those who came down with him.
