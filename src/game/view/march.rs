@@ -175,12 +175,13 @@ fn show_the_march(
     let (_, next) = route.between(march.km);
     let next = next.2.split([',', ':', '(']).next().unwrap_or(&next.2).trim();
     let when = if orders.by_night { "by night" } else { "by day" };
+    // The order, whether or not the group is walking this hour.
     let rest = if orders.rest_day == Some(clock.day()) { "\nresting today" } else { "" };
     let fire = if fires.iter().any(Fire::burning) { "\na fire burns" } else { "" };
     let speed = if fast.0 { "fast" } else { "normal" };
     let stretch = route.stretch_at(march.km);
     let said = format!(
-        "{:.0} of {:.0} km of this stage\ntoward {next}\n{} at {:.0} m\nwalking {when}{rest}{fire}\ntime {speed}",
+        "{:.0} of {:.0} km of this stage\ntoward {next}\n{} at {:.0} m\nordered to walk {when}{rest}{fire}\ntime {speed}",
         march.km,
         route.length_km(),
         stretch.1.name(),

@@ -31,6 +31,34 @@ impl Default for Supplies {
     }
 }
 
+impl Supplies {
+    /// Lights a fire beside `at` with the wood that takes, if the group has it: the fire to
+    /// spawn, scoped to `stage`. The scene's "make a fire" and the march's night camp both
+    /// light fires this way.
+    pub fn light_fire(&mut self, at: Vec2, stage: crate::states::Stage) -> Option<impl Bundle + use<>> {
+        if self.wood < WOOD_TO_LIGHT {
+            return None;
+        }
+        self.wood -= WOOD_TO_LIGHT;
+        Some((
+            Name::new("Fire"),
+            Fire { fuel_h: HOURS_PER_WOOD * WOOD_TO_LIGHT as f32 },
+            crate::sim::model::party::Position(at + Vec2::new(0.6, 0.0)),
+            DespawnOnExit(stage),
+        ))
+    }
+
+    /// Puts a bundle of wood on `fire`, if there is one; whether it did.
+    pub fn feed(&mut self, fire: &mut Fire) -> bool {
+        if self.wood == 0 {
+            return false;
+        }
+        self.wood -= 1;
+        fire.fuel_h += HOURS_PER_WOOD;
+        true
+    }
+}
+
 /// A fire, lit where the group camps. Scoped to its stage.
 #[derive(Component, Debug, Clone, Copy, PartialEq)]
 pub struct Fire {

@@ -9,9 +9,7 @@ use crate::sim::model::clock::GameClock;
 use crate::sim::model::group::Resting;
 use crate::sim::model::party::{Leader, Member, Position, Status};
 use crate::sim::model::seed::SimRng;
-use crate::sim::model::supplies::{
-    CampAction, Fire, HOURS_PER_WOOD, MAX_WOOD, SKIN_L, Supplies, WOOD_TO_LIGHT, WoodRun,
-};
+use crate::sim::model::supplies::{CampAction, Fire, MAX_WOOD, SKIN_L, Supplies, WoodRun};
 use crate::sim::model::walk::tiles_per_minute;
 use crate::sim::world::map::tiles_near;
 use crate::sim::world::{StageMap, nearest_wood, slide};
@@ -44,20 +42,14 @@ fn do_camp_actions(
             CampAction::MakeFire => {
                 let near = fires.iter_mut().find(|(p, _)| p.0.distance(lead.0) < 2.0);
                 match near {
-                    Some((_, mut fire)) if supplies.wood > 0 => {
-                        supplies.wood -= 1;
-                        fire.fuel_h += HOURS_PER_WOOD;
+                    Some((_, mut fire)) => {
+                        supplies.feed(&mut fire);
                     }
-                    None if supplies.wood >= WOOD_TO_LIGHT => {
-                        supplies.wood -= WOOD_TO_LIGHT;
-                        commands.spawn((
-                            Name::new("Fire"),
-                            Fire { fuel_h: HOURS_PER_WOOD * WOOD_TO_LIGHT as f32 },
-                            Position(lead.0 + Vec2::new(0.6, 0.0)),
-                            DespawnOnExit(*stage.get()),
-                        ));
+                    None => {
+                        if let Some(fire) = supplies.light_fire(lead.0, *stage.get()) {
+                            commands.spawn(fire);
+                        }
                     }
-                    _ => {}
                 }
             }
             CampAction::FillSkins => {

@@ -15,7 +15,7 @@ use crate::sim::model::group::{Halt, Pace, Resting, Straying};
 use crate::sim::model::march::{March, MarchOrders, WAIT_FOR_THE_FALLEN_H, walks_at};
 use crate::sim::model::party::{Fate, Fates, Leader, Member, MemberId, News, Position, Status, WALK_KMH};
 use crate::sim::model::stage::CurrentLevel;
-use crate::sim::model::supplies::{Fire, HOURS_PER_WOOD, MAX_WOOD, Supplies, WOOD_TO_LIGHT, WoodRun};
+use crate::sim::model::supplies::{Fire, MAX_WOOD, Supplies, WoodRun};
 use crate::sim::model::walk::Odometer;
 use crate::sim::{SimSystems, is_marching};
 use crate::states::Stage;
@@ -174,19 +174,14 @@ fn camp_on_the_march(
     let Ok(lead) = leader.single() else { return };
     let cold = weather.air_c < FIRE_BELOW_C;
     match fires.iter_mut().find(|(_, p, _)| p.0.distance(lead.0) < 3.0) {
-        None if cold && supplies.wood >= WOOD_TO_LIGHT => {
-            supplies.wood -= WOOD_TO_LIGHT;
-            commands.spawn((
-                Name::new("Fire"),
-                Fire { fuel_h: HOURS_PER_WOOD * WOOD_TO_LIGHT as f32 },
-                Position(lead.0 + Vec2::new(0.6, 0.0)),
-                DespawnOnExit(*stage.get()),
-            ));
+        None if cold => {
+            if let Some(fire) = supplies.light_fire(lead.0, *stage.get()) {
+                commands.spawn(fire);
+            }
         }
         // Fed before the hour in which it would go out.
-        Some((.., mut fire)) if fire.fuel_h <= 1.0 + clock.step_h() && supplies.wood > 0 => {
-            supplies.wood -= 1;
-            fire.fuel_h += HOURS_PER_WOOD;
+        Some((.., mut fire)) if fire.fuel_h <= 1.0 + clock.step_h() => {
+            supplies.feed(&mut fire);
         }
         _ => {}
     }
