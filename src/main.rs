@@ -6,8 +6,32 @@ use clap::Parser;
 use the_way_back::cli::{Cli, ReportFormat};
 use the_way_back::levels::Levels;
 
+/// The command line; in the browser, the page's address stands for it: `?seed=3&stage=baikal`
+/// is `--seed 3 --stage baikal`.
+fn command_line() -> Cli {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        let mut args = vec!["the-way-back".to_string()];
+        for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            args.push(format!("--{key}"));
+            if !value.is_empty() {
+                args.push(value.to_string());
+            }
+        }
+        // An address the game cannot read starts the game as if it had none.
+        return Cli::try_parse_from(&args).unwrap_or_else(|e| {
+            web_sys::console::warn_1(&format!("the page's address was not understood: {e}").into());
+            Cli::parse_from(["the-way-back"])
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    Cli::parse()
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = command_line();
     let levels = match &cli.levels {
         Some(dir) => Levels::from_dir(dir),
         None => Levels::builtin(),

@@ -14,7 +14,7 @@ use crate::game::menus::settings::{Action, Settings};
 use crate::sim::journey::autoplay::Autoplay;
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::group::{Encourage, Pace, Resting};
-use crate::sim::model::march::MarchOrders;
+use crate::sim::model::march::{GoDown, GoUp, March, MarchOrders};
 use crate::sim::model::party::{Leader, Position};
 use crate::sim::model::supplies::CampAction;
 use crate::sim::model::walk::{MoveInput, Route};
@@ -176,18 +176,42 @@ pub struct MarchFast(pub bool);
 const MARCH_HOURS_PER_SECOND: f32 = 2.0;
 const MARCH_FAST_HOURS_PER_SECOND: f32 = 8.0;
 
-/// On the march: N walks by night or by day, Tab runs time fast or at its pace.
+/// The key that takes the group down off the route onto the ground, and back up.
+pub const GROUND_KEY: KeyCode = KeyCode::KeyH;
+
+/// On the march: N walks by night or by day, Tab runs time fast or at its pace, H goes down
+/// onto the ground here.
 fn read_march_keys(
     keys: Res<ButtonInput<KeyCode>>,
+    gamepads: Query<&Gamepad>,
     autoplay: Res<Autoplay>,
     mut orders: ResMut<MarchOrders>,
     mut fast: ResMut<MarchFast>,
+    mut down: MessageWriter<GoDown>,
 ) {
     if keys.just_pressed(KeyCode::KeyN) && !autoplay.0 {
         orders.by_night = !orders.by_night;
     }
+    let pad = gamepads.iter().any(|g| g.just_pressed(GamepadButton::RightThumb));
+    if (keys.just_pressed(GROUND_KEY) || pad) && !autoplay.0 {
+        down.write(GoDown);
+    }
     if keys.just_pressed(KeyCode::Tab) {
         fast.0 = !fast.0;
+    }
+}
+
+/// On ground off the route: H goes back up to the march where the group came down.
+fn read_ground_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    gamepads: Query<&Gamepad>,
+    autoplay: Res<Autoplay>,
+    march: Res<March>,
+    mut up: MessageWriter<GoUp>,
+) {
+    let pad = gamepads.iter().any(|g| g.just_pressed(GamepadButton::RightThumb));
+    if (keys.just_pressed(GROUND_KEY) || pad) && !autoplay.0 && march.is_camped_off_the_route() {
+        up.write(GoUp);
     }
 }
 
@@ -355,6 +379,7 @@ pub(super) fn plugin(app: &mut App) {
                 (read_action_keys, press_action_bar, carry_out_actions).chain(),
                 wake_at_dawn,
                 read_march_keys.run_if(in_state(Scale::March)),
+                read_ground_keys.run_if(in_state(Scale::Scene)),
             )
                 .run_if(in_state(Pause::Running))
                 .run_if(not(crate::game::screens::dialog::is_asking)),

@@ -43,11 +43,87 @@ pub struct MarchRoute {
     pub scene_at: f32,
     /// The land along the route, each stretch from its km to the next one's.
     pub land: Vec<Stretch>,
+    /// Where the way divides: another road between two of the route's waypoints.
+    #[serde(default)]
+    pub forks: Vec<Fork>,
+}
+
+/// Another road between two waypoints of the route (`from` and `to`, their indices): the
+/// waypoints between it passes instead, and its own land, each stretch from its km after
+/// `from`. A story event triggered by `Fork(n)` asks which road to take.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fork {
+    pub from: usize,
+    pub to: usize,
+    pub points: Vec<Waypoint>,
+    pub land: Vec<Stretch>,
+}
+
+/// Km along `points` from the first to each one.
+fn km_at_points(points: &[Waypoint]) -> Vec<f32> {
+    let mut km = vec![0.0];
+    for w in points.windows(2) {
+        km.push(km.last().copied().unwrap_or(0.0) + great_circle_km(w[0].at(), w[1].at()));
+    }
+    km
 }
 
 impl MarchRoute {
     pub fn length_km(&self) -> f32 {
         self.points.windows(2).map(|w| great_circle_km(w[0].at(), w[1].at())).sum()
+    }
+
+    /// Km along the route to waypoint `i`.
+    pub fn km_to_point(&self, i: usize) -> f32 {
+        km_at_points(&self.points).get(i).copied().unwrap_or_else(|| self.length_km())
+    }
+
+    /// Where fork `n` leaves the route, km (on this route, with the roads taken before it).
+    pub fn fork_km(&self, n: usize) -> Option<f32> {
+        self.forks.get(n).map(|f| self.km_to_point(f.from))
+    }
+
+    /// Km of each road at fork `n`: the route's own between the fork's ends, and the other.
+    pub fn fork_roads_km(&self, n: usize) -> Option<(f32, f32)> {
+        let f = self.forks.get(n)?;
+        let own = self.km_to_point(f.to) - self.km_to_point(f.from);
+        let mut other = vec![self.points.get(f.from)?.clone()];
+        other.extend(f.points.iter().cloned());
+        other.push(self.points.get(f.to)?.clone());
+        Some((own, km_at_points(&other).last().copied().unwrap_or(0.0)))
+    }
+
+    /// This route with the other road taken at fork `n`: its waypoints and land in place of
+    /// the route's between the fork's ends, the route's land after it moved by the difference.
+    /// Later forks' waypoint indices are moved with it.
+    pub fn with_other_road(&self, n: usize) -> MarchRoute {
+        let Some(f) = self.forks.get(n) else { return self.clone() };
+        let Some((own, other)) = self.fork_roads_km(n) else { return self.clone() };
+        let (start, end) = (self.km_to_point(f.from), self.km_to_point(f.to));
+        let mut points: Vec<Waypoint> = self.points[..=f.from].to_vec();
+        points.extend(f.points.iter().cloned());
+        points.extend(self.points[f.to..].iter().cloned());
+        let shift = other - own;
+        let mut land: Vec<Stretch> = self.land.iter().filter(|s| s.0 < start).copied().collect();
+        land.extend(f.land.iter().map(|s| Stretch(start + s.0, s.1, s.2)));
+        // The land the route had on reaching the fork's far end goes on from there.
+        let after = self.stretch_at(end);
+        land.push(Stretch(start + other, after.1, after.2));
+        land.extend(self.land.iter().filter(|s| s.0 > end).map(|s| Stretch(s.0 + shift, s.1, s.2)));
+        let moved = f.points.len() as isize - (f.to - f.from - 1) as isize;
+        let forks = self
+            .forks
+            .iter()
+            .map(|g| {
+                if g.from >= f.to {
+                    Fork { from: (g.from as isize + moved) as usize, to: (g.to as isize + moved) as usize, ..g.clone() }
+                } else {
+                    g.clone()
+                }
+            })
+            .collect();
+        MarchRoute { points, scene_at: self.scene_at, land, forks }
     }
 
     /// The stretch of land at `km` along the route.
@@ -64,6 +140,23 @@ impl MarchRoute {
     pub fn stretches_between(&self, from: f32, to: f32) -> impl Iterator<Item = Stretch> + '_ {
         let ends = self.land.iter().skip(1).map(|s| s.0).chain(std::iter::once(f32::INFINITY));
         self.land.iter().zip(ends).filter(move |(s, end)| s.0 <= to && *end > from).map(|(s, _)| *s)
+    }
+
+    /// The longest run of km between `from` and `to` where no stretch's land is `wanted`.
+    pub fn longest_without(&self, from: f32, to: f32, wanted: impl Fn(Terrain) -> bool) -> f32 {
+        let ends: Vec<f32> = self.land.iter().skip(1).map(|s| s.0).chain(std::iter::once(f32::INFINITY)).collect();
+        let (mut longest, mut since) = (0.0f32, from);
+        for (s, end) in self.land.iter().zip(ends) {
+            let (a, b) = (s.0.max(from), end.min(to));
+            if b <= a {
+                continue;
+            }
+            if wanted(s.1) {
+                longest = longest.max(a - since);
+                since = b;
+            }
+        }
+        longest.max(to - since)
     }
 
     /// Where `km` along the route is, (latitude, longitude), between its waypoints.

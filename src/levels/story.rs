@@ -71,6 +71,9 @@ pub enum Trigger {
     Died(Who),
     /// Straight after another event of the same stage has been told or answered.
     After(String),
+    /// When the march reaches the stage route's fork N (0 is the first), where the way
+    /// divides: its choices say which road (`Road`).
+    Fork(usize),
 }
 
 /// Who an effect acts on.
@@ -118,6 +121,9 @@ pub enum Effect {
     Rally(Target),
     /// A guide leads the group, everyone still with it, on to the next stage.
     Guide,
+    /// At the stage route's fork N, the road taken: the route's own (false) or the other
+    /// (true). Its length is told with the choice.
+    Road(usize, bool),
 }
 
 /// One answer to a story event.

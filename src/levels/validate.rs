@@ -94,8 +94,65 @@ pub(crate) fn validate(level: &Level, expected: Stage) -> Result<(), Invalid> {
             last = s.0;
             check_range(&format!("route.land[{i}] height"), f64::from(s.2), -500.0, 9000.0, " m")?;
         }
+        validate_forks(level, r)?;
+    }
+    let forks = level.route.as_ref().map_or(0, |r| r.forks.len());
+    for (i, e) in level.events.iter().enumerate() {
+        if let Trigger::Fork(n) = e.trigger
+            && n >= forks
+        {
+            return Err((format!("events[{i}].trigger"), format!("the stage's route has no fork {n}")));
+        }
     }
     validate_events(&level.events, true)
+}
+
+/// Each fork joins two waypoints of the route in order, after the last fork and clear of the
+/// stage's scene, has land of its own, and is asked about by an event whose every choice
+/// takes one of its two roads.
+fn validate_forks(level: &Level, r: &crate::levels::MarchRoute) -> Result<(), Invalid> {
+    let mut after = 0;
+    let scene = (level.scene_start_km(), level.scene_start_km() + level.scene_km());
+    for (n, f) in r.forks.iter().enumerate() {
+        let at = |field: &str| format!("route.forks[{n}].{field}");
+        if f.from < after || f.to <= f.from || f.to >= r.points.len() {
+            return Err((
+                at("from"),
+                format!("must join two waypoints in order after the last fork (0 to {})", r.points.len() - 1),
+            ));
+        }
+        let (a, b) = (r.km_to_point(f.from), r.km_to_point(f.to));
+        if a < scene.1 && b > scene.0 {
+            return Err((at("to"), format!("the fork ({a:.0}-{b:.0} km) crosses the stage's scene")));
+        }
+        for (i, p) in f.points.iter().enumerate() {
+            check_geo(&at(&format!("points[{i}]")), p.at())?;
+        }
+        if f.land.first().is_none_or(|s| s.0 != 0.0) {
+            return Err((at("land"), "needs its land from km 0 of the fork".to_string()));
+        }
+        let asked = level.events.iter().find(|e| e.trigger == Trigger::Fork(n));
+        let Some(event) = asked else {
+            return Err((at("from"), format!("no event asks which road to take (trigger: Fork({n}))")));
+        };
+        let roads: Vec<Option<bool>> = event
+            .choices
+            .iter()
+            .map(|c| {
+                c.effects.iter().find_map(|e| if let Effect::Road(m, o) = e { (*m == n).then_some(*o) } else { None })
+            })
+            .collect();
+        if !roads.contains(&Some(false)) || !roads.contains(&Some(true)) || roads.contains(&None) {
+            return Err((
+                format!("events `{}`.choices", event.id),
+                format!(
+                    "every choice must take a road of fork {n} (Road({n}, false) or Road({n}, true)), both roads offered"
+                ),
+            ));
+        }
+        after = f.to;
+    }
+    Ok(())
 }
 
 fn check_geo(field: &str, (lat, lon): (f32, f32)) -> Result<(), Invalid> {

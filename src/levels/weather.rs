@@ -140,6 +140,52 @@ impl WeatherKind {
     }
 }
 
+/// The stage's odds of weather as the season has them, from the month's climate there: no
+/// snow when the days are warm (above 8 °C its share falls as rain from an overcast sky, above
+/// 2 °C half of it does), no heat wave unless the days are hot (above 25 °C; otherwise its
+/// share is clear sky), and the dust storms of the steppe and the desert worst in spring
+/// (March to May, the Gobi's windy season: half again as likely).
+pub fn odds_in_season(odds: &[(WeatherKind, f32)], climate: &Climate, month: f32) -> Vec<(WeatherKind, f32)> {
+    let day = climate.day_temp_c;
+    let snow = if day > 8.0 {
+        0.0
+    } else if day > 2.0 {
+        0.5
+    } else {
+        1.0
+    };
+    let heat = if day > 25.0 { 1.0 } else { 0.0 };
+    let spring = (3.0..6.0).contains(&month);
+    let mut to_overcast = 0.0;
+    let mut to_clear = 0.0;
+    let mut out: Vec<(WeatherKind, f32)> = odds
+        .iter()
+        .map(|&(kind, p)| match kind {
+            WeatherKind::Snowfall | WeatherKind::Blizzard => {
+                to_overcast += p * (1.0 - snow);
+                (kind, p * snow)
+            }
+            WeatherKind::Heatwave => {
+                to_clear += p * (1.0 - heat);
+                (kind, p * heat)
+            }
+            WeatherKind::Sandstorm if spring => (kind, p * 1.5),
+            _ => (kind, p),
+        })
+        .collect();
+    for (kind, extra) in [(WeatherKind::Overcast, to_overcast), (WeatherKind::Clear, to_clear)] {
+        if extra <= 0.0 {
+            continue;
+        }
+        match out.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, p)) => *p += extra,
+            None => out.push((kind, extra)),
+        }
+    }
+    out.retain(|(_, p)| *p > 0.0);
+    out
+}
+
 /// The weather's odds for a stage: the chance of each kind at each change.
 pub fn default_odds(biome: Biome) -> Vec<(WeatherKind, f32)> {
     use WeatherKind::*;

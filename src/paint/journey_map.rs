@@ -206,6 +206,12 @@ fn stroke(px: &mut [u8], view: &MapView, line: &[(f32, f32)], width: f32, c: [u8
 
 /// Paints the map: the route (latitude, longitude points, in order) and a mark where each
 /// member was lost. RGBA, `view.width × view.height`.
+/// Another road the route could take (a fork not yet decided), dashed in blue over `px`, a
+/// picture painted by [`paint`] for `view`.
+pub fn draw_other_road(px: &mut [u8], view: &MapView, road: &[(f32, f32)]) {
+    stroke(px, view, road, 2.2, [40, 70, 150], Some(6.0));
+}
+
 pub fn paint(view: &MapView, route: &[(f32, f32)], losses: &[(f32, f32)]) -> Vec<u8> {
     let mut px = vec![255u8; (view.width * view.height * 4) as usize];
     for y in 0..view.height {

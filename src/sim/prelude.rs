@@ -2,6 +2,7 @@
 
 pub use crate::levels::*;
 pub use crate::sim::journey::autoplay::{Autoplay, ReadingTime};
+pub use crate::sim::journey::off_the_route::{GROUND_SIZE, GROUND_TILE_M, biome_of, ground_level};
 pub use crate::sim::journey::save::{ResumeFrom, SAVE_VERSION, Save, SaveError, Saved};
 pub use crate::sim::journey::stages::gather_radius;
 pub use crate::sim::journey::story::{Choose, Greeted, PendingEvent, StageNights, StoryBeat, StoryLog, StrangerAt};
@@ -20,6 +21,7 @@ pub use crate::sim::model::supplies::*;
 pub use crate::sim::model::walk::*;
 pub use crate::sim::record::chronicle::Chronicle;
 pub use crate::sim::record::report::Report;
+pub use crate::sim::rules::march::has_wood_along;
 pub use crate::sim::world::{StageMap, generate, stage_seed};
 pub use crate::sim::{EnterStage, EnterStageSystems, SimSystems, SimulationPlugin, TICKS_PER_SECOND};
 pub use crate::states::{Pause, Scale, Screen, Stage};

@@ -99,6 +99,31 @@ else
 fi
 if grep -q "panicked" "$out/replay.log"; then echo "FAIL: the replayed game panicked"; fail=1; fi
 
+# The march: days pass on the route, the group goes down onto the ground and back up.
+march="$out/march"
+rm -rf "$march"
+if RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$out/march-saves" timeout 300 "$bin" --seed 3 --stage baikal \
+    --replay "$(dirname "$0")/march.replay" --replay-out "$march" >"$out/march.log" 2>&1; then
+  for s in march-start march ground march-again; do
+    if [ ! -s "$march/$s.png" ]; then echo "FAIL: the march replay took no $s screenshot"; fail=1; continue; fi
+    n=$(identify -format '%k' "$march/$s.png")
+    echo "march replay $s.png: $n colours"
+    [ "$n" -gt 200 ] || { echo "FAIL: march replay $s.png looks blank"; fail=1; }
+  done
+  days=$(grep -o "march: day [0-9]*" "$out/march.log" | sort -u | wc -l)
+  echo "days seen on the march: $days"
+  [ "$days" -ge 2 ] || { echo "FAIL: no days passed on the march"; fail=1; }
+  grep -q "went down off the route" "$out/march.log" || { echo "FAIL: H did not take the group down"; fail=1; }
+  grep -q "went back up to the march" "$out/march.log" || { echo "FAIL: H did not take the group back up"; fail=1; }
+  if [ -s "$march/march.png" ] && [ -s "$march/ground.png" ]; then
+    d=$(compare -metric AE "$march/march.png" "$march/ground.png" null: 2>&1 || true)
+    [ "${d%% *}" != "0" ] || { echo "FAIL: the ground looked like the march"; fail=1; }
+  fi
+else
+  echo "FAIL: the march replay did not finish cleanly"; tail -20 "$out/march.log"; fail=1
+fi
+if grep -q "panicked" "$out/march.log"; then echo "FAIL: the game panicked on the march"; fail=1; fi
+
 # Settings as a player changes them, kept in the settings file; the sound heard meanwhile is
 # caught by ALSA's file plugin (the machine has no sound card) and must not be silence.
 saves="$out/settings-saves"

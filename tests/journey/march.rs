@@ -19,7 +19,10 @@ fn alone_on_the_march(stage: Stage, km: f32) -> App {
     for e in others {
         app.world_mut().despawn(e);
     }
-    *app.world_mut().resource_mut::<March>() = March { km, scene_done: true, ..default() };
+    // Put past a fork, the group came by the route's own road.
+    let route = app.world().resource::<CurrentLevel>().0.route.clone().unwrap();
+    let passed = (0..route.forks.len()).filter(|n| route.fork_km(*n).is_some_and(|f| f < km)).count();
+    *app.world_mut().resource_mut::<March>() = March { km, scene_done: true, roads: vec![false; passed], ..default() };
     app.world_mut().resource_mut::<NextState<Scale>>().set(Scale::March);
     app.update();
     assert_eq!(scale(&app), Some(Scale::March));
@@ -41,7 +44,8 @@ fn janusz(app: &mut App) -> (Vitals, Option<FateRecord>) {
 /// Hours of game time until `done`, stepping the app (an update is an hour on the march).
 fn game_hours_until(app: &mut App, max_h: f32, mut done: impl FnMut(&mut App) -> bool) -> Option<f32> {
     let start = app.world().resource::<GameClock>().minutes;
-    loop {
+    // A world standing still (a question nobody answers) ends the wait too.
+    for _ in 0..(max_h * 60.0) as u32 + 1000 {
         app.update();
         let h = (app.world().resource::<GameClock>().minutes - start) as f32 / 60.0;
         if done(app) {
@@ -51,6 +55,7 @@ fn game_hours_until(app: &mut App, max_h: f32, mut done: impl FnMut(&mut App) ->
             return None;
         }
     }
+    None
 }
 
 /// A January night in a blizzard on the march, camped where the group stopped.
@@ -169,7 +174,8 @@ fn the_long_walk_is_a_year_and_six_thousand_km_true_to_the_map() {
             if level.route.is_none() {
                 continue;
             }
-            let want = level.route_km();
+            // Its geography is the route as walked, with the roads taken at its forks.
+            let want = record.route_km;
             assert!(
                 (record.km - want).abs() <= 0.15 * want,
                 "seed {seed}, {:?}: {} km of a route of {want:.0} km",
@@ -188,4 +194,124 @@ fn the_long_walk_is_a_year_and_six_thousand_km_true_to_the_map() {
         }
     }
     assert!(reached >= 3, "only {reached} of 4 journeys reached India");
+}
+
+/// The leader's tile on the map the group stands on, moved to `tile`.
+fn put_janusz_at(app: &mut App, tile: UVec2) {
+    let mut q = app.world_mut().query::<(&Member, &mut Position)>();
+    for (m, mut p) in q.iter_mut(app.world_mut()) {
+        if m.0 == MemberId::Janusz {
+            p.0 = tile.as_vec2() + Vec2::splat(0.5);
+        }
+    }
+}
+
+#[test]
+fn going_down_off_the_route_camps_on_the_ground_there_and_comes_back_up() {
+    // On the frozen Lena, 300 km into the taiga: the player goes down onto the ground here.
+    let mut app = alone_on_the_march(Stage::Taiga, 300.0);
+    set_date(&mut app, Date { year: 1941, month: 1, day: 20 }, 18);
+    let stage_map = app.world().resource::<StageMap>().clone();
+    let here = app.world().resource::<March>().km;
+    app.world_mut().write_message(GoDown);
+    app.update();
+    app.update();
+    assert_eq!(scale(&app), Some(Scale::Scene), "down on the ground");
+    let ground = app.world().resource::<StageMap>().clone();
+    assert_eq!((ground.width, ground.height), GROUND_SIZE);
+    assert_ne!(ground.hash_hex(), stage_map.hash_hex(), "a ground of its own, not the stage's scene");
+    let level = app.world().resource::<CurrentLevel>().0.clone();
+    assert_eq!(level.biome, Biome::Taiga, "the river ice between wooded banks is taiga");
+    assert_eq!(level.tile_m, GROUND_TILE_M);
+    assert!(ground.wood.iter().any(|w| *w), "there is wood to gather on it");
+    assert_eq!(app.world().resource::<March>().down_at, Some(here));
+    // A few hours on the ground pass minute by minute, and the march stands still.
+    let before = app.world().resource::<GameClock>().minutes;
+    for _ in 0..180 {
+        app.update();
+    }
+    assert_eq!(app.world().resource::<GameClock>().minutes - before, 180, "a minute a tick on the ground");
+    assert_eq!(scale(&app), Some(Scale::Scene));
+
+    // Walking out by the ground's way out is its width of the route walked.
+    let exit = ground.exit_centre();
+    put_janusz_at(&mut app, exit);
+    app.update();
+    app.update();
+    assert_eq!(scale(&app), Some(Scale::March), "back on the march");
+    let km = app.world().resource::<March>().km;
+    assert!(km > here + 2.0 && km < here + 4.0, "the ground crossed is a few km of the route: {here} -> {km}");
+    assert_eq!(app.world().resource::<March>().down_at, None);
+    assert_eq!(app.world().resource::<StageMap>().hash_hex(), stage_map.hash_hex(), "the stage's own map again");
+    assert_eq!(app.world().resource::<CurrentLevel>().0.tile_m, Levels::builtin().unwrap().get(Stage::Taiga).tile_m);
+
+    // Down again on the Baikal Range's pass: mountain ground, and going back up where it came
+    // down walks nothing.
+    app.world_mut().resource_mut::<March>().km = 1215.0;
+    app.world_mut().write_message(GoDown);
+    app.update();
+    app.update();
+    assert_eq!(app.world().resource::<CurrentLevel>().0.biome, Biome::Mountains);
+    assert!(app.world().resource::<CurrentLevel>().0.climate.altitude_m >= 1400.0, "as high as the pass");
+    app.world_mut().write_message(GoUp);
+    app.update();
+    app.update();
+    assert_eq!(scale(&app), Some(Scale::March));
+    assert_eq!(app.world().resource::<March>().km, 1215.0);
+}
+
+/// The question waiting for an answer, if any: its id and its choices' labels.
+fn question(app: &App) -> Option<(String, Vec<String>)> {
+    let p = app.world().resource::<PendingEvent>().0.clone()?;
+    Some((p.entry.id, p.choices.iter().map(|c| c.label.clone()).collect()))
+}
+
+#[test]
+fn a_fork_changes_the_route_and_its_risks() {
+    let levels = Levels::builtin().unwrap();
+    let shore = levels.get(Stage::Baikal).route.clone().unwrap();
+    let fork_km = shore.fork_km(0).expect("Baikal's route divides at Bolshoye Goloustnoye");
+    // The march comes to the fork and stops there: the way divides, and the player is asked.
+    let mut app = alone_on_the_march(Stage::Baikal, fork_km - 30.0);
+    set_date(&mut app, Date { year: 1941, month: 3, day: 20 }, 8);
+    let asked = game_hours_until(&mut app, 72.0, |app| question(app).is_some());
+    assert!(asked.is_some(), "asked which road at the fork");
+    let (id, labels) = question(&app).unwrap();
+    assert_eq!(id, "fork_ice");
+    let km = app.world().resource::<March>().km;
+    assert!((km - fork_km).abs() < 0.1, "the march waits at the fork: {km} vs {fork_km}");
+    // Each road's length is told, measured on the route.
+    let (own, other) = shore.fork_roads_km(0).unwrap();
+    assert!(labels.iter().any(|l| l.contains(&format!("({own:.0} km)"))), "{labels:?}");
+    assert!(labels.iter().any(|l| l.contains(&format!("({other:.0} km)"))), "{labels:?}");
+    for _ in 0..30 {
+        app.update();
+    }
+    assert_eq!(app.world().resource::<March>().km, km, "nobody walks on while the question waits");
+
+    // Straight across the ice: 168 km shorter, with no wood and no shelter on it.
+    let ice = labels.iter().position(|l| l.contains("ice")).unwrap();
+    app.world_mut().write_message(Choose(ice));
+    app.update();
+    app.update();
+    let route = app.world().resource::<CurrentLevel>().0.route.clone().unwrap();
+    assert!(shore.length_km() - route.length_km() > 150.0, "{} -> {}", shore.length_km(), route.length_km());
+    assert_eq!(app.world().resource::<March>().roads, vec![true]);
+    let on_the_ice = route.stretch_at(fork_km + 20.0);
+    assert_eq!(on_the_ice.1, Terrain::ThinIce);
+    let wooded = |t: Terrain| has_wood_along(t, Biome::Lakeshore);
+    let bare_ice = route.longest_without(fork_km, fork_km + other, wooded);
+    let bare_shore = shore.longest_without(fork_km, fork_km + own, wooded);
+    assert!(
+        bare_ice >= other - 1.0 && bare_ice > bare_shore,
+        "km without wood: ice {bare_ice:.0}, shore {bare_shore:.0}"
+    );
+    // The march walks on across the ice.
+    let walked = game_hours_until(&mut app, 48.0, |app| app.world().resource::<March>().km > fork_km + 10.0);
+    assert!(walked.is_some(), "the march goes on along the road taken");
+    let ground = {
+        let mut q = app.world_mut().query::<(&Member, &Ground)>();
+        q.iter(app.world()).next().map(|(_, g)| *g).unwrap()
+    };
+    assert_eq!(ground.terrain, Terrain::ThinIce, "walking on the open ice");
 }

@@ -66,11 +66,14 @@ fn offer_hints(
     mut shown: ResMut<Shown>,
     mut panel: Single<(&mut HintPanel, &mut Node, &Children)>,
     mut texts: Query<&mut Text>,
+    scale: Res<State<crate::states::Scale>>,
 ) {
     let (hint, node, children) = &mut *panel;
     hint.age += time.delta_secs();
-    node.display = if hint.age < HINT_SECONDS { Display::Flex } else { Display::None };
-    if hint.age < 4.0 || pending.0.is_some() {
+    // The hints are about the ground: on the march its own column says what can be done.
+    let marching = *scale.get() == crate::states::Scale::March;
+    node.display = if hint.age < HINT_SECONDS && !marching { Display::Flex } else { Display::None };
+    if hint.age < 4.0 || pending.0.is_some() || marching {
         return;
     }
     let Some(level) = level else { return };

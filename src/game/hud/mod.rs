@@ -144,7 +144,12 @@ fn update_hud(
     let number = stage.get().index() + 1;
     show(lines.p0().into_inner(), format!("{number}/10  {} - {}", level.title, level.place));
     let walking = members.iter().filter(|s| **s == Status::Walking).count();
-    let camp = if resting.0 { "  |  camped until dawn" } else { "" };
+    let camp = match (resting.0, march.1.get()) {
+        (false, _) => "",
+        // On the march the group stops for the noon hour, the night and the storms.
+        (true, Scale::March) => "  |  halted",
+        (true, Scale::Scene) => "  |  camped until dawn",
+    };
     let part = if clock.is_night() { "night" } else { "day" };
     show(
         lines.p1().into_inner(),
@@ -173,7 +178,15 @@ fn update_hud(
         let km = to.length() * level.tile_m / 1000.0;
         show(
             lines.p2().into_inner(),
-            format!("Way out: {} - {:.0} km {}", level.way_out.label, km.max(0.0), compass(to)),
+            match march.0.down_at {
+                Some(at) => format!(
+                    "Off the route at km {at:.0}: {} - {:.1} km {}  |  H: back up here",
+                    level.way_out.label,
+                    km.max(0.0),
+                    compass(to)
+                ),
+                None => format!("Way out: {} - {:.0} km {}", level.way_out.label, km.max(0.0), compass(to)),
+            },
         );
     }
     let feels = party.iter().filter(|(_, s, ..)| **s == Status::Walking).map(|(_, _, v, ..)| v.feels_like_c).next();

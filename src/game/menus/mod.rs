@@ -114,6 +114,8 @@ fn spawn_page(
         ),
         Overlay::None => return,
     };
+    // Tests driving the game by keys wait for this line before the next key.
+    info!("opened the {title} page");
     commands
         .spawn((
             Name::new(title),
@@ -355,6 +357,7 @@ pub(crate) fn plugin(app: &mut App) {
     }
     app.add_systems(OnEnter(Overlay::Settings), |mut came: ResMut<CameFromSettings>| came.0 = true);
     app.add_systems(OnEnter(Overlay::None), |mut came: ResMut<CameFromSettings>| came.0 = false);
+    app.add_systems(OnExit(Overlay::Settings), || info!("closed the Settings page"));
     app.add_systems(Update, (navigate, click_rows, show_rows).chain().run_if(is_overlay_open));
     // A page belongs to the screen it was opened over: it closes when that screen does.
     app.add_systems(OnExit(Screen::Title), crate::game::go_to(Overlay::None));

@@ -327,10 +327,12 @@ fn keep_settings(settings: Res<Settings>, mut first: Local<bool>) {
         *first = true;
         return;
     }
-    if settings.is_changed()
-        && let Err(e) = store::write("settings", &settings.to_text())
-    {
-        warn!("the settings could not be saved: {e}");
+    if !settings.is_changed() {
+        return;
+    }
+    match store::write("settings", &settings.to_text()) {
+        Ok(()) => info!("settings kept"),
+        Err(e) => warn!("the settings could not be saved: {e}"),
     }
 }
 

@@ -11,7 +11,7 @@ use crate::game::TILE_PX;
 use crate::game::view::tileset::Tileset;
 use crate::paint::art::{self, EAST, NORTH, SOUTH, WEST};
 use crate::sim::has_stage_map;
-use crate::sim::model::stage::WayOut;
+use crate::sim::model::stage::{CurrentLevel, WayOut};
 use crate::sim::world::StageMap;
 use crate::states::{Screen, Stage};
 
@@ -50,8 +50,12 @@ pub fn transition_at(map: &StageMap, x: u32, y: u32) -> Option<(usize, u32)> {
     Some((spreader, mask))
 }
 
-fn reset_chunks(mut chunks: ResMut<Chunks>) {
-    chunks.0.clear();
+fn reset_chunks(mut commands: Commands, mut chunks: ResMut<Chunks>) {
+    // A new stage's chunks are gone with the old stage; ground laid within a stage (going
+    // down off the route and back) replaces them here.
+    for (_, e) in chunks.0.drain() {
+        commands.entity(e).try_despawn();
+    }
 }
 
 fn tilemap_bundle(size: TilemapSize, storage: TileStorage, texture: Handle<Image>, at: Vec3) -> impl Bundle {
@@ -165,10 +169,11 @@ fn stream_chunks(
     });
 }
 
-/// A new stage has a new map. (The map resource also changes when wood is gathered from it,
-/// which the ground does not show, so its own change flag is not the question.)
-fn is_new_map(stage: Option<Res<State<Stage>>>) -> bool {
-    stage.is_some_and(|s| s.is_changed())
+/// A new stage, or new ground within it, has a new map: the level of the ground stood on is
+/// laid with it. (The map resource also changes when wood is gathered from it, which the
+/// ground does not show, so its own change flag is not the question.)
+fn is_new_map(stage: Option<Res<State<Stage>>>, level: Option<Res<CurrentLevel>>) -> bool {
+    stage.is_some_and(|s| s.is_changed()) || level.is_some_and(|l| l.is_changed())
 }
 
 /// Posts along the way out, so the player can see where to go.

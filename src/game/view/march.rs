@@ -8,7 +8,7 @@ use bevy::prelude::*;
 use crate::game::input::MarchFast;
 use crate::game::theme;
 use crate::levels::{Levels, MarchRoute};
-use crate::paint::journey_map::{MapView, paint};
+use crate::paint::journey_map::{MapView, draw_other_road, paint};
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::march::{March, MarchOrders};
 use crate::sim::model::stage::CurrentLevel;
@@ -62,6 +62,7 @@ fn spawn_march_screen(
     mut commands: Commands,
     level: Res<CurrentLevel>,
     levels: Res<Levels>,
+    march: Res<March>,
     mut images: ResMut<Assets<Image>>,
 ) {
     let Some(route) = &level.0.route else { return };
@@ -76,11 +77,19 @@ fn spawn_march_screen(
             p.copy_from_slice(t);
         }
     }
+    // The other roads of the forks still ahead, dashed, with their places named.
+    let mut places: Vec<&crate::levels::Waypoint> = route.points.iter().collect();
+    for fork in route.forks.iter().skip(march.roads.len()) {
+        let (Some(a), Some(b)) = (route.points.get(fork.from), route.points.get(fork.to)) else { continue };
+        let road: Vec<(f32, f32)> =
+            std::iter::once(a.at()).chain(fork.points.iter().map(|p| p.at())).chain(std::iter::once(b.at())).collect();
+        draw_other_road(&mut pixels, &view, &road);
+        places.extend(fork.points.iter());
+    }
     let image = images.add(crate::game::rgba_image(view.width, view.height, pixels));
     let (w, h) = (view.width as f32 * MAP_SCALE, view.height as f32 * MAP_SCALE);
-    let labels: Vec<(String, f32, f32)> = route
-        .points
-        .iter()
+    let labels: Vec<(String, f32, f32)> = places
+        .into_iter()
         .map(|p| {
             let (x, y) = view.project(p.at());
             // The name up to its first comma or colon: the place, not the note.
@@ -101,6 +110,7 @@ fn spawn_march_screen(
                 ..default()
             },
             BackgroundColor(theme::BACKGROUND),
+            MarchScreen,
             DespawnOnExit(Scale::March),
             DespawnOnExit(Screen::Playing),
         ))
@@ -146,6 +156,7 @@ fn spawn_march_screen(
                     (MarchLine, theme::label("", 16.0, theme::TEXT)),
                     theme::label(
                         "1 2 3: slow, steady or forced pace\nN: walk by day or by night\nC: rest today\n\
+                         H: go down here (camp on the ground)\n\
                          E: a word to whoever sits down\nTab: time at its pace or fast\nEsc: pause",
                         15.0,
                         theme::DIM
@@ -153,6 +164,28 @@ fn spawn_march_screen(
                 ],
             ));
         });
+}
+
+/// The march screen's root, painted anew when the route changes (a fork decided).
+#[derive(Component)]
+struct MarchScreen;
+
+/// A fork decided on the march changes the route: the screen is painted again with it.
+fn repaint_on_a_new_road(
+    mut commands: Commands,
+    level: Res<CurrentLevel>,
+    screens: Query<Entity, With<MarchScreen>>,
+    levels: Res<Levels>,
+    march: Res<March>,
+    images: ResMut<Assets<Image>>,
+) {
+    if !level.is_changed() || screens.is_empty() {
+        return;
+    }
+    for e in &screens {
+        commands.entity(e).despawn();
+    }
+    spawn_march_screen(commands, level, levels, march, images);
 }
 
 /// The marker where the group is, between its fixed ticks, and the line of orders.
@@ -192,7 +225,33 @@ fn show_the_march(
     }
 }
 
+/// Says in the log when the march begins and each day of it: tests driving the game wait for
+/// these lines.
+fn log_the_march(
+    stage: Res<State<crate::states::Stage>>,
+    march: Res<March>,
+    clock: Res<GameClock>,
+    level: Res<CurrentLevel>,
+    mut last_day: ResMut<MarchLogged>,
+) {
+    let day = clock.day();
+    if last_day.0.is_none() {
+        info!("on the march in {:?} at km {:.0} on day {day}", stage.get(), march.km);
+    }
+    if last_day.0 != Some(day) {
+        last_day.0 = Some(day);
+        info!("march: day {day}, km {:.0} of {:.0}", march.km, level.0.route_km());
+    }
+}
+
+/// The last day of the march said in the log, while on it.
+#[derive(Resource, Default)]
+struct MarchLogged(Option<u32>);
+
 pub(crate) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Scale::March), spawn_march_screen);
-    app.add_systems(Update, show_the_march.run_if(in_state(Scale::March)));
+    app.init_resource::<MarchLogged>();
+    app.add_systems(Update, log_the_march.run_if(in_state(Scale::March)));
+    app.add_systems(OnExit(Scale::March), |mut logged: ResMut<MarchLogged>| logged.0 = None);
+    app.add_systems(Update, (repaint_on_a_new_road, show_the_march).chain().run_if(in_state(Scale::March)));
 }

@@ -4,14 +4,14 @@
 
 use bevy::prelude::*;
 
-use crate::levels::{Biome, Choice, Effect, MemberId, Target};
+use crate::levels::{Biome, Choice, Effect, Level, MemberId, Target, Terrain, Water};
 use crate::sim::SimSystems;
 use crate::sim::journey::story::{Choose, Greeted, PendingEvent, StrangerAt};
 use crate::sim::model::air::Weather;
 use crate::sim::model::body::Vitals;
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::group::{Encourage, Mind, Pace, Resting, Straying};
-use crate::sim::model::march::MarchOrders;
+use crate::sim::model::march::{GoDown, March, MarchOrders};
 use crate::sim::model::party::{Leader, Member, Position, Status};
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::{CampAction, Fire, Supplies, WOOD_TO_LIGHT};
@@ -298,6 +298,8 @@ fn worth(effect: &Effect, stage: crate::states::Stage, weather: &Weather) -> f32
                 0.5
             }
         }
+        // Weighed against the road itself (see `road_worth`).
+        Effect::Road(..) => 0.0,
         Effect::Guide => {
             if stage == crate::states::Stage::Himalaya {
                 4.0
@@ -308,11 +310,93 @@ fn worth(effect: &Effect, stage: crate::states::Stage, weather: &Weather) -> f32
     }
 }
 
+/// Km a group walks in a day on the march, about, on easy ground: what its water and wood
+/// must last between supplies.
+const KM_A_DAY: f32 = 25.0;
+/// Bundles of wood a cold night takes (see `WOOD_FOR_A_NIGHT`).
+const WOOD_A_NIGHT: f32 = 6.0;
+/// From April the lake ice rots and breaks (docs/research/route.md, the Baikal fork).
+const ICE_ROTS_FROM_MONTH: f32 = 4.0;
+
+/// What the autoplayer knows of the group and the season when it weighs a road.
+struct RoadSense {
+    water_l: f32,
+    wood: u32,
+    walkers: usize,
+    /// The month's nights and days here, °C.
+    night_c: f32,
+    day_c: f32,
+    /// The air now, °C: a hot day counts as one.
+    air_c: f32,
+    month: f32,
+    /// Someone is weakened, cold to the core or worn out: exposure is feared.
+    weak: bool,
+}
+
+/// What a careful player makes of a road at a fork, in days: the days of walking it (its km
+/// over the ground's going); a dry stretch longer than the water carried lasts (a day without
+/// water is borne); a cold road without wood longer than the wood carried lasts; for a weak
+/// group, the days spent exposed (open ground in a deep cold or up high); and lake ice after
+/// it has begun to rot.
+fn road_worth(level: &Level, n: usize, other: bool, sense: &RoadSense) -> f32 {
+    let Some(route) = &level.route else { return 0.0 };
+    let Some(f) = route.forks.get(n) else { return 0.0 };
+    let Some((own, alt)) = route.fork_roads_km(n) else { return 0.0 };
+    let start = route.km_to_point(f.from);
+    let road = if other { route.with_other_road(n) } else { route.clone() };
+    let (from, to) = (start, start + if other { alt } else { own });
+    let stretches: Vec<(f32, Terrain, f32)> = {
+        let ends: Vec<f32> = road.land.iter().skip(1).map(|s| s.0).chain(std::iter::once(f32::INFINITY)).collect();
+        road.land
+            .iter()
+            .zip(ends)
+            .filter_map(|(s, end)| {
+                let km = end.min(to) - s.0.max(from);
+                (km > 0.0).then_some((km, s.1, s.2))
+            })
+            .collect()
+    };
+    let days = stretches.iter().map(|(km, t, _)| km * t.props().move_cost).sum::<f32>() / KM_A_DAY;
+    let winter = sense.day_c < 0.0;
+    let wet =
+        |t: Terrain| t.props().water != Water::None && t.props().water != Water::Salt || (winter && t.props().snow);
+    let dry = road.longest_without(from, to, wet);
+    let bare = road.longest_without(from, to, |t| crate::sim::rules::march::has_wood_along(t, level.biome));
+    // A walker's day of water: 4 L in the cool, a litre more for every 5 °C of the day above
+    // 15 °C (sweat losses of 0.5-1 L an hour on the move in the heat: Sawka et al., ACSM
+    // position stand on fluid replacement, 2007); a day without any is borne.
+    let heat = sense.day_c.max(sense.air_c);
+    let litres_a_day = 4.0 + 0.2 * (heat - 15.0).max(0.0);
+    let water_days = sense.water_l / (sense.walkers.max(1) as f32 * litres_a_day) + 1.0;
+    let wood_days = sense.wood as f32 / WOOD_A_NIGHT;
+    let mut worth = -days;
+    if dry > water_days * KM_A_DAY {
+        worth -= 6.0;
+    }
+    if sense.night_c < 0.0 && bare > (wood_days + 1.0) * KM_A_DAY {
+        worth -= 4.0;
+    }
+    if sense.weak {
+        let exposed = stretches
+            .iter()
+            .filter(|(_, t, alt)| t.props().shelter < 0.3 && (sense.night_c < -20.0 || *alt > 4000.0))
+            .map(|(km, ..)| km)
+            .sum::<f32>();
+        worth -= exposed / KM_A_DAY;
+    }
+    if sense.month >= ICE_ROTS_FROM_MONTH && stretches.iter().any(|(_, t, _)| *t == Terrain::ThinIce) {
+        worth -= 8.0;
+    }
+    worth
+}
+
 fn answer_questions(
     pending: Res<PendingEvent>,
     reading: Res<ReadingTime>,
     stage: Res<State<crate::states::Stage>>,
     weather: Res<Weather>,
+    (level, supplies, clock): (Res<CurrentLevel>, Res<Supplies>, Res<GameClock>),
+    bodies: Query<(&Status, &Vitals), With<Member>>,
     minds: Query<(&Member, &Mind)>,
     mut waited: Local<u32>,
     mut choose: MessageWriter<Choose>,
@@ -326,8 +410,24 @@ fn answer_questions(
         return;
     }
     let stage = *stage.get();
+    let climate = level.0.climate_in(clock.month_f());
+    let walking = || bodies.iter().filter(|(s, _)| **s == Status::Walking).map(|(_, v)| v);
+    let sense = RoadSense {
+        water_l: supplies.water_l,
+        wood: supplies.wood,
+        walkers: walking().count(),
+        night_c: climate.night_temp_c,
+        day_c: climate.day_temp_c,
+        air_c: weather.air_c,
+        month: clock.month_f(),
+        weak: walking().any(|v| v.conditions().weakened || v.conditions().hypothermia || v.fatigue > 0.6),
+    };
+    let road = |e: &Effect| match e {
+        Effect::Road(n, other) => road_worth(&level.0, *n, *other, &sense),
+        _ => 0.0,
+    };
     let score = |c: &Choice| {
-        let sum = |effects: &[Effect]| effects.iter().map(|e| worth(e, stage, &weather)).sum::<f32>();
+        let sum = |effects: &[Effect]| effects.iter().map(|e| worth(e, stage, &weather) + road(e)).sum::<f32>();
         match c.needs_trust {
             // It is known how much someone trusts you; a request likely refused is not made.
             Some((who, min)) => {
@@ -353,6 +453,8 @@ fn answer_questions(
 fn steer_the_march(
     level: Res<CurrentLevel>,
     clock: Res<GameClock>,
+    (march, weather): (Res<March>, Res<Weather>),
+    mut down: MessageWriter<GoDown>,
     mut orders: ResMut<MarchOrders>,
     mut pace: ResMut<Pace>,
     supplies: Res<Supplies>,
@@ -391,6 +493,29 @@ fn steer_the_march(
     if members.iter().any(|(s, _)| *s == Status::GivenUp) {
         encourage.write(Encourage);
     }
+    // Toward dusk, with a bitter night coming, too little wood for it, and no wood along this
+    // land, the group goes down onto the ground to look for some and camp there.
+    // The night's cold: the month's nights here, or the air now if it is colder still.
+    let night_c = level.0.climate_in(clock.month_f()).night_temp_c.min(weather.air_c);
+    if clock.just_reached(NIGHT_CAMP_DECIDED_AT) && needs_a_night_on_the_ground(&level.0, &march, night_c, &supplies) {
+        down.write(GoDown);
+    }
+}
+
+/// The hour the autoplayer decides where the night is spent: as the day's walking ends.
+const NIGHT_CAMP_DECIDED_AT: u64 = 17;
+/// Below this air temperature a night without a fire is one to fear.
+const BITTER_NIGHT_C: f32 = -15.0;
+/// Bundles of wood for a night: to light a fire and keep it through fourteen hours.
+const WOOD_FOR_A_NIGHT: u32 = WOOD_TO_LIGHT + 4;
+
+/// Whether tonight should be spent on the ground rather than at the march's camp.
+fn needs_a_night_on_the_ground(level: &Level, march: &March, night_c: f32, supplies: &Supplies) -> bool {
+    let Some(route) = &level.route else { return false };
+    let here = route.stretch_at(march.km);
+    night_c < BITTER_NIGHT_C
+        && supplies.wood < WOOD_FOR_A_NIGHT
+        && !crate::sim::rules::march::has_wood_along(here.1, level.biome)
 }
 
 pub(crate) fn plugin(app: &mut App) {

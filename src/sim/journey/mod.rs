@@ -2,6 +2,7 @@
 //! and ending it (India reached, or Janusz lost).
 
 pub mod autoplay;
+pub mod off_the_route;
 pub mod save;
 pub mod stages;
 pub mod story;
@@ -169,6 +170,12 @@ pub enum StartSystems {
     Resume,
 }
 
+/// Whether the group stands on its stage's own ground (the story's scene), not on ground of
+/// its own choosing off the route.
+pub fn is_on_the_stage_ground(march: Option<Res<crate::sim::model::march::March>>) -> bool {
+    march.is_none_or(|m| !m.is_camped_off_the_route())
+}
+
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<StageLog>()
         .init_resource::<JourneyOutcome>()
@@ -190,7 +197,7 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         FixedUpdate,
         (
-            stages::reach_way_out.run_if(crate::sim::is_on_the_ground),
+            stages::reach_way_out.run_if(crate::sim::is_on_the_ground).run_if(is_on_the_stage_ground),
             stages::reach_march_end.run_if(crate::sim::is_marching),
             end_if_janusz_gone,
             finish_journey,
@@ -198,5 +205,5 @@ pub(crate) fn plugin(app: &mut App) {
             .chain()
             .in_set(SimSystems::Journey),
     );
-    app.add_plugins((story::plugin, autoplay::plugin));
+    app.add_plugins((story::plugin, autoplay::plugin, off_the_route::plugin));
 }

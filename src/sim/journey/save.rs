@@ -173,7 +173,7 @@ impl Save {
             walked: world.resource::<Walked>().0.clone(),
             fate_places,
             camp: None,
-            march: *world.resource::<March>(),
+            march: world.resource::<March>().clone(),
             scale: world.get_resource::<State<Scale>>().map_or(Scale::Scene, |s| *s.get()),
             orders: *world.resource::<MarchOrders>(),
         }
@@ -263,7 +263,7 @@ fn resume(mut commands: Commands, resume: Option<Res<ResumeFrom>>, members: Quer
 }
 
 /// Once the saved stage is entered, the resumed journey is an ordinary one again.
-fn finish_resuming(
+pub(crate) fn finish_resuming(
     mut commands: Commands,
     resume: Option<Res<ResumeFrom>>,
     stage: Res<State<Stage>>,
@@ -293,7 +293,7 @@ fn finish_resuming(
         put_back_camp(&mut commands, camp, *stage.get(), &mut members, strangers, &mut nights, &resume.0.clock);
         resting.0 = true;
         // Back where the march (or the scene) was.
-        *march = resume.0.march;
+        *march = resume.0.march.clone();
         next_scale.set(resume.0.scale);
     }
     commands.remove_resource::<ResumeFrom>();

@@ -52,7 +52,9 @@ fn enter_stage(
         left_day: None,
         map_hash: map.hash_hex(),
         km: 0.0,
+        route_km: 0.0,
         walked_km: 0.0,
+        grounds: 0,
         days: None,
     });
     let entry = map.entry.as_vec2() + Vec2::splat(0.5);
@@ -82,6 +84,12 @@ fn enter_stage(
     trail.0.clear();
     trail.0.push_front(entry);
     resting.0 = false;
+    lay_map(&mut commands, stage, level, map);
+}
+
+/// Lays `map` down as the ground the group stands on, with `level` its level and its way out
+/// marked: a stage's scene, or ground off its route.
+pub(crate) fn lay_map(commands: &mut Commands, stage: Stage, level: crate::levels::Level, map: StageMap) {
     commands.spawn((
         Name::new("Way out"),
         WayOut { tiles: map.exit.clone(), label: level.way_out.label.clone() },
@@ -174,7 +182,7 @@ pub(crate) fn reach_way_out(
     }
     // The scene was the rest of the stage: its stretch is covered.
     let covered = if level.0.route.is_some() { scene_end.min(route_km) } else { level.0.scene_km() };
-    move_on(here, covered, &clock, &odometer, &mut log, &mut next_stage, &mut finish);
+    move_on(here, (covered, route_km), &clock, &odometer, &mut log, &mut next_stage, &mut finish);
 }
 
 fn is_able(s: &Status, v: &Vitals, straying: bool, running: bool) -> bool {
@@ -206,7 +214,7 @@ fn leave_behind(
 /// The stage is over: into the next one, or the journey's end.
 fn move_on(
     here: Stage,
-    covered_km: f32,
+    (covered_km, route_km): (f32, f32),
     clock: &GameClock,
     odometer: &Odometer,
     log: &mut StageLog,
@@ -216,7 +224,7 @@ fn move_on(
     if log.0.last().is_none_or(|r| r.left_day.is_some()) {
         return;
     }
-    log.close(clock.day(), covered_km, odometer.0);
+    log.close(clock.day(), covered_km, route_km, odometer.0);
     match here.next() {
         Some(next) => next_stage.set(next),
         None => {
@@ -247,7 +255,7 @@ pub(crate) fn reach_march_end(
         }
     } else if march.km >= route_km {
         march.km = route_km;
-        move_on(*stage.get(), route_km, &clock, &odometer, &mut log, &mut next_stage, &mut finish);
+        move_on(*stage.get(), (route_km, route_km), &clock, &odometer, &mut log, &mut next_stage, &mut finish);
     }
 }
 

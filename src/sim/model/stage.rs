@@ -23,9 +23,16 @@ pub struct StageRecord {
     /// tenth: its length on the map.
     #[serde(default)]
     pub km: f32,
+    /// Km of the stage's route as walked (with the roads taken at its forks), to a tenth: the
+    /// geography `km` is measured against.
+    #[serde(default)]
+    pub route_km: f32,
     /// Km walked on the stage, detours and errands on the ground included, to a tenth.
     #[serde(default)]
     pub walked_km: f32,
+    /// Times the group went down off the route onto the ground (a night's camp, a search).
+    #[serde(default)]
+    pub grounds: u32,
     /// Days the stage took (from the day entered to the day left).
     #[serde(default)]
     pub days: Option<u32>,
@@ -38,7 +45,7 @@ pub struct StageLog(pub Vec<StageRecord>);
 impl StageLog {
     /// The stage being walked is left on `day`, `route_km` of its route covered and the
     /// journey's odometer at `odometer_km`: its days and km are written down (once).
-    pub fn close(&mut self, day: u32, route_km: f32, odometer_km: f32) {
+    pub fn close(&mut self, day: u32, route_km: f32, length_km: f32, odometer_km: f32) {
         let before: f32 = self.0.iter().rev().skip(1).map(|r| r.walked_km).sum();
         let Some(record) = self.0.last_mut() else { return };
         if record.left_day.is_some() {
@@ -48,6 +55,7 @@ impl StageLog {
         record.days = Some(day - record.entered_day);
         record.walked_km = ((odometer_km - before).max(0.0) * 10.0).round() / 10.0;
         record.km = (route_km * 10.0).round() / 10.0;
+        record.route_km = (length_km * 10.0).round() / 10.0;
     }
 }
 

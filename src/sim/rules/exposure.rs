@@ -90,7 +90,8 @@ pub fn shelter_at(map: &StageMap, pos: Vec2) -> f32 {
 /// The ground under each walker in a scene, read off the stage's map.
 fn read_ground(map: Res<StageMap>, mut q: Query<(&Position, &mut Ground)>) {
     for (pos, mut ground) in &mut q {
-        let tile = pos.0.floor().as_ivec2();
+        // Someone walking off the map's edge stands on its last row of tiles.
+        let tile = pos.0.floor().as_ivec2().clamp(IVec2::ZERO, IVec2::new(map.width as i32 - 1, map.height as i32 - 1));
         *ground = Ground {
             terrain: map.terrain_at(pos.0),
             shelter: shelter_at(&map, pos.0),

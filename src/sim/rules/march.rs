@@ -6,7 +6,8 @@
 
 use bevy::prelude::*;
 
-use crate::levels::{Biome, Terrain, Water};
+use crate::levels::{Biome, Terrain, Water, WeatherKind};
+use crate::sim::model::air::Weather;
 use crate::sim::model::body::{Exertion, Vitals};
 
 use crate::sim::model::clock::GameClock;
@@ -58,6 +59,7 @@ fn march_on(
     orders: Res<MarchOrders>,
     halt: Res<Halt>,
     mut march: ResMut<March>,
+    weather: Res<Weather>,
     mut resting: ResMut<Resting>,
     mut odometer: ResMut<Odometer>,
     mut supplies: ResMut<Supplies>,
@@ -114,10 +116,14 @@ fn march_on(
         .filter(|(_, s, ..)| **s == Status::Walking)
         .map(|(_, _, v, ..)| v.walk_factor())
         .fold(1.0_f32, f32::min);
-    let walks = walking_hours && !waiting && clock.minutes >= halt.0;
+    // Nobody walks into a blizzard or a sandstorm: the group lies up until it blows over.
+    let storm = matches!(weather.kind, WeatherKind::Blizzard | WeatherKind::Sandstorm);
+    let walks = walking_hours && !waiting && !storm && clock.minutes >= halt.0;
     let speed = if walks { march_speed_kmh(*pace, slowest, props.move_cost) } else { 0.0 };
     // Never past the scene ahead or the route's end: the journey takes over there.
-    let target = if march.scene_done { route.length_km() } else { level.0.scene_start_km() };
+    let ahead = if march.scene_done { route.length_km() } else { level.0.scene_start_km() };
+    // Nor past a fork not yet decided: the way divides there.
+    let target = march.next_fork_km(route).filter(|k| *k >= march.km).map_or(ahead, |k| k.min(ahead));
     let km = (speed * clock.step_h()).min((target - march.km).max(0.0));
     for (_, status, _, mut exertion, mut g, straying, _) in &mut members {
         *g = ground;
@@ -159,7 +165,7 @@ fn camp_on_the_march(
     clock: Res<GameClock>,
     stage: Res<State<Stage>>,
     resting: Res<Resting>,
-    weather: Res<crate::sim::model::air::Weather>,
+    weather: Res<Weather>,
     mut supplies: ResMut<Supplies>,
     members: Query<(&Ground, &Status), With<Member>>,
     leader: Query<&Position, With<Leader>>,

@@ -53,8 +53,9 @@ fn change_weather(
     level: Res<CurrentLevel>,
     mut rng: ResMut<SimRng>,
 ) {
+    let climate = level.0.climate_in(clock.month_f());
     if clock.minutes >= weather.next_change {
-        let odds = level.0.weather_odds();
+        let odds = crate::levels::odds_in_season(&level.0.weather_odds(), &climate, clock.month_f());
         weather.kind = pick(&odds, rng.0.random());
         // Storms blow themselves out sooner than fair weather changes.
         let hours = match weather.kind {
@@ -65,7 +66,6 @@ fn change_weather(
     }
     let hour = clock.hour();
     let light = daylight(hour);
-    let climate = level.0.climate_in(clock.month_f());
     weather.air_c = climate_temp_c(&climate, hour) + weather.kind.temp_offset_c() * (0.5 + 0.5 * light);
     weather.wind_kmh = (climate.wind_kmh * weather.kind.wind_factor()).max(weather.kind.min_wind_kmh());
     weather.humidity_pct = climate.humidity_pct;

@@ -28,6 +28,16 @@ pub fn stage_seed(run_seed: u64, stage_index: usize) -> u64 {
 
 /// Generates a stage's map from its level and a seed.
 pub fn generate(level: &Level, seed: u64) -> StageMap {
+    generate_with(level, seed, true)
+}
+
+/// Generates a piece of ground off the stage's route (a night's camp): the land as the level
+/// grows it, without what the story puts there.
+pub fn generate_ground(level: &Level, seed: u64) -> StageMap {
+    generate_with(level, seed, false)
+}
+
+fn generate_with(level: &Level, seed: u64, with_story: bool) -> StageMap {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let (w, h) = level.size;
     let fields = Fields::new(level, &mut rng);
@@ -43,7 +53,7 @@ pub fn generate(level: &Level, seed: u64) -> StageMap {
     };
     biomes::shape(level, &fields, &mut map, &mut rng);
     guarantees::place_ends(level, &mut map, &mut rng);
-    if level.biome == Biome::Desert {
+    if with_story && level.biome == Biome::Desert {
         guarantees::place_story_stream(&mut map, &mut rng);
     }
     guarantees::ensure_way_through(level, &mut map);

@@ -48,7 +48,8 @@ pub(crate) struct StoryWorld<'w, 's> {
     fates: ResMut<'w, Fates>,
     stage_log: ResMut<'w, StageLog>,
     odometer: Res<'w, crate::sim::model::walk::Odometer>,
-    level: Res<'w, crate::sim::model::stage::CurrentLevel>,
+    level: ResMut<'w, crate::sim::model::stage::CurrentLevel>,
+    march: ResMut<'w, crate::sim::model::march::March>,
     news: MessageWriter<'w, News>,
     members: Query<
         'w,
@@ -122,7 +123,7 @@ fn apply(effect: &Effect, subject: Option<MemberId>, lead: Vec2, w: &mut StoryWo
         Effect::Join(_) | Effect::TurnAway(..) | Effect::Stay(..) | Effect::Depart(..) => {
             apply_to_company(effect, lead, w)
         }
-        Effect::WoodRun(_) | Effect::Guide => apply_to_way(effect, lead, w),
+        Effect::WoodRun(_) | Effect::Guide | Effect::Road(..) => apply_to_way(effect, lead, w),
     }
 }
 
@@ -241,6 +242,17 @@ fn apply_to_way(effect: &Effect, lead: Vec2, w: &mut StoryWorld) {
     let stage = *w.stage.get();
     let day = w.clock.day();
     match effect {
+        Effect::Road(n, other) => {
+            // Decided once, in order: the march walks on along the road taken.
+            if w.march.roads.len() != *n {
+                return;
+            }
+            w.march.roads.push(*other);
+            if *other && let Some(route) = &w.level.0.route {
+                let taken = route.with_other_road(*n);
+                w.level.0.route = Some(taken);
+            }
+        }
         Effect::WoodRun(id) => {
             let Some(map) = w.map.as_deref() else { return };
             let Some(wood) = nearest_wood(map, lead, 12) else { return };
@@ -273,7 +285,7 @@ fn apply_to_way(effect: &Effect, lead: Vec2, w: &mut StoryWorld) {
             let covered = w.level.0.route.as_ref().map_or(w.level.0.scene_km(), |r| {
                 (w.level.0.scene_start_km() + w.level.0.scene_km()).min(r.length_km())
             });
-            w.stage_log.close(day, covered, w.odometer.0);
+            w.stage_log.close(day, covered, w.level.0.route_km(), w.odometer.0);
             if let Some(next) = stage.next() {
                 w.next_stage.set(next);
             }

@@ -144,7 +144,7 @@ pub(crate) fn plugin(app: &mut App) {
         FixedUpdate,
         (
             count_nights,
-            strangers::approach_the_group,
+            strangers::approach_the_group.run_if(crate::sim::journey::is_on_the_stage_ground),
             triggers::fire_story_events,
             effects::carry_out_told,
             speech::speak,

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use bevy::prelude::*;
 
-use crate::levels::{Choice, Condition, Levels, MemberId, Require, StoryEvent, Terrain, Trigger};
+use crate::levels::{Choice, Condition, Effect, Levels, MemberId, Require, StoryEvent, Terrain, Trigger};
 use crate::sim::journey::story::effects::ToldEffects;
 use crate::sim::journey::story::strangers::{Greeted, StrangerAt};
 use crate::sim::journey::story::{
@@ -69,6 +69,11 @@ type Waiting<'w, 's> = Query<'w, 's, (Entity, &'static StrangerAt, &'static Posi
 /// What a trigger watches, as it stands this minute.
 struct Watch<'a, 'w, 's> {
     map: &'a StageMap,
+    /// On the stage's own ground: places (a share of the way, ground, strangers) are the
+    /// story's only there, not on ground the group went down to off the route.
+    on_stage_ground: bool,
+    /// The fork of the route the march stands at, undecided.
+    fork_due: Option<usize>,
     stage: Stage,
     lead: Vec2,
     along: f32,
@@ -88,6 +93,11 @@ fn subjects(trigger: &Trigger, w: &Watch, landmarks: &mut Landmarks, commands: &
     match trigger {
         Trigger::StageEntered => vec![None],
         Trigger::Night(n) => once(w.nights.count >= *n),
+        Trigger::Progress(_) | Trigger::Reached(_) | Trigger::Sighted(_) | Trigger::Met { .. }
+            if !w.on_stage_ground =>
+        {
+            vec![]
+        }
         Trigger::Progress(p) => once(w.along >= *p),
         Trigger::Reached(t) => once(landmarks.near(w.map, *t, w.lead, 3.0)),
         Trigger::Sighted(t) => once(landmarks.near(w.map, *t, w.lead, w.weather.sight_tiles.max(3.0))),
@@ -112,6 +122,7 @@ fn subjects(trigger: &Trigger, w: &Watch, landmarks: &mut Landmarks, commands: &
             .map(|r| Some(r.member))
             .collect(),
         Trigger::After(id) => once(w.log.settled(w.stage, id, w.pending)),
+        Trigger::Fork(n) => once(w.fork_due == Some(*n)),
     }
 }
 
@@ -122,7 +133,7 @@ pub(crate) fn fire_story_events(
     map: Res<StageMap>,
     stage: Res<State<Stage>>,
     clock: Res<GameClock>,
-    (nights, weather): (Res<StageNights>, Res<Weather>),
+    (nights, weather, march): (Res<StageNights>, Res<Weather>, Res<crate::sim::model::march::March>),
     fates: Res<Fates>,
     mut landmarks: Local<Landmarks>,
     mut pending: ResMut<PendingEvent>,
@@ -148,6 +159,8 @@ pub(crate) fn fire_story_events(
         }
         let watch = Watch {
             map: &map,
+            on_stage_ground: !march.is_camped_off_the_route(),
+            fork_due: level.0.route.as_ref().and_then(|r| march.fork_due(r)),
             stage,
             lead: lead.0,
             along,
@@ -174,7 +187,7 @@ pub(crate) fn fire_story_events(
                     .choices
                     .iter()
                     .filter(|c| c.requires.iter().all(|r| holds(r, &with_group, &log, stage)))
-                    .map(|c| Choice { label: fill(&c.label, subject), ..c.clone() })
+                    .map(|c| Choice { label: with_road_km(&fill(&c.label, subject), c, &level.0), ..c.clone() })
                     .collect();
                 if !choices.is_empty() {
                     pending.0 = Some(Pending { entry: entry.clone(), choices });
@@ -182,6 +195,18 @@ pub(crate) fn fire_story_events(
             }
             beats.write(StoryBeat(entry));
         }
+    }
+}
+
+/// A choice of road says how long the road is, measured on the route as walked.
+fn with_road_km(label: &str, choice: &Choice, level: &crate::levels::Level) -> String {
+    let road =
+        choice.effects.iter().find_map(|e| if let Effect::Road(n, other) = e { Some((*n, *other)) } else { None });
+    let km = road
+        .and_then(|(n, other)| level.route.as_ref()?.fork_roads_km(n).map(|(own, alt)| if other { alt } else { own }));
+    match km {
+        Some(km) => format!("{label} ({km:.0} km)"),
+        None => label.to_string(),
     }
 }
 
