@@ -44,6 +44,10 @@ pub struct Level {
     /// The stage's climate by month; without it, `climate` all year.
     #[serde(default)]
     pub normals: Option<Normals>,
+    /// The day of the journey (1: the escape) a walk usually reaches this stage, measured with
+    /// the autoplayer: a journey begun here (`--stage`) starts on it, in its season.
+    #[serde(default)]
+    pub reached_about_day: Option<u32>,
     /// The stage's march; without it the stage is its scene alone.
     #[serde(default)]
     pub route: Option<MarchRoute>,

@@ -96,6 +96,9 @@ pub(crate) fn validate(level: &Level, expected: Stage) -> Result<(), Invalid> {
         }
         validate_forks(level, r)?;
     }
+    if let Some(day) = level.reached_about_day {
+        check_range("reached_about_day", f64::from(day), 1.0, 500.0, " days")?;
+    }
     let forks = level.route.as_ref().map_or(0, |r| r.forks.len());
     for (i, e) in level.events.iter().enumerate() {
         if let Trigger::Fork(n) = e.trigger

@@ -40,8 +40,12 @@ fn is_autoplaying(autoplay: Res<Autoplay>) -> bool {
 
 /// Whether now is a time to camp: nights; in the desert the heat of the day (air above 33 °C)
 /// and 23:00–04:00.
-fn should_rest(level: &CurrentLevel, clock: &GameClock, weather: &Weather) -> bool {
+fn should_rest(level: &CurrentLevel, clock: &GameClock, weather: &Weather, march: &March) -> bool {
     let h = clock.hour();
+    // Gone down off the route for the night: camp from the end of the day's walking to dawn.
+    if march.is_camped_off_the_route() && !(7.0..16.0).contains(&h) {
+        return true;
+    }
     if level.0.biome == Biome::Desert { weather.air_c > 33.0 || !(4.0..23.0).contains(&h) } else { clock.is_night() }
 }
 
@@ -70,7 +74,7 @@ fn steer_autoplay(
     level: Res<CurrentLevel>,
     clock: Res<GameClock>,
     stage: Res<State<crate::states::Stage>>,
-    weather: Res<Weather>,
+    (weather, march): (Res<Weather>, Res<March>),
     supplies: Res<Supplies>,
     mut steering: Local<Steering>,
     mut resting: ResMut<Resting>,
@@ -83,8 +87,9 @@ fn steer_autoplay(
 ) {
     let Ok((pos, mut route)) = leader.single_mut() else { return };
     let s = &mut *steering;
-    if stage.is_changed() {
-        // Each stage is begun afresh (and so a resumed journey plays on as the original did).
+    if stage.is_changed() || level.is_changed() {
+        // Each stage, and each ground gone down to, is begun afresh (and so a resumed journey
+        // plays on as the original did).
         *s = Steering::default();
         route.0.clear();
     }
@@ -103,7 +108,7 @@ fn steer_autoplay(
         .filter(|(_, s, _, straying)| **s == Status::Walking && *straying)
         .map(|(p, ..)| p.0)
         .min_by(|a, b| a.distance(pos.0).total_cmp(&b.distance(pos.0)));
-    let camping = resting.0 && should_rest(&level, &clock, &weather);
+    let camping = resting.0 && should_rest(&level, &clock, &weather, &march);
     match stray {
         Some(at) if given_up.is_empty() && !camping => {
             if (s.errand != Errand::Search || minute.is_multiple_of(15))
@@ -117,7 +122,7 @@ fn steer_autoplay(
         None if s.errand == Errand::Search => s.walk_on(&mut route),
         _ => {}
     }
-    let rest = should_rest(&level, &clock, &weather);
+    let rest = should_rest(&level, &clock, &weather, &march);
     if rest && !resting.0 {
         // Making camp: wood from close by, then a fire if the night is cold.
         actions.write(CampAction::GatherWood);
@@ -453,7 +458,7 @@ fn answer_questions(
 fn steer_the_march(
     level: Res<CurrentLevel>,
     clock: Res<GameClock>,
-    (march, weather): (Res<March>, Res<Weather>),
+    (march, weather, levels): (Res<March>, Res<Weather>, Res<crate::levels::Levels>),
     mut down: MessageWriter<GoDown>,
     mut orders: ResMut<MarchOrders>,
     mut pace: ResMut<Pace>,
@@ -497,7 +502,9 @@ fn steer_the_march(
     // land, the group goes down onto the ground to look for some and camp there.
     // The night's cold: the month's nights here, or the air now if it is colder still.
     let night_c = level.0.climate_in(clock.month_f()).night_temp_c.min(weather.air_c);
-    if clock.just_reached(NIGHT_CAMP_DECIDED_AT) && needs_a_night_on_the_ground(&level.0, &march, night_c, &supplies) {
+    if clock.just_reached(NIGHT_CAMP_DECIDED_AT)
+        && needs_a_night_on_the_ground(&levels, &level.0, &march, night_c, &supplies)
+    {
         down.write(GoDown);
     }
 }
@@ -509,13 +516,26 @@ const BITTER_NIGHT_C: f32 = -15.0;
 /// Bundles of wood for a night: to light a fire and keep it through fourteen hours.
 const WOOD_FOR_A_NIGHT: u32 = WOOD_TO_LIGHT + 4;
 
-/// Whether tonight should be spent on the ground rather than at the march's camp.
-fn needs_a_night_on_the_ground(level: &Level, march: &March, night_c: f32, supplies: &Supplies) -> bool {
+/// Dead wood on at least one tile in this many of the ground's: enough to be worth looking for.
+const WOODED_GROUND: f32 = 1.0 / 35.0;
+
+/// Whether tonight should be spent on the ground rather than at the march's camp: a bitter
+/// night, too little wood carried, none along the route here, and ground around that is known
+/// to have some (the land of that kind has wood: the bare passes and plateaus do not).
+fn needs_a_night_on_the_ground(
+    levels: &crate::levels::Levels,
+    level: &Level,
+    march: &March,
+    night_c: f32,
+    supplies: &Supplies,
+) -> bool {
     let Some(route) = &level.route else { return false };
     let here = route.stretch_at(march.km);
+    let ground = crate::sim::journey::off_the_route::ground_level(levels, level, march.km);
     night_c < BITTER_NIGHT_C
         && supplies.wood < WOOD_FOR_A_NIGHT
         && !crate::sim::rules::march::has_wood_along(here.1, level.biome)
+        && ground.generation.firewood >= WOODED_GROUND
 }
 
 pub(crate) fn plugin(app: &mut App) {

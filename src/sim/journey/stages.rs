@@ -105,6 +105,7 @@ fn skip_to_start(
     log: Res<StageLog>,
     resuming: Option<Res<ResumeFrom>>,
     mut next: ResMut<NextState<Stage>>,
+    (levels, mut clock): (Res<Levels>, ResMut<GameClock>),
 ) {
     // Only at the start of a journey, not on a Camp entered some other way.
     if start.0 == Stage::Camp || (log.0.len() != 1 && resuming.is_none()) {
@@ -112,6 +113,11 @@ fn skip_to_start(
     }
     if start.0 > Stage::Baikal && resuming.is_none() {
         spawn_member(&mut commands, MemberId::Irena, Vec2::ZERO);
+    }
+    // A journey begun in a later stage begins in that stage's season.
+    if let (None, Some(day)) = (&resuming, levels.get(start.0).reached_about_day) {
+        let ahead = u64::from(day.saturating_sub(clock.day()));
+        clock.minutes += ahead * crate::sim::model::clock::MINUTES_PER_DAY;
     }
     next.set(start.0);
 }
