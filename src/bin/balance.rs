@@ -76,6 +76,31 @@ fn table(reports: &[Report]) -> String {
     out += &by_stage(reports);
     out += &by_member(reports);
     out += &survivors(reports);
+    out += &roads(reports);
+    out
+}
+
+/// How often each road was taken at each fork (and how those journeys ended), and how often the
+/// group went down off the route: a choice always taken the same way is no choice.
+fn roads(reports: &[Report]) -> String {
+    let mut taken: BTreeMap<(Stage, String, String), (usize, usize)> = BTreeMap::new();
+    for r in reports {
+        let reached = r.outcome == Some(Outcome::ReachedIndia);
+        for e in r.events.iter().filter(|e| e.id.starts_with("fork_")) {
+            // The road's name, without the length told with it.
+            let road = e.choice.as_deref().unwrap_or("-").split(" (").next().unwrap_or("-").to_string();
+            let entry = taken.entry((e.stage, e.id.clone(), road)).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(reached);
+        }
+    }
+    let mut out = "\nroads taken at the forks (journeys; of them reached India)\n".to_string();
+    for ((stage, id, road), (n, reached)) in &taken {
+        out += &format!("{:<10} {:<12} {:<32} {:>5}  {}\n", format!("{stage:?}"), id, road, n, pct(*reached, *n));
+    }
+    let grounds: u32 = reports.iter().flat_map(|r| r.stages.iter()).map(|s| s.grounds).sum();
+    let journeys = reports.iter().filter(|r| r.stages.iter().any(|s| s.grounds > 0)).count();
+    out += &format!("went down off the route: {grounds} times, in {journeys} of {} journeys\n", reports.len());
     out
 }
 

@@ -131,6 +131,7 @@ fn update_hud(
     supplies: Res<Supplies>,
     pace: Res<Pace>,
     party: Query<(&Member, &Status, &Vitals, &Mind, Has<Straying>)>,
+    grounds: Query<&crate::sim::model::ground::Ground, With<Leader>>,
     march: (Res<March>, Res<State<Scale>>),
     mut lines: ParamSet<(
         Single<&mut Text, With<StageLine>>,
@@ -190,10 +191,12 @@ fn update_hud(
         );
     }
     let feels = party.iter().filter(|(_, s, ..)| **s == Status::Walking).map(|(_, _, v, ..)| v.feels_like_c).next();
+    // The air where the group stands: the stage's air less the lapse for the height underfoot.
+    let above_m = grounds.iter().next().map_or(0.0, |g| g.elevation_m);
     let weather_line = format!(
         "{:?} {:.0} C, feels {}, wind {:.0} km/h | water {:.0}/{:.0} L, wood {}, food {:.0} | {:?}",
         weather.kind,
-        weather.air_c,
+        weather.air_c - crate::levels::LAPSE_C_PER_M * above_m,
         feels.map_or("-".into(), |f| format!("{f:.0} C")),
         weather.wind_kmh,
         supplies.water_l,

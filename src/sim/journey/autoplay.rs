@@ -466,7 +466,7 @@ fn steer_the_march(
     mut encourage: MessageWriter<Encourage>,
     members: Query<(&Status, &Vitals), With<Member>>,
 ) {
-    let walkers: Vec<&Vitals> = members.iter().filter(|(s, _)| **s == Status::Walking).map(|(_, v)| v).collect();
+    let walkers: Vec<&Vitals> = members.iter().filter(|(s, ..)| **s == Status::Walking).map(|(_, v)| v).collect();
     // Walk by night where the days are hot: the month's climate says so, or the heat the
     // walkers feel on this land does (low desert under a high plateau's station).
     let hot_month = level.0.climate_in(clock.month_f()).day_temp_c > 22.0;
@@ -495,7 +495,7 @@ fn steer_the_march(
     } else {
         Pace::Steady
     };
-    if members.iter().any(|(s, _)| *s == Status::GivenUp) {
+    if members.iter().any(|(s, ..)| *s == Status::GivenUp) {
         encourage.write(Encourage);
     }
     // Toward dusk, with a bitter night coming, too little wood for it, and no wood along this

@@ -27,6 +27,8 @@ use crate::states::{Scale, Stage};
 pub const GROUND_TILE_M: f32 = 50.0;
 /// The ground's size, tiles: 3.2 by 2.4 km, as far as a camp looks for wood and water.
 pub const GROUND_SIZE: (u32, u32) = (64, 48);
+/// Tiles in from the edge where the group stands when it comes down.
+const STEPS_IN: usize = 12;
 /// What the way out of the ground is called.
 const BACK_TO_THE_MARCH: &str = "Back to the march";
 
@@ -186,8 +188,11 @@ fn go_down(
     }
     let (level, ground) = ground_here(&levels, stage, &march, march.km, seed.0);
     info!("went down off the route at km {:.0} of {stage:?} (map {})", march.km, ground.hash_hex());
-    let entry = ground.entry.as_vec2() + Vec2::splat(0.5);
-    lay_ground(&mut commands, stage, level, ground, entry, false, &mut members, &mut trail, &way_outs);
+    // A few hundred metres in from the edge it is entered by, on the way across: the ground
+    // is all around.
+    let path = ground.path_to_exit(ground.entry).map(|(p, _)| p).unwrap_or_default();
+    let at = path.get(STEPS_IN.min(path.len() / 3)).copied().unwrap_or(ground.entry).as_vec2() + Vec2::splat(0.5);
+    lay_ground(&mut commands, stage, level, ground, at, false, &mut members, &mut trail, &way_outs);
     march.down_at = Some(march.km);
     if let Some(record) = log.0.last_mut() {
         record.grounds += 1;
