@@ -168,12 +168,12 @@ fn carry_out_actions(
 }
 
 /// Time on the march runs fast (a day in three seconds) instead of at its normal pace (a day
-/// in twelve).
+/// in twenty: a year's walk is about an hour and a half of the march).
 #[derive(Resource, Debug, Clone, Copy, Default)]
 pub struct MarchFast(pub bool);
 
 /// Hours of the march a real second shows, at normal speed and fast.
-const MARCH_HOURS_PER_SECOND: f32 = 2.0;
+const MARCH_HOURS_PER_SECOND: f32 = 1.2;
 const MARCH_FAST_HOURS_PER_SECOND: f32 = 8.0;
 
 /// The key that takes the group down off the route onto the ground, and back up.

@@ -1,6 +1,6 @@
 //! The march on screen: the painted map of the real route with the group as a marker walking
 //! it, the route still to go, and what the player can order; the HUD's panels (date, weather,
-//! supplies, the party) stay over it. Time runs by the hour here, a day in about twelve
+//! supplies, the party) stay over it. Time runs by the hour here, a day in about twenty
 //! seconds, faster on request.
 
 use bevy::prelude::*;
