@@ -102,7 +102,7 @@ if grep -q "panicked" "$out/replay.log"; then echo "FAIL: the replayed game pani
 # The march: days pass on the route, the group goes down onto the ground and back up.
 march="$out/march"
 rm -rf "$march"
-if RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$out/march-saves" timeout 300 "$bin" --seed 3 --stage baikal \
+if RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$out/march-saves" timeout 300 "$bin" --seed 3 --stage border \
     --replay "$(dirname "$0")/march.replay" --replay-out "$march" >"$out/march.log" 2>&1; then
   for s in march-start march ground march-again; do
     if [ ! -s "$march/$s.png" ]; then echo "FAIL: the march replay took no $s screenshot"; fail=1; continue; fi

@@ -141,21 +141,21 @@ try {
   }
   if (!resumed) failures.push("Continue did not resume the saved journey");
 
-  // The march, in a journey begun in the Baikal stage through the page's address (as
-  // `--stage baikal --seed 3` on the desktop): its story scene lies further on, so it begins
-  // on the march. Days pass; H takes the group down onto the ground where it stands, and H
+  // The march, in a journey begun in the Border stage through the page's address (as
+  // `--stage border --seed 3` on the desktop): its story scene (the border posts) lies at the
+  // route's end, so it begins on the march. Days pass; H takes the group down onto the ground where it stands, and H
   // again back up to the march.
   logs.length = 0;
-  await page.goto(`${url}?seed=3&stage=baikal`);
+  await page.goto(`${url}?seed=3&stage=border`);
   if (!(await waitForLog(/first frame drawn/, 120_000))) failures.push("no frame was drawn for the march");
   await page.waitForTimeout(2000);
   await page.click("#bevy", { position: { x: 8, y: 8 } });
   let marching = null;
   for (let attempt = 0; attempt < 4 && !marching; attempt++) {
     await page.keyboard.press("Enter");
-    marching = await waitForLog(/on the march in Baikal/, 30_000);
+    marching = await waitForLog(/on the march in Border/, 30_000);
   }
-  if (!marching) failures.push("the Baikal stage did not begin on the march");
+  if (!marching) failures.push("the Border stage did not begin on the march");
   else {
     const firstDay = await waitForLog(/march: day \d+/, 30_000);
     const first = firstDay && /march: day (\d+)/.exec(firstDay)[1];
