@@ -25,6 +25,17 @@ echo "Xvfb on $display"
 
 shot() { xwd -root -silent | convert xwd:- "$out/$1.png"; }
 colours() { identify -format '%k' "$out/$1.png"; }
+# The screenshots a replay (named $1) took in $2 exist and are not blank.
+check_shots() {
+  local what=$1 dir=$2 s n
+  shift 2
+  for s in "$@"; do
+    if [ ! -s "$dir/$s.png" ]; then echo "FAIL: the $what took no $s screenshot"; fail=1; continue; fi
+    n=$(identify -format '%k' "$dir/$s.png")
+    echo "$what $s.png: $n colours"
+    [ "$n" -gt 200 ] || { echo "FAIL: $what $s.png looks blank"; fail=1; }
+  done
+}
 
 start_game() {
   RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$out/saves-first" "$bin" --seed 7 --autoplay >"$out/game.log" 2>&1 &
@@ -82,12 +93,7 @@ replay="$out/replay"
 rm -rf "$replay"
 if RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$out/saves" timeout 600 "$bin" --seed 11 --speed 4 \
     --replay "$(dirname "$0")/journey.replay" --replay-out "$replay" >"$out/replay.log" 2>&1; then
-  for s in title prologue camp taiga; do
-    if [ ! -s "$replay/$s.png" ]; then echo "FAIL: the replay took no $s screenshot"; fail=1; continue; fi
-    n=$(identify -format '%k' "$replay/$s.png")
-    echo "replay $s.png: $n colours"
-    [ "$n" -gt 200 ] || { echo "FAIL: replay $s.png looks blank"; fail=1; }
-  done
+  check_shots "replay" "$replay" title prologue camp taiga
   grep -q "story: the_prisoners" "$out/replay.log" || { echo "FAIL: the replayed keys did not answer the prologue"; fail=1; }
   grep -q "entered stage Taiga" "$out/replay.log" || { echo "FAIL: the replay never reached the taiga"; fail=1; }
   if [ -s "$replay/title.png" ] && [ -s "$replay/taiga.png" ]; then
@@ -104,12 +110,7 @@ march="$out/march"
 rm -rf "$march"
 if RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$out/march-saves" timeout 300 "$bin" --seed 3 --stage border \
     --replay "$(dirname "$0")/march.replay" --replay-out "$march" >"$out/march.log" 2>&1; then
-  for s in march-start march ground march-again; do
-    if [ ! -s "$march/$s.png" ]; then echo "FAIL: the march replay took no $s screenshot"; fail=1; continue; fi
-    n=$(identify -format '%k' "$march/$s.png")
-    echo "march replay $s.png: $n colours"
-    [ "$n" -gt 200 ] || { echo "FAIL: march replay $s.png looks blank"; fail=1; }
-  done
+  check_shots "march replay" "$march" march-start march ground march-again
   days=$(grep -o "march: day [0-9]*" "$out/march.log" | sort -u | wc -l)
   echo "days seen on the march: $days"
   [ "$days" -ge 2 ] || { echo "FAIL: no days passed on the march"; fail=1; }

@@ -2,16 +2,21 @@
 //! the heat of the day and the small hours), gathers wood before dark, makes and feeds fires, fills the skins where
 //! it can, goes for water when it runs low, and encourages whoever gives up.
 
+mod march;
+mod roads;
+
 use bevy::prelude::*;
 
-use crate::levels::{Biome, Choice, Effect, Level, MemberId, Target, Terrain, Water};
+use roads::{RoadSense, road_worth};
+
+use crate::levels::{Biome, Choice, Effect, MemberId, Target};
 use crate::sim::SimSystems;
 use crate::sim::journey::story::{Choose, Greeted, PendingEvent, StrangerAt};
 use crate::sim::model::air::Weather;
 use crate::sim::model::body::Vitals;
 use crate::sim::model::clock::GameClock;
-use crate::sim::model::group::{Encourage, Mind, Pace, Resting, Straying};
-use crate::sim::model::march::{GoDown, March, MarchOrders};
+use crate::sim::model::group::{Encourage, Mind, Resting, Straying};
+use crate::sim::model::march::March;
 use crate::sim::model::party::{Leader, Member, Position, Status};
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::{CampAction, Fire, Supplies, WOOD_TO_LIGHT};
@@ -315,86 +320,6 @@ fn worth(effect: &Effect, stage: crate::states::Stage, weather: &Weather) -> f32
     }
 }
 
-/// Km a group walks in a day on the march, about, on easy ground: what its water and wood
-/// must last between supplies.
-const KM_A_DAY: f32 = 25.0;
-/// Bundles of wood a cold night takes (see `WOOD_FOR_A_NIGHT`).
-const WOOD_A_NIGHT: f32 = 6.0;
-/// From April the lake ice rots and breaks (docs/research/route.md, the Baikal fork).
-const ICE_ROTS_FROM_MONTH: f32 = 4.0;
-
-/// What the autoplayer knows of the group and the season when it weighs a road.
-struct RoadSense {
-    water_l: f32,
-    wood: u32,
-    walkers: usize,
-    /// The month's nights and days here, °C.
-    night_c: f32,
-    day_c: f32,
-    /// The air now, °C: a hot day counts as one.
-    air_c: f32,
-    month: f32,
-    /// Someone is weakened, cold to the core or worn out: exposure is feared.
-    weak: bool,
-}
-
-/// What a careful player makes of a road at a fork, in days: the days of walking it (its km
-/// over the ground's going); a dry stretch longer than the water carried lasts (a day without
-/// water is borne); a cold road without wood longer than the wood carried lasts; for a weak
-/// group, the days spent exposed (open ground in a deep cold or up high); and lake ice after
-/// it has begun to rot.
-fn road_worth(level: &Level, n: usize, other: bool, sense: &RoadSense) -> f32 {
-    let Some(route) = &level.route else { return 0.0 };
-    let Some(f) = route.forks.get(n) else { return 0.0 };
-    let Some((own, alt)) = route.fork_roads_km(n) else { return 0.0 };
-    let start = route.km_to_point(f.from);
-    let road = if other { route.with_other_road(n) } else { route.clone() };
-    let (from, to) = (start, start + if other { alt } else { own });
-    let stretches: Vec<(f32, Terrain, f32)> = {
-        let ends: Vec<f32> = road.land.iter().skip(1).map(|s| s.0).chain(std::iter::once(f32::INFINITY)).collect();
-        road.land
-            .iter()
-            .zip(ends)
-            .filter_map(|(s, end)| {
-                let km = end.min(to) - s.0.max(from);
-                (km > 0.0).then_some((km, s.1, s.2))
-            })
-            .collect()
-    };
-    let days = stretches.iter().map(|(km, t, _)| km * t.props().move_cost).sum::<f32>() / KM_A_DAY;
-    let winter = sense.day_c < 0.0;
-    let wet =
-        |t: Terrain| t.props().water != Water::None && t.props().water != Water::Salt || (winter && t.props().snow);
-    let dry = road.longest_without(from, to, wet);
-    let bare = road.longest_without(from, to, |t| crate::sim::rules::march::has_wood_along(t, level.biome));
-    // A walker's day of water: 4 L in the cool, a litre more for every 5 °C of the day above
-    // 15 °C (sweat losses of 0.5-1 L an hour on the move in the heat: Sawka et al., ACSM
-    // position stand on fluid replacement, 2007); a day without any is borne.
-    let heat = sense.day_c.max(sense.air_c);
-    let litres_a_day = 4.0 + 0.2 * (heat - 15.0).max(0.0);
-    let water_days = sense.water_l / (sense.walkers.max(1) as f32 * litres_a_day) + 1.0;
-    let wood_days = sense.wood as f32 / WOOD_A_NIGHT;
-    let mut worth = -days;
-    if dry > water_days * KM_A_DAY {
-        worth -= 6.0;
-    }
-    if sense.night_c < 0.0 && bare > (wood_days + 1.0) * KM_A_DAY {
-        worth -= 4.0;
-    }
-    if sense.weak {
-        let exposed = stretches
-            .iter()
-            .filter(|(_, t, alt)| t.props().shelter < 0.3 && (sense.night_c < -20.0 || *alt > 4000.0))
-            .map(|(km, ..)| km)
-            .sum::<f32>();
-        worth -= exposed / KM_A_DAY;
-    }
-    if sense.month >= ICE_ROTS_FROM_MONTH && stretches.iter().any(|(_, t, _)| *t == Terrain::ThinIce) {
-        worth -= 8.0;
-    }
-    worth
-}
-
 fn answer_questions(
     pending: Res<PendingEvent>,
     reading: Res<ReadingTime>,
@@ -453,91 +378,6 @@ fn answer_questions(
     *waited = 0;
 }
 
-/// On the march: walk by night where the days are hot, rest a day when someone is worn out,
-/// ease the pace for the weak, and give a word to whoever sits down.
-fn steer_the_march(
-    level: Res<CurrentLevel>,
-    clock: Res<GameClock>,
-    (march, weather, levels): (Res<March>, Res<Weather>, Res<crate::levels::Levels>),
-    mut down: MessageWriter<GoDown>,
-    mut orders: ResMut<MarchOrders>,
-    mut pace: ResMut<Pace>,
-    supplies: Res<Supplies>,
-    mut encourage: MessageWriter<Encourage>,
-    members: Query<(&Status, &Vitals), With<Member>>,
-) {
-    let walkers: Vec<&Vitals> = members.iter().filter(|(s, ..)| **s == Status::Walking).map(|(_, v)| v).collect();
-    // Walk by night where the days are hot: the month's climate says so, or the heat the
-    // walkers feel on this land does (low desert under a high plateau's station).
-    let hot_month = level.0.climate_in(clock.month_f()).day_temp_c > 22.0;
-    let felt = walkers.iter().map(|v| v.feels_like_c).fold(f32::MIN, f32::max);
-    if hot_month || felt > 28.0 {
-        orders.by_night = true;
-    } else if felt < 15.0 && !hot_month {
-        orders.by_night = false;
-    }
-    // A day's rest mends the tired, but not in a cold that kills the still: then walk on.
-    let worn = walkers.iter().any(|v| v.fatigue > 0.8);
-    let cold = walkers.iter().any(|v| v.conditions().hypothermia);
-    let rested_yesterday = orders.rest_day.is_some_and(|d| d + 1 >= clock.day());
-    // Nor with the skins low: a day without walking is a day without reaching water.
-    let low = supplies.water_l < 0.5 * supplies.capacity_l;
-    if worn && !cold && !low && !rested_yesterday && clock.hour() < 8.0 {
-        orders.rest_day = Some(clock.day());
-    }
-    let weak = walkers.iter().any(|v| v.conditions().weakened || v.conditions().hypothermia);
-    // With the skins empty, the next water is worth a forced march.
-    let dry = supplies.water_l <= 0.0 && supplies.capacity_l > 0.0;
-    *pace = if dry {
-        Pace::Forced
-    } else if weak {
-        Pace::Slow
-    } else {
-        Pace::Steady
-    };
-    if members.iter().any(|(s, ..)| *s == Status::GivenUp) {
-        encourage.write(Encourage);
-    }
-    // Toward dusk, with a bitter night coming, too little wood for it, and no wood along this
-    // land, the group goes down onto the ground to look for some and camp there.
-    // The night's cold: the month's nights here, or the air now if it is colder still.
-    let night_c = level.0.climate_in(clock.month_f()).night_temp_c.min(weather.air_c);
-    if clock.just_reached(NIGHT_CAMP_DECIDED_AT)
-        && needs_a_night_on_the_ground(&levels, &level.0, &march, night_c, &supplies)
-    {
-        down.write(GoDown);
-    }
-}
-
-/// The hour the autoplayer decides where the night is spent: as the day's walking ends.
-const NIGHT_CAMP_DECIDED_AT: u64 = 17;
-/// Below this air temperature a night without a fire is one to fear.
-const BITTER_NIGHT_C: f32 = -15.0;
-/// Bundles of wood for a night: to light a fire and keep it through fourteen hours.
-const WOOD_FOR_A_NIGHT: u32 = WOOD_TO_LIGHT + 4;
-
-/// Dead wood on at least one tile in this many of the ground's: enough to be worth looking for.
-const WOODED_GROUND: f32 = 1.0 / 35.0;
-
-/// Whether tonight should be spent on the ground rather than at the march's camp: a bitter
-/// night, too little wood carried, none along the route here, and ground around that is known
-/// to have some (the land of that kind has wood: the bare passes and plateaus do not).
-fn needs_a_night_on_the_ground(
-    levels: &crate::levels::Levels,
-    level: &Level,
-    march: &March,
-    night_c: f32,
-    supplies: &Supplies,
-) -> bool {
-    let Some(route) = &level.route else { return false };
-    let here = route.stretch_at(march.km);
-    let ground = crate::sim::journey::off_the_route::ground_level(levels, level, march.km);
-    night_c < BITTER_NIGHT_C
-        && supplies.wood < WOOD_FOR_A_NIGHT
-        && !crate::sim::rules::march::has_wood_along(here.1, level.biome)
-        && ground.generation.firewood >= WOODED_GROUND
-}
-
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Autoplay>().init_resource::<ReadingTime>();
     app.add_systems(
@@ -551,7 +391,7 @@ pub(crate) fn plugin(app: &mut App) {
         FixedUpdate,
         (
             steer_autoplay.run_if(is_autoplaying).run_if(crate::sim::is_on_the_ground),
-            steer_the_march.run_if(is_autoplaying).run_if(crate::sim::is_marching),
+            march::steer_the_march.run_if(is_autoplaying).run_if(crate::sim::is_marching),
         )
             .in_set(SimSystems::Decide),
     );
