@@ -7,7 +7,7 @@ use bevy::time::TimeUpdateStrategy;
 use crate::levels::Levels;
 use crate::sim::SimulationPlugin;
 use crate::sim::model::clock::{GameClock, MINUTES_PER_DAY};
-use crate::sim::record::report::Report;
+use crate::sim::record::report::{PlayTime, Report};
 use crate::states::{Screen, Stage};
 
 /// The simulation app with no window: one `update` is one simulation tick (one minute).
@@ -29,13 +29,16 @@ pub fn run_from(seed: u64, levels: Levels, autoplay: bool, max_days: u32, start:
     app.insert_resource(crate::sim::model::stage::StartStage(start));
     app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Loading);
     let limit = (max_days as u64 + 1) * MINUTES_PER_DAY;
+    let mut play = PlayTime::default();
     loop {
         app.update();
+        play.count(app.world());
         let done = *app.world().resource::<State<Screen>>().get() == Screen::Chronicle;
         let clock = app.world().get_resource::<GameClock>().map_or(0, |c| c.minutes);
         if done || clock > limit {
             break;
         }
     }
+    app.world_mut().insert_resource(play);
     Report::from_world(app.world())
 }

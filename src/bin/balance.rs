@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use the_way_back::levels::{EndingKind, Levels, MemberId};
+use the_way_back::sim::model::clock::GameClock;
 use the_way_back::sim::model::party::Fate;
 use the_way_back::sim::model::stage::Outcome;
 use the_way_back::sim::record::report::Report;
@@ -73,11 +74,34 @@ fn table(reports: &[Report]) -> String {
     );
     out +=
         &format!("days: mean {:.1}; distance: mean {:.0} km\n\n", mean(&|r| r.days as f64), mean(&|r| r.distance_km));
+    out += &calendar(reports);
     out += &by_stage(reports);
     out += &by_member(reports);
     out += &survivors(reports);
     out += &roads(reports);
     out
+}
+
+/// When the journeys come to each stage (the median day and its date), and how long a player
+/// would take over a whole journey at normal speed.
+fn calendar(reports: &[Report]) -> String {
+    let median = |mut v: Vec<u32>| {
+        v.sort_unstable();
+        v.get(v.len() / 2).copied()
+    };
+    let mut out = "stage      entered (median day, date)\n".to_string();
+    for stage in Stage::ALL {
+        let days: Vec<u32> =
+            reports.iter().flat_map(|r| r.stages.iter()).filter(|s| s.stage == stage).map(|s| s.entered_day).collect();
+        if let Some(day) = median(days) {
+            out += &format!("{:<10} {:>4}  {}\n", format!("{stage:?}"), day, GameClock::date_of(day).long());
+        }
+    }
+    let play: Vec<u32> = reports.iter().filter_map(|r| r.play.map(|p| p.minutes_at_normal_speed)).collect();
+    if let (Some(lo), Some(mid), Some(hi)) = (play.iter().min(), median(play.clone()), play.iter().max()) {
+        out += &format!("a journey at normal speed: {lo}-{hi} minutes, median {mid}\n");
+    }
+    out + "\n"
 }
 
 /// How often each road was taken at each fork (and how those journeys ended), and how often the
@@ -86,7 +110,9 @@ fn roads(reports: &[Report]) -> String {
     let mut taken: BTreeMap<(Stage, String, String), (usize, usize)> = BTreeMap::new();
     for r in reports {
         let reached = r.outcome == Some(Outcome::ReachedIndia);
-        for e in r.events.iter().filter(|e| e.id.starts_with("fork_")) {
+        // The choices told with a length or a stay: the roads at the forks, the stays.
+        let weighed = |c: &str| c.ends_with(" km)") || c.ends_with(" days)") || c.ends_with("(a day)");
+        for e in r.events.iter().filter(|e| e.choice.as_deref().is_some_and(weighed)) {
             // The road's name, without the length told with it.
             let road = e.choice.as_deref().unwrap_or("-").split(" (").next().unwrap_or("-").to_string();
             let entry = taken.entry((e.stage, e.id.clone(), road)).or_default();
@@ -94,7 +120,7 @@ fn roads(reports: &[Report]) -> String {
             entry.1 += usize::from(reached);
         }
     }
-    let mut out = "\nroads taken at the forks (journeys; of them reached India)\n".to_string();
+    let mut out = "\nroads taken at the forks, stays made (journeys; of them reached India)\n".to_string();
     for ((stage, id, road), (n, reached)) in &taken {
         out += &format!("{:<10} {:<12} {:<32} {:>5}  {}\n", format!("{stage:?}"), id, road, n, pct(*reached, *n));
     }

@@ -19,10 +19,8 @@ use crate::sim::model::party::{Leader, Position};
 use crate::sim::model::supplies::CampAction;
 use crate::sim::model::walk::{MoveInput, Route};
 use crate::sim::world::StageMap;
+use crate::sim::{MARCH_FAST_HOURS_PER_SECOND, MARCH_HOURS_PER_SECOND, SLEEP_SPEED};
 use crate::states::{Pause, Scale, Screen};
-
-/// How much faster time runs while the group sleeps until dawn.
-const SLEEP_SPEED: f32 = 8.0;
 
 fn read_walk_keys(
     keys: Res<ButtonInput<KeyCode>>,
@@ -171,10 +169,6 @@ fn carry_out_actions(
 /// in twenty: a year's walk is about an hour and a half of the march).
 #[derive(Resource, Debug, Clone, Copy, Default)]
 pub struct MarchFast(pub bool);
-
-/// Hours of the march a real second shows, at normal speed and fast.
-const MARCH_HOURS_PER_SECOND: f32 = 1.2;
-const MARCH_FAST_HOURS_PER_SECOND: f32 = 8.0;
 
 /// The key that takes the group down off the route onto the ground, and back up.
 pub const GROUND_KEY: KeyCode = KeyCode::KeyH;

@@ -135,6 +135,15 @@ impl MarchRoute {
         ))
     }
 
+    /// The climb at `km`, m of height gained per km: from this stretch's height to the next
+    /// one's, spread over this stretch (0 where the route goes down or on the flat).
+    pub fn rise_at(&self, km: f32) -> f32 {
+        let Some(i) = self.land.iter().rposition(|s| s.0 <= km) else { return 0.0 };
+        let (Some(here), Some(next)) = (self.land.get(i), self.land.get(i + 1)) else { return 0.0 };
+        let len = next.0 - here.0;
+        if len <= 0.0 { 0.0 } else { ((next.2 - here.2) / len).max(0.0) }
+    }
+
     /// The stretches of land walked over between `from` and `to` km (a well or a stream is
     /// a short stretch that an hour's walk crosses).
     pub fn stretches_between(&self, from: f32, to: f32) -> impl Iterator<Item = Stretch> + '_ {
@@ -199,5 +208,23 @@ mod tests {
         assert!((irkutsk_ub - 518.0).abs() < 15.0, "{irkutsk_ub}");
         let london_paris = great_circle_km((51.5074, -0.1278), (48.8566, 2.3522));
         assert!((london_paris - 344.0).abs() < 2.0, "{london_paris}");
+    }
+
+    #[test]
+    fn the_climb_is_read_off_the_land_heights() {
+        let route = MarchRoute {
+            points: vec![],
+            scene_at: 0.0,
+            land: vec![
+                Stretch(0.0, Terrain::Grass, 1000.0),
+                Stretch(10.0, Terrain::Scree, 2000.0),
+                Stretch(20.0, Terrain::Pass, 1500.0),
+            ],
+            forks: vec![],
+        };
+        // 1,000 m gained over the first 10 km; the way down and the last stretch are level going.
+        assert_eq!(route.rise_at(5.0), 100.0);
+        assert_eq!(route.rise_at(15.0), 0.0);
+        assert_eq!(route.rise_at(25.0), 0.0);
     }
 }

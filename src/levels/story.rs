@@ -74,6 +74,9 @@ pub enum Trigger {
     /// When the march reaches the stage route's fork N (0 is the first), where the way
     /// divides: its choices say which road (`Road`).
     Fork(usize),
+    /// When the march comes to the stage route's waypoint N (0 is the first): a real place on
+    /// the way, such as a monastery's gate. Not one inside a fork's roads.
+    Waypoint(usize),
 }
 
 /// Who an effect acts on.
@@ -124,6 +127,9 @@ pub enum Effect {
     /// At the stage route's fork N, the road taken: the route's own (false) or the other
     /// (true). Its length is told with the choice.
     Road(usize, bool),
+    /// The group stays this many days where the march has brought it, as someone's guests:
+    /// housed and fed (a ration each a day), nobody walks, the body mends, the season goes on.
+    Guests(u32),
 }
 
 /// One answer to a story event.

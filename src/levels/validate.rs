@@ -106,6 +106,31 @@ pub(crate) fn validate(level: &Level, expected: Stage) -> Result<(), Invalid> {
         {
             return Err((format!("events[{i}].trigger"), format!("the stage's route has no fork {n}")));
         }
+        if let Trigger::Waypoint(n) = e.trigger {
+            let points = level.route.as_ref().map_or(0, |r| r.points.len());
+            // A fork's other road replaces the waypoints between its ends, and shifts those after.
+            let first_fork = level.route.as_ref().and_then(|r| r.forks.first()).map(|f| f.from);
+            if n >= points || first_fork.is_some_and(|from| n > from) {
+                return Err((
+                    format!("events[{i}].trigger"),
+                    format!(
+                        "Waypoint({n}) must name one of the route's waypoints (0 to {}) before its first fork",
+                        first_fork.unwrap_or(points.max(1) - 1)
+                    ),
+                ));
+            }
+        }
+        let stays = e
+            .choices
+            .iter()
+            .flat_map(|c| c.effects.iter().chain(&c.failed_effects))
+            .any(|x| matches!(x, Effect::Guests(_)));
+        if stays && !matches!(e.trigger, Trigger::Waypoint(_) | Trigger::Fork(_)) {
+            return Err((
+                format!("events[{i}].trigger"),
+                "an event with a stay of days (Guests) must happen on the march (trigger: Waypoint or Fork)".into(),
+            ));
+        }
     }
     validate_events(&level.events, true)
 }
@@ -216,6 +241,7 @@ fn check_effect(field: &str, effect: &Effect) -> Result<(), Invalid> {
         Effect::Rations(r) => check_range(field, *r as f64, -50.0, 50.0, " person-days"),
         Effect::Wood(w) => check_range(field, *w as f64, -20.0, 20.0, " bundles"),
         Effect::Rest(h) => check_range(field, *h as f64, 0.25, 24.0, " h"),
+        Effect::Guests(d) => check_range(field, *d as f64, 1.0, 60.0, " days"),
         Effect::Weather(_, h) => check_range(field, *h as f64, 0.25, 48.0, " h"),
         Effect::TurnAway(_, why) | Effect::Stay(_, why) | Effect::Depart(_, why) => check_text(field.into(), why),
         _ => Ok(()),

@@ -25,6 +25,11 @@ use crate::states::{Pause, Scale, Screen, Stage};
 /// Fixed ticks per real second when played in a window: one tick is one in-game minute, so an
 /// in-game day lasts 48 s.
 pub const TICKS_PER_SECOND: f64 = 30.0;
+/// How much faster time runs in a scene while the group sleeps until dawn.
+pub const SLEEP_SPEED: f32 = 8.0;
+/// Hours of the march a real second shows, at normal speed and fast (`Tab`).
+pub const MARCH_HOURS_PER_SECOND: f32 = 1.2;
+pub const MARCH_FAST_HOURS_PER_SECOND: f32 = 8.0;
 
 /// The order of one simulation tick (`FixedUpdate`), configured once here: add a variant
 /// here, in order, and put a rule's systems in it.
@@ -171,6 +176,7 @@ impl Plugin for SimulationPlugin {
             rules::exposure::plugin,
             rules::thirst::plugin,
             rules::hunger::plugin,
+            rules::ice::plugin,
             rules::death::plugin,
             rules::cohesion::plugin,
             rules::march::plugin,

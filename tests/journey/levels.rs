@@ -81,6 +81,22 @@ fn a_value_out_of_range_names_field_and_line() {
 }
 
 #[test]
+fn a_stay_must_be_at_a_place_on_the_march() {
+    // A waypoint the route does not have.
+    let text = shipped(Stage::Monastery).replace("trigger: Waypoint(1)", "trigger: Waypoint(9)");
+    let err = error_for(Stage::Monastery, &text);
+    assert!(err.contains("trigger`") && err.contains("Waypoint(9) must name one of the route's waypoints"), "{err}");
+    // A stay of days in a scene, where it would hold the player in place for weeks.
+    let text = shipped(Stage::Monastery).replace("trigger: Waypoint(1)", "trigger: Progress(0.9)");
+    let err = error_for(Stage::Monastery, &text);
+    assert!(err.contains("must happen on the march"), "{err}");
+    // A stay too long to be a stay.
+    let text = shipped(Stage::Monastery).replace("Guests(21)", "Guests(400)");
+    let err = error_for(Stage::Monastery, &text);
+    assert!(err.contains("400 days is out of range"), "{err}");
+}
+
+#[test]
 fn a_file_for_the_wrong_stage_is_refused() {
     let err = error_for(Stage::Baikal, &shipped(Stage::Taiga));
     assert!(err.contains("field `stage`") && err.contains("Baikal"), "{err}");

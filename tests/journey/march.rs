@@ -58,10 +58,10 @@ fn game_hours_until(app: &mut App, max_h: f32, mut done: impl FnMut(&mut App) ->
     None
 }
 
-/// A January night in a blizzard on the march, camped where the group stopped.
+/// A February night in a blizzard on the march, camped where the group stopped.
 fn march_night(km: f32, wood: u32) -> App {
     let mut app = alone_on_the_march(Stage::Taiga, km);
-    set_date(&mut app, Date { year: 1941, month: 1, day: 20 }, 19);
+    set_date(&mut app, Date { year: 1941, month: 2, day: 20 }, 19);
     app.world_mut().resource_mut::<Weather>().hold(WeatherKind::Blizzard);
     app.world_mut().resource_mut::<Supplies>().wood = wood;
     app
@@ -96,7 +96,7 @@ fn a_night_without_fire_in_the_taiga_kills_on_the_march_as_in_a_scene() {
     }
     let spot = crate::survival::open_ground(&scene, Terrain::Snow);
     crate::survival::place(&mut scene, MemberId::Janusz, spot);
-    set_date(&mut scene, Date { year: 1941, month: 1, day: 20 }, 19);
+    set_date(&mut scene, Date { year: 1941, month: 2, day: 20 }, 19);
     scene.world_mut().resource_mut::<Weather>().hold(WeatherKind::Blizzard);
     scene.world_mut().resource_mut::<Resting>().0 = true;
     let died_in_scene = game_hours_until(&mut scene, 12.0, |app| janusz(app).1.is_some());
@@ -142,7 +142,9 @@ fn the_climate_follows_the_month() {
     // In the simulation: the same afternoon on the Gobi's march in January and in July.
     let air_at = |month: u32| {
         let mut app = alone_on_the_march(Stage::Gobi, 100.0);
-        set_date(&mut app, Date { year: 1941, month, day: 15 }, 13);
+        // January after the escape's February: the next year's.
+        let year = if month < ESCAPE_DATE.month { 1942 } else { 1941 };
+        set_date(&mut app, Date { year, month, day: 15 }, 13);
         app.world_mut().resource_mut::<Weather>().hold(WeatherKind::Clear);
         app.update();
         app.world().resource::<Weather>().air_c
@@ -160,7 +162,7 @@ fn the_long_walk_is_a_year_and_six_thousand_km_true_to_the_map() {
     let mut reached = 0;
     for seed in [1, 2, 3, 4] {
         let report = headless::run(seed, levels.clone(), true, 500);
-        let start = Date { year: 1941, month: 1, day: 1 };
+        let start = ESCAPE_DATE;
         assert_eq!(report.start_date, start.iso());
         assert_eq!(report.end_date, start.plus_days(i64::from(report.days) - 1).iso(), "seed {seed}: dates and days");
         if report.outcome != Some(Outcome::ReachedIndia) {
@@ -210,7 +212,7 @@ fn put_janusz_at(app: &mut App, tile: UVec2) {
 fn going_down_off_the_route_camps_on_the_ground_there_and_comes_back_up() {
     // On the frozen Lena, 300 km into the taiga: the player goes down onto the ground here.
     let mut app = alone_on_the_march(Stage::Taiga, 300.0);
-    set_date(&mut app, Date { year: 1941, month: 1, day: 20 }, 18);
+    set_date(&mut app, Date { year: 1941, month: 2, day: 20 }, 18);
     let stage_map = app.world().resource::<StageMap>().clone();
     let here = app.world().resource::<March>().km;
     app.world_mut().write_message(GoDown);
@@ -314,4 +316,50 @@ fn a_fork_changes_the_route_and_its_risks() {
         q.iter(app.world()).next().map(|(_, g)| *g).unwrap()
     };
     assert_eq!(ground.terrain, Terrain::ThinIce, "walking on the open ice");
+}
+
+#[test]
+fn a_stay_at_reting_houses_feeds_and_mends_the_group_and_costs_the_days() {
+    let levels = Levels::builtin().unwrap();
+    let route = levels.get(Stage::Monastery).route.clone().unwrap();
+    let reting = route.km_to_point(1);
+    let mut app = alone_on_the_march(Stage::Monastery, reting - 6.0);
+    set_date(&mut app, Date { year: 1941, month: 11, day: 1 }, 8);
+    // Janusz comes down from the plateau with frostbitten feet.
+    {
+        let mut q = app.world_mut().query::<(&Member, &mut Vitals)>();
+        for (m, mut v) in q.iter_mut(app.world_mut()) {
+            if m.0 == MemberId::Janusz {
+                v.frost_hours = 12.0;
+            }
+        }
+    }
+    assert!(janusz(&mut app).0.conditions().frostbite);
+    let asked = game_hours_until(&mut app, 48.0, |app| question(app).is_some());
+    assert!(asked.is_some(), "the monks ask at Reting how long the group will stay");
+    let (id, labels) = question(&app).unwrap();
+    assert_eq!(id, "the_monks_winter");
+    // Each stay is told in days, filled in from the level, never written into its text.
+    for days in ["(21 days)", "(7 days)", "(2 days)"] {
+        assert!(labels.iter().any(|l| l.ends_with(days)), "{labels:?}");
+    }
+    let km = app.world().resource::<March>().km;
+    let rations = app.world().resource::<Supplies>().rations;
+    let week = labels.iter().position(|l| l.ends_with("(7 days)")).unwrap();
+    let day = app.world().resource::<GameClock>().day();
+    app.world_mut().write_message(Choose(week));
+    app.update();
+    // Six days later the group is still there, fed by the monks, and the frostbite has mended.
+    let stayed = game_hours_until(&mut app, 24.0 * 8.0, |app| app.world().resource::<GameClock>().day() >= day + 6);
+    assert!(stayed.is_some());
+    assert_eq!(app.world().resource::<March>().km, km, "nobody walks while the group stays");
+    let fed = app.world().resource::<Supplies>().rations;
+    assert!(fed >= rations - 0.01, "the monks feed their guests: rations {rations} -> {fed}");
+    let (v, fate) = janusz(&mut app);
+    assert!(fate.is_none(), "{fate:?}");
+    assert!(!v.conditions().frostbite, "a week under a roof mends frostbite: {} frost hours", v.frost_hours);
+    // When the week is up, the march goes on.
+    let left = game_hours_until(&mut app, 24.0 * 4.0, |app| app.world().resource::<March>().km > km + 5.0);
+    assert!(left.is_some(), "the march goes on after the stay");
+    assert!(app.world().resource::<GameClock>().day() >= day + 7, "not before the week is up");
 }

@@ -160,7 +160,7 @@ fn irena_joins_only_if_let_in_and_a_turned_away_irena_never_comes() {
 fn valka_stays_at_the_border_unless_he_trusts_janusz_enough() {
     for (trust, comes) in [(0.3, false), (0.95, true)] {
         // A journey on which Valka is still with the group at the border.
-        let mut app = sim_app(12, true);
+        let mut app = sim_app(13, true);
         start_journey(&mut app);
         play_until_asked(&mut app, "valka_stays", 60);
         assert_eq!(stage(&app), Some(Stage::Border));
@@ -256,7 +256,7 @@ fn smith_gives_up_in_the_gobi_and_is_brought_back_by_encouragement() {
 fn endings_follow_what_happened() {
     let mut app = sim_app(7, true);
     start_journey(&mut app);
-    assert!(step_until(&mut app, 200, |app| screen(app) == Screen::Chronicle));
+    assert!(step_until(&mut app, 300, |app| screen(app) == Screen::Chronicle));
     let chronicle = Chronicle::from_world(app.world());
     let ending = chronicle.ending.expect("an ended journey has an ending");
     assert!(matches!(ending.kind, EndingKind::Home | EndingKind::Alone));
@@ -379,14 +379,14 @@ fn a_journey_saved_on_entering_a_stage_resumes_where_it_was() {
     assert_eq!(Save::from_text(&save.to_text()).unwrap(), save, "saving is lossless");
 
     // The original goes on to the end; a new app resumed from the save must end the same way.
-    assert!(step_until(&mut app, 200, |app| screen(app) == Screen::Chronicle));
+    assert!(step_until(&mut app, 300, |app| screen(app) == Screen::Chronicle));
     let original = Report::from_world(app.world());
 
     let mut resumed = sim_app(7, true);
     resumed.insert_resource(ResumeFrom(save.clone()));
     start_journey(&mut resumed);
     assert!(step_until(&mut resumed, 1, |app| stage(app) == Some(Stage::Border)), "resumed in the Border");
-    assert!(step_until(&mut resumed, 200, |app| screen(app) == Screen::Chronicle));
+    assert!(step_until(&mut resumed, 300, |app| screen(app) == Screen::Chronicle));
     let again = Report::from_world(resumed.world());
     assert_eq!(again.outcome, original.outcome);
     assert_eq!(again.days, original.days);
@@ -493,4 +493,81 @@ fn the_story_marks_its_big_moments_for_music() {
     let all: usize = levels.stages.iter().map(|l| l.events.len()).sum();
     // Big moments, not every line: music that plays all the time marks nothing.
     assert!((8..=all / 2).contains(&marked), "{marked} of {all} events are marked");
+}
+
+/// A journey resumed from the save written on entering a stage runs tick for tick as the
+/// original went on: the same bodies, places, weather, supplies and march, to the end. (The
+/// Camp passed through on the way in must cost no time and roll no dice; food and the dice are
+/// shared out in the group's order, not in the order the bodies were made.)
+#[test]
+fn a_resumed_journey_runs_tick_for_tick_as_the_original() {
+    use the_way_back::sim::journey::save::{ResumeFrom, Save, Saved};
+    let mut app = sim_app(7, true);
+    start_journey(&mut app);
+    let mut saves: Vec<String> = Vec::new();
+    let grab = |app: &App, saves: &mut Vec<String>| {
+        let msgs = app.world().resource::<Messages<Saved>>();
+        let mut cursor = msgs.get_cursor();
+        for s in cursor.read(msgs) {
+            if !saves.contains(&s.0) {
+                saves.push(s.0.clone());
+            }
+        }
+    };
+    assert!(step_until(&mut app, 40, |app| {
+        grab(app, &mut saves);
+        stage(app) == Some(Stage::Border)
+    }));
+    app.update();
+    grab(&app, &mut saves);
+    let text = saves.iter().rev().find(|t| t.contains("stage: Border")).unwrap().clone();
+    let save = Save::from_text(&text).unwrap();
+    let mut resumed = sim_app(7, true);
+    resumed.insert_resource(ResumeFrom(save.clone()));
+    start_journey(&mut resumed);
+    assert!(step_until(&mut resumed, 1, |app| stage(app) == Some(Stage::Border)));
+    let digest = |app: &mut App| {
+        let clock = app.world().resource::<GameClock>().minutes;
+        let mut q = app.world_mut().query::<(&Member, &Vitals, &Position, &Status)>();
+        let mut v: Vec<String> =
+            q.iter(app.world()).map(|(m, v, p, s)| format!("{:?} {:?} {:?} {:?}", m.0, s, p.0, v)).collect();
+        v.sort();
+        let w = app.world().resource::<Weather>().clone();
+        let sup = app.world().resource::<Supplies>().clone();
+        let march = app.world().resource::<March>().clone();
+        (clock, format!("{}\n{w:?}\n{sup:?}\n{march:?}", v.join("\n")))
+    };
+    let mut rc = digest(&mut resumed).0;
+    let mut oc = digest(&mut app).0;
+    let mut guard = 0;
+    while oc != rc && guard < 100000 {
+        if oc < rc {
+            app.update();
+        } else {
+            resumed.update();
+        }
+        oc = digest(&mut app).0;
+        rc = digest(&mut resumed).0;
+        guard += 1;
+    }
+    assert_eq!(oc, rc, "the resumed clock lines up with the original's");
+    for i in 0..400_000 {
+        let (a, da) = digest(&mut app);
+        let (b, db) = digest(&mut resumed);
+        if a != b || da != db {
+            let diff: Vec<String> = da
+                .lines()
+                .zip(db.lines())
+                .filter(|(x, y)| x != y)
+                .map(|(x, y)| format!("{x}\n  resumed: {y}"))
+                .collect();
+            panic!("tick {i} after the save (minute {a} / {b}) differs:\n{}", diff.join("\n"));
+        }
+        if screen(&app) == Screen::Chronicle {
+            break;
+        }
+        app.update();
+        resumed.update();
+    }
+    assert_eq!(screen(&app), Screen::Chronicle, "the journey ended");
 }

@@ -9,7 +9,7 @@ use crate::game::theme;
 use crate::sim::journey::story::StoryBeat;
 use crate::sim::model::air::Weather;
 use crate::sim::model::body::Vitals;
-use crate::sim::model::clock::GameClock;
+use crate::sim::model::clock::{GameClock, MINUTES_PER_DAY};
 use crate::sim::model::group::{Mind, Pace, Resting, Straying};
 use crate::sim::model::march::March;
 use crate::sim::model::party::{Leader, Member, News, Position, Status};
@@ -132,7 +132,7 @@ fn update_hud(
     pace: Res<Pace>,
     party: Query<(&Member, &Status, &Vitals, &Mind, Has<Straying>)>,
     grounds: Query<&crate::sim::model::ground::Ground, With<Leader>>,
-    march: (Res<March>, Res<State<Scale>>),
+    march: (Res<March>, Res<State<Scale>>, Res<crate::sim::model::group::Halt>),
     mut lines: ParamSet<(
         Single<&mut Text, With<StageLine>>,
         Single<&mut Text, With<ClockLine>>,
@@ -145,22 +145,24 @@ fn update_hud(
     let number = stage.get().index() + 1;
     show(lines.p0().into_inner(), format!("{number}/10  {} - {}", level.title, level.place));
     let walking = members.iter().filter(|s| **s == Status::Walking).count();
-    let camp = match (resting.0, march.1.get()) {
-        (false, _) => "",
+    // A stay of days (as someone's guests) is told with the day it ends.
+    let staying = (march.2.0 > clock.minutes + MINUTES_PER_DAY)
+        .then(|| GameClock::date_of((march.2.0 / MINUTES_PER_DAY) as u32 + 1));
+    let camp = match (resting.0, march.1.get(), staying) {
+        (false, ..) => String::new(),
+        (true, Scale::March, Some(until)) => format!("  |  staying until {}", until.long()),
         // On the march the group stops for the noon hour, the night and the storms.
-        (true, Scale::March) => "  |  halted",
-        (true, Scale::Scene) => "  |  camped until dawn",
+        (true, Scale::March, None) => "  |  halted".into(),
+        (true, Scale::Scene, _) => "  |  camped until dawn".into(),
     };
     let part = if clock.is_night() { "night" } else { "day" };
-    show(
-        lines.p1().into_inner(),
-        format!(
-            "Day {}, {}  {} ({part})  |  {walking} walking{camp}",
-            clock.day(),
-            clock.date().long(),
-            clock.time_of_day()
-        ),
-    );
+    // The epilogue is fifty years on: the journey's calendar is not its date.
+    let when = if *stage.get() == Stage::Epilogue {
+        "1989".to_string()
+    } else {
+        format!("Day {}, {}", clock.day(), clock.date().long())
+    };
+    show(lines.p1().into_inner(), format!("{when}  {} ({part})  |  {walking} walking{camp}", clock.time_of_day()));
     if let (Some(route), true) = (&level.route, march.1.get() == &Scale::March) {
         let march = &march.0;
         let stretch = route.stretch_at(march.km);

@@ -58,6 +58,30 @@ fn whole_route(levels: &Levels) -> Vec<(f32, f32)> {
     levels.stages.iter().filter_map(|l| l.route.as_ref()).flat_map(|r| r.points.iter().map(|p| p.at())).collect()
 }
 
+/// Where each place's name goes on the map (left, top): right of its dot, or left of it if
+/// that would cover a name already placed, or not at all if both would (close places on a
+/// long stage: the first of them is named).
+fn place_labels(labels: Vec<(String, f32, f32)>) -> Vec<(String, f32, f32)> {
+    // The 11 px label's box, about: 6 px a letter, 14 px high.
+    let size = |name: &str| (6.0 * name.chars().count() as f32, 14.0);
+    let mut placed: Vec<(String, f32, f32)> = Vec::new();
+    let clear = |placed: &[(String, f32, f32)], l: f32, t: f32, w: f32, h: f32| {
+        placed.iter().all(|(n, pl, pt)| {
+            let (pw, ph) = size(n);
+            l + w <= *pl || *pl + pw <= l || t + h <= *pt || *pt + ph <= t
+        })
+    };
+    for (name, x, y) in labels {
+        let (w, h) = size(&name);
+        let top = y - 8.0;
+        let spot = [x + 5.0, x - 5.0 - w].into_iter().find(|l| clear(&placed, *l, top, w, h));
+        if let Some(left) = spot {
+            placed.push((name, left, top));
+        }
+    }
+    placed
+}
+
 fn spawn_march_screen(
     mut commands: Commands,
     level: Res<CurrentLevel>,
@@ -123,14 +147,9 @@ fn spawn_march_screen(
                 BorderColor::all(theme::DIM),
             ))
             .with_children(|map| {
-                for (name, x, y) in labels {
+                for (name, left, top) in place_labels(labels) {
                     map.spawn((
-                        Node {
-                            position_type: PositionType::Absolute,
-                            left: px(x + 5.0),
-                            top: px(y - 8.0),
-                            ..default()
-                        },
+                        Node { position_type: PositionType::Absolute, left: px(left), top: px(top), ..default() },
                         theme::label(name, 11.0, Color::srgb(0.15, 0.12, 0.1)),
                     ));
                 }

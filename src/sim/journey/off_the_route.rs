@@ -166,10 +166,15 @@ fn go_down(
     way_outs: Query<Entity, With<WayOut>>,
     fires: Query<Entity, With<Fire>>,
     mut news: MessageWriter<News>,
+    clock: Res<crate::sim::model::clock::GameClock>,
 ) {
     // Not while the journey is already moving on (to the stage's scene, or the next stage).
     let moving = !matches!(*next_scale, NextState::Unchanged) || !matches!(*next_stage, NextState::Unchanged);
     if asked.read().count() == 0 || march.is_camped_off_the_route() || moving {
+        return;
+    }
+    if march.is_hosted(clock.minutes) {
+        news.write(News("Not while the group is someone's guest.".into()));
         return;
     }
     // Nobody leaves the route while someone is out of sight or out for wood: they would not

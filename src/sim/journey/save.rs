@@ -274,6 +274,7 @@ pub(crate) fn finish_resuming(
     mut resting: ResMut<Resting>,
     mut march: ResMut<March>,
     mut next_scale: ResMut<NextState<Scale>>,
+    mut bodies: Query<(&Member, &mut Vitals)>,
 ) {
     let Some(resume) = resume else { return };
     if *stage.get() != resume.0.stage {
@@ -295,6 +296,21 @@ pub(crate) fn finish_resuming(
         // Back where the march (or the scene) was.
         *march = resume.0.march.clone();
         next_scale.set(resume.0.scale);
+    }
+    // The time it took to come through the Camp into this stage is not part of the journey:
+    // the clock, the dice and the air are as they were when the save was written, not as the
+    // stage's entering reset them.
+    let save = &resume.0;
+    commands.insert_resource(save.clock);
+    commands.insert_resource(SimRng(save.rng.clone()));
+    commands.insert_resource(save.weather.clone());
+    commands.insert_resource(save.supplies.clone());
+    commands.insert_resource(save.halt);
+    commands.insert_resource(save.odometer);
+    for (member, mut vitals) in &mut bodies {
+        if let Some(v) = save.members.iter().find(|m| m.id == member.0).and_then(|m| m.vitals) {
+            *vitals = v;
+        }
     }
     commands.remove_resource::<ResumeFrom>();
     commands.insert_resource(StartStage(Stage::Camp));

@@ -72,11 +72,14 @@ impl GameClock {
     }
 }
 
-/// The night of the escape, day 1 of the journey: a New Year's blizzard, the guards drinking.
-/// Rawicz has the prisoners reach the camp in early 1941 and the film gives no date; New
-/// Year's night puts the seasons where the story has them (the Gobi in summer, the passes as
-/// winter closes).
-pub const ESCAPE_DATE: Date = Date { year: 1941, month: 1, day: 1 };
+/// The night of the escape, day 1 of the journey: a February blizzard covers the tracks. The
+/// film gives no date (only a winter storm) and Rawicz has the prisoners reach the camp in the
+/// first week of February 1941. At the pace the march's rules walk (about 20 km a day over the
+/// whole way, near the 12 miles a day an army keeps up in long operations: Moss, Manual of
+/// Military Training, 1914, §1221), a start in early February puts the seasons where the story
+/// has them: the taiga in deep cold, Baikal's ice rotting as the group reaches it, the Gobi in
+/// high summer, the passes as winter closes, India at the year's end.
+pub const ESCAPE_DATE: Date = Date { year: 1941, month: 2, day: 1 };
 
 /// A day of the Gregorian calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -208,7 +211,7 @@ mod tests {
             assert_eq!(times, 3, "step {step}");
         }
         let clock = GameClock { minutes: 15 * MINUTES_PER_DAY / 10, step: 1 };
-        // Noon on the second day, 2 January: a twentieth of the way into the month.
-        assert!((clock.month_f() - 1.048).abs() < 0.001, "{}", clock.month_f());
+        // Noon on the second day, 2 February: a day and a half into a month of 28 days.
+        assert!((clock.month_f() - (2.0 + 1.5 / 28.0)).abs() < 0.001, "{}", clock.month_f());
     }
 }

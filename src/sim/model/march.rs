@@ -26,6 +26,10 @@ pub struct March {
     /// the other (true).
     #[serde(default)]
     pub roads: Vec<bool>,
+    /// The group stays as someone's guests until this minute of the journey: under their roof,
+    /// at their stove, fed from their stores.
+    #[serde(default)]
+    pub guests_until: Option<u64>,
 }
 
 impl March {
@@ -56,6 +60,11 @@ impl March {
     /// Where the march must stop next for a fork to be decided, km.
     pub fn next_fork_km(&self, route: &MarchRoute) -> Option<f32> {
         route.fork_km(self.roads.len())
+    }
+
+    /// Whether the group is someone's guests at this minute.
+    pub fn is_hosted(&self, minutes: u64) -> bool {
+        self.guests_until.is_some_and(|until| minutes < until)
     }
 
     /// On ground of the group's own choosing, not the stage's story scene.

@@ -36,6 +36,51 @@ pub struct Report {
     pub ending: Option<EndingText>,
     /// The route walked on the real map, [latitude, longitude], hourly.
     pub route: Vec<(f32, f32)>,
+    /// How long the journey would take a player at normal speed, from the time the run spent
+    /// on each scale (a headless run counts it; `null` otherwise).
+    pub play: Option<PlayTime>,
+}
+
+/// Seconds a player reads a story event, and more when it asks something of them: an
+/// assumption (a few lines of text at a leisurely 200 words a minute), not a measurement.
+const READ_S: f32 = 8.0;
+const ANSWER_S: f32 = 12.0;
+
+/// The journey's time by scale, and what it comes to for a player at normal speed: the march
+/// at its hours a second, the scenes at a minute a tick and their nights at the sleep speed,
+/// and the story read as it is told.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct PlayTime {
+    pub march_hours: u32,
+    /// Minutes in scenes while someone walks or the camp is awake, and while it sleeps.
+    pub scene_minutes: u32,
+    pub camp_minutes: u32,
+    pub minutes_at_normal_speed: u32,
+}
+
+impl PlayTime {
+    /// Counts one tick of the simulation, on the scale it ran.
+    pub fn count(&mut self, world: &World) {
+        let Some(scale) = world.get_resource::<State<crate::states::Scale>>() else { return };
+        let asleep = world.get_resource::<crate::sim::model::group::Resting>().is_some_and(|r| r.0);
+        match scale.get() {
+            crate::states::Scale::March => self.march_hours += 1,
+            crate::states::Scale::Scene if asleep => self.camp_minutes += 1,
+            crate::states::Scale::Scene => self.scene_minutes += 1,
+        }
+    }
+
+    /// With the story's events read and answered, in real minutes at normal speed.
+    pub fn finish(mut self, told: usize, asked: usize) -> PlayTime {
+        let ticks = crate::sim::TICKS_PER_SECOND as f32;
+        let seconds = self.march_hours as f32 / crate::sim::MARCH_HOURS_PER_SECOND
+            + self.scene_minutes as f32 / ticks
+            + self.camp_minutes as f32 / (ticks * crate::sim::SLEEP_SPEED)
+            + told as f32 * READ_S
+            + asked as f32 * ANSWER_S;
+        self.minutes_at_normal_speed = (seconds / 60.0).round() as u32;
+        self
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -107,6 +152,10 @@ impl Report {
                 .collect(),
             ending: chronicle.ending,
             route: chronicle.route.into_iter().map(round_geo).collect(),
+            play: world.get_resource::<PlayTime>().map(|p| {
+                let log = &world.resource::<StoryLog>().0;
+                p.finish(log.len(), log.iter().filter(|e| e.choice.is_some()).count())
+            }),
         }
     }
 

@@ -138,7 +138,8 @@ fn run_for_wood(
         }
         let goal = if run.returning { run.home } else { run.target };
         let to = goal - pos.0;
-        let speed = tiles_per_minute(level.0.tile_m, map.terrain_at(pos.0).props().move_cost) * 0.6;
+        let speed =
+            tiles_per_minute(level.0.tile_m, map.terrain_at(pos.0).props().move_cost, level.0.climate.altitude_m) * 0.6;
         if to.length() <= speed.max(0.3) {
             if run.returning {
                 commands.entity(e).remove::<WoodRun>();

@@ -50,7 +50,11 @@ fn look_for_the_group(
         .map(|(e, _, p, _, _, _, _)| (e, p.0))
         .collect();
     let lights: Vec<Vec2> = fires.iter().filter(|(_, f)| f.burning()).map(|(p, _)| p.0).collect();
-    for (e, member, pos, status, traits, leader, straying) in &members {
+    // In the group's order, whatever order the bodies were made in: the dice fall the same
+    // way for the same people in a resumed journey.
+    let mut order: Vec<_> = members.iter().collect();
+    order.sort_by_key(|(_, member, ..)| member.0);
+    for (e, member, pos, status, traits, leader, straying) in order {
         if leader || !matches!(status, Status::Walking | Status::GivenUp) {
             continue;
         }
@@ -86,7 +90,9 @@ fn wander(
     mut strays: Query<(&Member, &mut Position, &mut Straying, &mut Status, &Vitals)>,
     mut news: MessageWriter<News>,
 ) {
-    for (member, mut pos, mut stray, mut status, vitals) in &mut strays {
+    let mut order: Vec<_> = strays.iter_mut().collect();
+    order.sort_by_key(|(member, ..)| member.0);
+    for (member, mut pos, mut stray, mut status, vitals) in order {
         if *status != Status::Walking {
             continue;
         }
@@ -95,7 +101,9 @@ fn wander(
             stray.heading = Vec2::from_angle(stray.heading.to_angle() + rng.0.random_range(-1.2..1.2));
         }
         let speed =
-            tiles_per_minute(level.0.tile_m, map.terrain_at(pos.0).props().move_cost) * 0.4 * vitals.walk_factor();
+            tiles_per_minute(level.0.tile_m, map.terrain_at(pos.0).props().move_cost, level.0.climate.altitude_m)
+                * 0.4
+                * vitals.walk_factor();
         let next = slide(&map, pos.0, stray.heading * speed);
         if next == pos.0 {
             stray.heading = -stray.heading;

@@ -12,16 +12,20 @@ use crate::sim::model::supplies::Supplies;
 fn eat_rations(
     clock: Res<GameClock>,
     mut supplies: ResMut<Supplies>,
-    mut members: Query<(&Status, &Traits, &mut Vitals), With<Member>>,
+    mut members: Query<(&Member, &Status, &Traits, &mut Vitals)>,
 ) {
     if !clock.just_reached(7) {
         return;
     }
     // Valka always comes back with something: stolen, snared or bartered.
-    let foragers = members.iter().filter(|(s, t, _)| **s == Status::Walking && t.frightens).count();
+    let foragers = members.iter().filter(|(_, s, t, _)| **s == Status::Walking && t.frightens).count();
     supplies.rations += 1.5 * foragers as f32;
     let share = if supplies.counted { 0.9 } else { 1.0 };
-    for (status, _, mut v) in &mut members {
+    // Shared out in the group's order, whatever order the bodies were made in (a resumed
+    // journey makes them anew): when food runs short, the same people go without.
+    let mut order: Vec<_> = members.iter_mut().collect();
+    order.sort_by_key(|(m, ..)| m.0);
+    for (_, status, _, mut v) in order {
         if !matches!(status, Status::Walking | Status::GivenUp) {
             continue;
         }

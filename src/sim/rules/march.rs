@@ -17,7 +17,7 @@ use crate::sim::model::march::{March, MarchOrders, WAIT_FOR_THE_FALLEN_H, walks_
 use crate::sim::model::party::{Fate, Fates, Leader, Member, MemberId, News, Position, Status, WALK_KMH};
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::{Fire, MAX_WOOD, Supplies, WoodRun};
-use crate::sim::model::walk::Odometer;
+use crate::sim::model::walk::{Odometer, altitude_walk_factor, climb_h_per_km};
 use crate::sim::{SimSystems, is_marching};
 use crate::states::Stage;
 
@@ -44,9 +44,21 @@ pub fn forage_per_walker(terrain: Terrain) -> f32 {
 }
 
 /// How fast the group walks, km/h: at the pace ordered, held to its slowest walker, over the
-/// land underfoot.
-pub fn march_speed_kmh(pace: Pace, slowest_walk_factor: f32, move_cost: f32) -> f32 {
-    WALK_KMH * pace.speed() * slowest_walk_factor / move_cost.max(0.5)
+/// land underfoot, in the air of its height and up the route's climb (m per km).
+pub fn march_speed_kmh(
+    pace: Pace,
+    slowest_walk_factor: f32,
+    move_cost: f32,
+    altitude_m: f32,
+    rise_m_per_km: f32,
+) -> f32 {
+    let strength = pace.speed() * slowest_walk_factor * altitude_walk_factor(altitude_m);
+    if strength <= 0.0 {
+        return 0.0;
+    }
+    // Hours a fit walker takes over a km of this ground and this climb, for this group.
+    let h_per_km = (move_cost.max(0.5) / WALK_KMH + climb_h_per_km(rise_m_per_km)) / strength;
+    1.0 / h_per_km
 }
 
 /// The group's hour on the march: the ground each walker stands on, whether they walk, and the
@@ -73,11 +85,13 @@ fn march_on(
     let Some(route) = &level.0.route else { return };
     let stretch = route.stretch_at(march.km);
     let props = stretch.1.props();
-    let ground = Ground {
-        terrain: stretch.1,
-        shelter: props.shelter,
-        // Below the scene's ground the air is warmer, above it colder (the lapse rate).
-        elevation_m: stretch.2 - level.0.climate.altitude_m,
+    // Below the scene's ground the air is warmer, above it colder (the lapse rate).
+    let elevation_m = stretch.2 - level.0.climate.altitude_m;
+    let ground = if march.is_hosted(clock.minutes) {
+        // Guests sleep under a roof, out of the wind.
+        Ground { terrain: Terrain::House, shelter: Terrain::House.props().shelter, elevation_m }
+    } else {
+        Ground { terrain: stretch.1, shelter: props.shelter, elevation_m }
     };
     let hour = clock.hour() as u32;
     let walking_hours = walks_at(hour, orders.by_night) && orders.rest_day != Some(clock.day());
@@ -119,7 +133,8 @@ fn march_on(
     // Nobody walks into a blizzard or a sandstorm: the group lies up until it blows over.
     let storm = matches!(weather.kind, WeatherKind::Blizzard | WeatherKind::Sandstorm);
     let walks = walking_hours && !waiting && !storm && clock.minutes >= halt.0;
-    let speed = if walks { march_speed_kmh(*pace, slowest, props.move_cost) } else { 0.0 };
+    let speed =
+        if walks { march_speed_kmh(*pace, slowest, props.move_cost, stretch.2, route.rise_at(march.km)) } else { 0.0 };
     // Never past the scene ahead or the route's end: the journey takes over there.
     let ahead = if march.scene_done { route.length_km() } else { level.0.scene_start_km() };
     // Nor past a fork not yet decided: the way divides there.
@@ -170,7 +185,25 @@ fn camp_on_the_march(
     members: Query<(&Ground, &Status), With<Member>>,
     leader: Query<&Position, With<Leader>>,
     mut fires: Query<(Entity, &Position, &mut Fire)>,
+    march: Res<March>,
 ) {
+    // Guests sit at their hosts' stove, fed from their hosts' fuel, and drink their water.
+    if march.is_hosted(clock.minutes) {
+        supplies.water_l = supplies.capacity_l;
+        let lead = leader.single().map(|p| p.0).unwrap_or_default();
+        match fires.iter_mut().next() {
+            Some((.., mut fire)) => fire.fuel_h = fire.fuel_h.max(1.0 + clock.step_h()),
+            None => {
+                commands.spawn((
+                    Name::new("Fire"),
+                    Fire { fuel_h: 1.0 + clock.step_h() },
+                    Position(lead + Vec2::new(0.6, 0.0)),
+                    DespawnOnExit(*stage.get()),
+                ));
+            }
+        }
+        return;
+    }
     if !resting.0 {
         for (e, ..) in &mut fires {
             commands.entity(e).despawn();
@@ -205,4 +238,25 @@ fn camp_on_the_march(
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<March>().init_resource::<MarchOrders>();
     app.add_systems(FixedUpdate, (march_on, camp_on_the_march).chain().in_set(SimSystems::March).run_if(is_marching));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_march_slows_up_high_and_up_a_climb() {
+        // Steady pace, fit walkers, easy ground, low down: the walking speed itself.
+        let flat = march_speed_kmh(Pace::Steady, 1.0, 1.0, 800.0, 0.0);
+        assert!((flat - WALK_KMH).abs() < 1e-4);
+        // On the Tibetan plateau the same ground is walked at 70 % of it.
+        let plateau = march_speed_kmh(Pace::Steady, 1.0, 1.0, 4500.0, 0.0);
+        assert!((plateau / flat - 0.70).abs() < 0.005, "{plateau}");
+        // Up a pass rising 100 m in each km, an hour's walk (4 km on the flat) makes about
+        // 2.4 km: Naismith's 1/6 h a km on top of the quarter hour.
+        let climb = march_speed_kmh(Pace::Steady, 1.0, 1.0, 800.0, 100.0);
+        assert!((climb - 1.0 / (0.25 + 100.0 / 610.0)).abs() < 1e-3, "{climb}");
+        // Nobody able to walk: no march.
+        assert_eq!(march_speed_kmh(Pace::Steady, 0.0, 1.0, 800.0, 0.0), 0.0);
+    }
 }

@@ -7,6 +7,7 @@ pub mod cohesion;
 pub mod death;
 pub mod exposure;
 pub mod hunger;
+pub mod ice;
 pub mod march;
 pub mod movement;
 pub mod thirst;

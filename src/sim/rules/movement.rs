@@ -48,8 +48,10 @@ fn walk_leader(
     }
     let own = vitals.walk_factor();
     let tile_m = level.0.tile_m;
-    let mut budget =
-        tiles_per_minute(tile_m, map.terrain_at(pos.0).props().move_cost) * pace.speed() * own * weakest.max(0.5);
+    let mut budget = tiles_per_minute(tile_m, map.terrain_at(pos.0).props().move_cost, level.0.climate.altitude_m)
+        * pace.speed()
+        * own
+        * weakest.max(0.5);
     let start = pos.0;
     if input.0 != Vec2::ZERO {
         let step = input.0.normalize() * budget;
@@ -103,7 +105,7 @@ fn follow_leader(
         for (rank, (member, pos, _, vitals)) in walkers.iter_mut().enumerate() {
             let spot = centre + Vec2::from_angle(rank as f32 * 0.9 + member.0 as u8 as f32) * 0.9;
             let to = spot - pos.0;
-            let speed = tiles_per_minute(level.0.tile_m, 1.0) * vitals.walk_factor();
+            let speed = tiles_per_minute(level.0.tile_m, 1.0, level.0.climate.altitude_m) * vitals.walk_factor();
             if to.length() > 0.05 && speed > 0.0 {
                 let step = if to.length() <= speed { to } else { to.normalize() * speed };
                 pos.0 = slide(&map, pos.0, step);
@@ -127,10 +129,11 @@ fn follow_leader(
         }
         // Those who fall behind hurry; those close ease off.
         let hurry = if d > 2.0 { 1.4 } else { 1.0 };
-        let budget = tiles_per_minute(level.0.tile_m, map.terrain_at(pos.0).props().move_cost)
-            * hurry
-            * pace.speed()
-            * vitals.walk_factor();
+        let budget =
+            tiles_per_minute(level.0.tile_m, map.terrain_at(pos.0).props().move_cost, level.0.climate.altitude_m)
+                * hurry
+                * pace.speed()
+                * vitals.walk_factor();
         if budget <= 0.0 {
             continue;
         }

@@ -97,3 +97,25 @@ fn needs_a_night_on_the_ground(
         && !crate::sim::rules::march::has_wood_along(here.1, level.biome)
         && ground.generation.firewood >= WOODED_GROUND
 }
+
+/// Days a body needs under a roof to mend what the journey has done to it, by the body rules'
+/// own rates: frost-nipped skin heals 0.1 h of its frost hours an hour in the warm (a
+/// frostbite is 4 h of them), burnt skin a day or two, and a day puts right thirst, hunger and
+/// a core gone cold.
+fn days_to_mend(v: &Vitals) -> f32 {
+    let c = v.conditions();
+    let frost = if c.frostbite { (v.frost_hours - 4.0 + 1.0) / 2.4 } else { 0.0 };
+    let skin = if c.sunburn || c.blisters { 2.0 } else { 0.0 };
+    let day = if c.weakened || c.hungry || c.cold || v.fatigue > 0.6 { 1.0 } else { 0.0 };
+    frost.max(skin).max(day)
+}
+
+/// What a careful player makes of staying `days` as someone's guests, in days as roads are
+/// weighed: each day of mending a walker gets counts for one; each day stayed is a day later
+/// on the road, and from October, with the passes ahead closing, a day and a half.
+pub(super) fn stay_worth(days: u32, walkers: &[&Vitals], month: f32) -> f32 {
+    let days = days as f32;
+    let mended: f32 = walkers.iter().map(|v| days.min(days_to_mend(v))).sum();
+    let cost = if month >= 10.0 { 1.5 } else { 1.0 } * days;
+    mended - 0.5 * cost
+}

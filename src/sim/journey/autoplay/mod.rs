@@ -308,8 +308,8 @@ fn worth(effect: &Effect, stage: crate::states::Stage, weather: &Weather) -> f32
                 0.5
             }
         }
-        // Weighed against the road itself (see `road_worth`).
-        Effect::Road(..) => 0.0,
+        // Weighed against the road itself (see `road_worth`) and the group (`stay_worth`).
+        Effect::Road(..) | Effect::Guests(_) => 0.0,
         Effect::Guide => {
             if stage == crate::states::Stage::Himalaya {
                 4.0
@@ -352,8 +352,10 @@ fn answer_questions(
         month: clock.month_f(),
         weak: walking().any(|v| v.conditions().weakened || v.conditions().hypothermia || v.fatigue > 0.6),
     };
+    let walkers: Vec<&Vitals> = walking().collect();
     let road = |e: &Effect| match e {
         Effect::Road(n, other) => road_worth(&level.0, *n, *other, &sense),
+        Effect::Guests(days) => march::stay_worth(*days, &walkers, sense.month),
         _ => 0.0,
     };
     let score = |c: &Choice| {

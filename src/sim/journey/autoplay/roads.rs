@@ -1,14 +1,13 @@
 //! The autoplayer at a fork: what a careful player makes of each road, in days.
 
 use crate::levels::{Level, Terrain, Water};
+use crate::sim::rules::ice::chance_through_a_hour;
 
 /// Km a group walks in a day on the march, about, on easy ground: what its water and wood
 /// must last between supplies.
 const KM_A_DAY: f32 = 25.0;
 /// Bundles of wood a cold night takes (see `march::WOOD_FOR_A_NIGHT`).
 const WOOD_A_NIGHT: f32 = 6.0;
-/// From April the lake ice rots and breaks (docs/research/route.md, the Baikal fork).
-const ICE_ROTS_FROM_MONTH: f32 = 4.0;
 
 /// What the autoplayer knows of the group and the season when it weighs a road.
 pub(super) struct RoadSense {
@@ -26,10 +25,10 @@ pub(super) struct RoadSense {
 }
 
 /// What a careful player makes of a road at a fork, in days: the days of walking it (its km
-/// over the ground's going); a dry stretch longer than the water carried lasts (a day without
-/// water is borne); a cold road without wood longer than the wood carried lasts; for a weak
-/// group, the days spent exposed (open ground in a deep cold or up high); and lake ice after
-/// it has begun to rot.
+/// over the ground's going and the thin air); a dry stretch longer than the water carried
+/// lasts (a day without water is borne); a cold road without wood longer than the wood
+/// carried lasts; for a weak group, the days spent exposed (open ground in a deep cold or up
+/// high); and lake ice after it has begun to rot.
 pub(super) fn road_worth(level: &Level, n: usize, other: bool, sense: &RoadSense) -> f32 {
     let Some(route) = &level.route else { return 0.0 };
     let Some(f) = route.forks.get(n) else { return 0.0 };
@@ -48,7 +47,12 @@ pub(super) fn road_worth(level: &Level, n: usize, other: bool, sense: &RoadSense
             })
             .collect()
     };
-    let days = stretches.iter().map(|(km, t, _)| km * t.props().move_cost).sum::<f32>() / KM_A_DAY;
+    // Thin air slows the walk as rough ground does (`walk::altitude_walk_factor`).
+    let days = stretches
+        .iter()
+        .map(|(km, t, alt)| km * t.props().move_cost / crate::sim::model::walk::altitude_walk_factor(*alt))
+        .sum::<f32>()
+        / KM_A_DAY;
     let winter = sense.day_c < 0.0;
     let wet =
         |t: Terrain| t.props().water != Water::None && t.props().water != Water::Salt || (winter && t.props().snow);
@@ -76,8 +80,9 @@ pub(super) fn road_worth(level: &Level, n: usize, other: bool, sense: &RoadSense
             .sum::<f32>();
         worth -= exposed / KM_A_DAY;
     }
-    if sense.month >= ICE_ROTS_FROM_MONTH && stretches.iter().any(|(_, t, _)| *t == Terrain::ThinIce) {
-        worth -= 8.0;
-    }
+    // Rotten ice: a soaking is feared as the days it costs to get over it, the more the later.
+    let on_ice = stretches.iter().filter(|(_, t, _)| *t == Terrain::ThinIce).map(|(km, ..)| km).sum::<f32>();
+    let soakings = chance_through_a_hour(sense.month) * on_ice / (KM_A_DAY / 8.0) * sense.walkers as f32;
+    worth -= 4.0 * soakings;
     worth
 }

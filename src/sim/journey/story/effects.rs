@@ -117,9 +117,12 @@ fn apply(effect: &Effect, subject: Option<MemberId>, lead: Vec2, w: &mut StoryWo
         Effect::Morale(..) | Effect::Trust(..) | Effect::Drink(..) | Effect::GiveUp(_) | Effect::Rally(_) => {
             apply_to_spirits(effect, subject, w)
         }
-        Effect::Water(_) | Effect::Rations(_) | Effect::Wood(_) | Effect::Rest(_) | Effect::Weather(..) => {
-            apply_to_supplies(effect, w)
-        }
+        Effect::Water(_)
+        | Effect::Rations(_)
+        | Effect::Wood(_)
+        | Effect::Rest(_)
+        | Effect::Guests(_)
+        | Effect::Weather(..) => apply_to_supplies(effect, w),
         Effect::Join(_) | Effect::TurnAway(..) | Effect::Stay(..) | Effect::Depart(..) => {
             apply_to_company(effect, lead, w)
         }
@@ -185,6 +188,15 @@ fn apply_to_supplies(effect: &Effect, w: &mut StoryWorld) {
         Effect::Wood(n) => w.supplies.wood = (w.supplies.wood as i32 + n).max(0) as u32,
         Effect::Rest(h) => w.halt.0 = w.halt.0.max(w.clock.minutes + (h * 60.0) as u64),
         Effect::Weather(kind, h) => w.weather.force(*kind, w.clock.minutes + (h * 60.0) as u64),
+        Effect::Guests(days) => {
+            // Fed by the hosts: a ration a day for everyone in the group, Janusz with them, so
+            // what the group carries is still there when it leaves.
+            let fed = w.members.iter().filter(|(_, _, _, s, ..)| in_group(**s)).count() + 1;
+            w.supplies.rations += (fed as u32 * days) as f32;
+            let until = w.clock.minutes + u64::from(*days) * crate::sim::model::clock::MINUTES_PER_DAY;
+            w.halt.0 = w.halt.0.max(until);
+            w.march.guests_until = Some(until);
+        }
         _ => {}
     }
 }

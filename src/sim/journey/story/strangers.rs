@@ -54,7 +54,8 @@ pub(crate) fn approach_the_group(
         if to.length() > 12.0 || to.length() < 1.5 {
             continue;
         }
-        let speed = tiles_per_minute(level.0.tile_m, map.terrain_at(pos.0).props().move_cost);
+        // Those met on the way live at this height: the thin air does not slow them.
+        let speed = tiles_per_minute(level.0.tile_m, map.terrain_at(pos.0).props().move_cost, 0.0);
         pos.0 = slide(&map, pos.0, to.normalize() * speed.min(to.length()));
     }
 }

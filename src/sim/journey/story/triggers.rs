@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use bevy::prelude::*;
 
-use crate::levels::{Choice, Condition, Effect, Levels, MemberId, Require, StoryEvent, Terrain, Trigger};
+use crate::levels::{Choice, Condition, Effect, Levels, MarchRoute, MemberId, Require, StoryEvent, Terrain, Trigger};
 use crate::sim::journey::story::effects::ToldEffects;
 use crate::sim::journey::story::strangers::{Greeted, StrangerAt};
 use crate::sim::journey::story::{
@@ -74,6 +74,9 @@ struct Watch<'a, 'w, 's> {
     on_stage_ground: bool,
     /// The fork of the route the march stands at, undecided.
     fork_due: Option<usize>,
+    /// Km the march has come along the stage's route, while it marches.
+    marched_km: Option<f32>,
+    route: Option<&'a MarchRoute>,
     stage: Stage,
     lead: Vec2,
     along: f32,
@@ -123,6 +126,9 @@ fn subjects(trigger: &Trigger, w: &Watch, landmarks: &mut Landmarks, commands: &
             .collect(),
         Trigger::After(id) => once(w.log.settled(w.stage, id, w.pending)),
         Trigger::Fork(n) => once(w.fork_due == Some(*n)),
+        Trigger::Waypoint(n) => {
+            once(w.marched_km.zip(w.route).is_some_and(|(km, r)| *n < r.points.len() && km + 0.01 >= r.km_to_point(*n)))
+        }
     }
 }
 
@@ -133,7 +139,12 @@ pub(crate) fn fire_story_events(
     map: Res<StageMap>,
     stage: Res<State<Stage>>,
     clock: Res<GameClock>,
-    (nights, weather, march): (Res<StageNights>, Res<Weather>, Res<crate::sim::model::march::March>),
+    (nights, weather, march, scale): (
+        Res<StageNights>,
+        Res<Weather>,
+        Res<crate::sim::model::march::March>,
+        Option<Res<State<crate::states::Scale>>>,
+    ),
     fates: Res<Fates>,
     mut landmarks: Local<Landmarks>,
     mut pending: ResMut<PendingEvent>,
@@ -161,6 +172,11 @@ pub(crate) fn fire_story_events(
             map: &map,
             on_stage_ground: !march.is_camped_off_the_route(),
             fork_due: level.0.route.as_ref().and_then(|r| march.fork_due(r)),
+            marched_km: scale
+                .as_ref()
+                .filter(|s| *s.get() == crate::states::Scale::March && !march.is_camped_off_the_route())
+                .map(|_| march.km),
+            route: level.0.route.as_ref(),
             stage,
             lead: lead.0,
             along,
@@ -198,15 +214,19 @@ pub(crate) fn fire_story_events(
     }
 }
 
-/// A choice of road says how long the road is, measured on the route as walked.
+/// A choice of road says how long the road is, measured on the route as walked; a choice to
+/// stay, for how many days.
 fn with_road_km(label: &str, choice: &Choice, level: &crate::levels::Level) -> String {
     let road =
         choice.effects.iter().find_map(|e| if let Effect::Road(n, other) = e { Some((*n, *other)) } else { None });
     let km = road
         .and_then(|(n, other)| level.route.as_ref()?.fork_roads_km(n).map(|(own, alt)| if other { alt } else { own }));
-    match km {
-        Some(km) => format!("{label} ({km:.0} km)"),
-        None => label.to_string(),
+    let stay = choice.effects.iter().find_map(|e| if let Effect::Guests(d) = e { Some(*d) } else { None });
+    match (km, stay) {
+        (Some(km), _) => format!("{label} ({km:.0} km)"),
+        (None, Some(1)) => format!("{label} (a day)"),
+        (None, Some(days)) => format!("{label} ({days} days)"),
+        (None, None) => label.to_string(),
     }
 }
 
