@@ -59,9 +59,9 @@ fn whole_route(levels: &Levels) -> Vec<(f32, f32)> {
 }
 
 /// Where each place's name goes on the map (left, top): right of its dot, or left of it if
-/// that would cover a name already placed, or not at all if both would (close places on a
-/// long stage: the first of them is named).
-fn place_labels(labels: Vec<(String, f32, f32)>) -> Vec<(String, f32, f32)> {
+/// that would cover a name already placed or run off the map, or pulled in from the map's
+/// edge; or not at all (close places on a long stage: the first of them is named).
+fn place_labels(labels: Vec<(String, f32, f32)>, map_w: f32) -> Vec<(String, f32, f32)> {
     // The 11 px label's box, about: 6 px a letter, 14 px high.
     let size = |name: &str| (6.0 * name.chars().count() as f32, 14.0);
     let mut placed: Vec<(String, f32, f32)> = Vec::new();
@@ -74,7 +74,11 @@ fn place_labels(labels: Vec<(String, f32, f32)>) -> Vec<(String, f32, f32)> {
     for (name, x, y) in labels {
         let (w, h) = size(&name);
         let top = y - 8.0;
-        let spot = [x + 5.0, x - 5.0 - w].into_iter().find(|l| clear(&placed, *l, top, w, h));
+        // Right of the dot, left of it, or pulled in from the map's edge.
+        let inside = (x + 5.0).clamp(2.0, (map_w - w - 2.0).max(2.0));
+        let spot = [x + 5.0, x - 5.0 - w, inside]
+            .into_iter()
+            .find(|l| *l >= 0.0 && *l + w <= map_w && clear(&placed, *l, top, w, h));
         if let Some(left) = spot {
             placed.push((name, left, top));
         }
@@ -147,7 +151,7 @@ fn spawn_march_screen(
                 BorderColor::all(theme::DIM),
             ))
             .with_children(|map| {
-                for (name, left, top) in place_labels(labels) {
+                for (name, left, top) in place_labels(labels, w) {
                     map.spawn((
                         Node { position_type: PositionType::Absolute, left: px(left), top: px(top), ..default() },
                         theme::label(name, 11.0, Color::srgb(0.15, 0.12, 0.1)),

@@ -272,8 +272,9 @@ fn choose_the_way(
     }
 }
 
-/// Ticks the autoplayer lets a question stand before answering, so that a watcher can read it
-/// (0 headless; the windowed game sets a few seconds' worth).
+/// Game minutes the autoplayer lets a question stand before answering, so that a watcher can
+/// read it (0 headless; the windowed game sets a few seconds' worth of a scene's minutes, which
+/// the march, an hour a tick, passes in a tick or two).
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ReadingTime(pub u32);
 
@@ -335,7 +336,7 @@ fn answer_questions(
         *waited = 0;
         return;
     };
-    *waited += 1;
+    *waited += clock.step as u32;
     if *waited <= reading.0 {
         return;
     }
