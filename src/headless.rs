@@ -23,6 +23,11 @@ pub fn run(seed: u64, levels: Levels, autoplay: bool, max_days: u32) -> Report {
     run_from(seed, levels, autoplay, max_days, Stage::Camp)
 }
 
+/// Whether a story question stands unanswered.
+pub fn waits_for_an_answer(world: &World) -> bool {
+    world.get_resource::<crate::sim::journey::story::PendingEvent>().is_some_and(|p| p.0.is_some())
+}
+
 /// As [`run`], starting in a later stage (`--stage`).
 pub fn run_from(seed: u64, levels: Levels, autoplay: bool, max_days: u32, start: Stage) -> Report {
     let mut app = app(seed, levels, autoplay);
@@ -35,6 +40,11 @@ pub fn run_from(seed: u64, levels: Levels, autoplay: bool, max_days: u32, start:
         play.count(app.world());
         let done = *app.world().resource::<State<Screen>>().get() == Screen::Chronicle;
         let clock = app.world().get_resource::<GameClock>().map_or(0, |c| c.minutes);
+        // Without the autoplayer nobody answers the story's questions, and the world waits for
+        // an answer for ever: the run ends at the first one (the report says where).
+        if !autoplay && waits_for_an_answer(app.world()) {
+            break;
+        }
         if done || clock > limit {
             break;
         }

@@ -49,14 +49,29 @@ fn main() -> ExitCode {
     };
     if cli.headless {
         let report = the_way_back::headless::run_from(cli.seed, levels, cli.autoplay, cli.max_days, cli.stage);
+        use std::io::Write;
+        if !cli.autoplay && report.outcome.is_none() && report.days <= cli.max_days {
+            // Written so that a closed stderr is no panic.
+            let _ = writeln!(
+                std::io::stderr(),
+                "the run stopped on day {}: a story question waits for an answer, and in a headless run only \
+                 --autoplay answers",
+                report.days
+            );
+        }
         match cli.report {
             Some(ReportFormat::Json) => {
                 // A reader that stops early (`| head`) is not an error worth a panic.
-                use std::io::Write;
                 let _ = writeln!(std::io::stdout().lock(), "{}", report.to_json());
             }
             None => {
-                eprintln!("journey ended: {:?} on day {} after {} km", report.outcome, report.days, report.distance_km)
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "journey ended: {:?} on day {} after {} km",
+                    report.outcome,
+                    report.days,
+                    report.distance_km
+                );
             }
         }
         return ExitCode::SUCCESS;

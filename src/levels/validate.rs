@@ -5,9 +5,14 @@ use crate::states::Stage;
 
 type Invalid = (String, String);
 
+/// Whether `value` lies in `min..=max`. Level files hold f32s: 0.4 read as an f32 is
+/// 0.4000000059604645 as an f64, so the bounds are widened by an f32's rounding and the value
+/// is told as the file wrote it.
 fn check_range(field: &str, value: f64, min: f64, max: f64, unit: &str) -> Result<(), Invalid> {
-    if !(min..=max).contains(&value) || value.is_nan() {
-        return Err((field.into(), format!("{value}{unit} is out of range ({min}{unit} to {max}{unit})")));
+    let slack = f64::from(f32::EPSILON) * min.abs().max(max.abs()).max(1.0);
+    if !(min - slack..=max + slack).contains(&value) || value.is_nan() {
+        let told = value as f32;
+        return Err((field.into(), format!("{told}{unit} is out of range ({min}{unit} to {max}{unit})")));
     }
     Ok(())
 }
@@ -132,6 +137,17 @@ pub(crate) fn validate(level: &Level, expected: Stage) -> Result<(), Invalid> {
             ));
         }
     }
+    // A guide leads on to the next stage: the last stage has none.
+    if level.stage == *Stage::ALL.last().expect("stages")
+        && let Some(i) = level.events.iter().position(|e| {
+            e.effects
+                .iter()
+                .chain(e.choices.iter().flat_map(|c| c.effects.iter().chain(&c.failed_effects)))
+                .any(|x| *x == Effect::Guide)
+        })
+    {
+        return Err((format!("events[{i}].effects"), "Guide leads on to the next stage, and this is the last".into()));
+    }
     validate_events(&level.events, true)
 }
 
@@ -234,6 +250,19 @@ fn validate_events(events: &[StoryEvent], in_stage: bool) -> Result<(), Invalid>
 }
 
 fn check_effect(field: &str, effect: &Effect) -> Result<(), Invalid> {
+    // Janusz leads: the journey is his, so he cannot join it, leave it, be sent off or sit
+    // down in it by a story's say (the group would wait for him for ever).
+    let janusz = match effect {
+        Effect::Join(id)
+        | Effect::TurnAway(id, _)
+        | Effect::Stay(id, _)
+        | Effect::Depart(id, _)
+        | Effect::GiveUp(id) => *id == MemberId::Janusz,
+        _ => false,
+    };
+    if janusz {
+        return Err((field.into(), format!("{effect:?}: Janusz leads the group; he cannot join, leave or give up")));
+    }
     match effect {
         Effect::Morale(_, x) | Effect::Trust(_, x) => check_range(field, *x as f64, -1.0, 1.0, ""),
         Effect::Water(l) => check_range(field, *l as f64, -30.0, 30.0, " L"),

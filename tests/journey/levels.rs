@@ -97,6 +97,46 @@ fn a_stay_must_be_at_a_place_on_the_march() {
 }
 
 #[test]
+fn the_documented_maxima_are_accepted_as_written() {
+    // 0.4 read as an f32 is a hair above 0.4 as an f64: it is still the maximum the docs give.
+    let text = shipped(Stage::Gobi).replace("obstacles: 0.05,", "obstacles: 0.4,");
+    assert!(text.contains("obstacles: 0.4,"));
+    parse_level(Path::new("levels/x.ron"), &text, Stage::Gobi).expect("obstacles: 0.4 is allowed");
+    // Past it, the error tells the number as the file wrote it.
+    let text = shipped(Stage::Gobi).replace("obstacles: 0.05,", "obstacles: 0.41,");
+    let err = error_for(Stage::Gobi, &text);
+    assert!(err.contains("field `generation.obstacles`: 0.41 is out of range (0 to 0.4)"), "{err}");
+}
+
+#[test]
+fn a_story_cannot_send_janusz_away_or_guide_past_the_last_stage() {
+    // Janusz leads: a story that has him depart, join or sit down would stop the journey.
+    let text = shipped(Stage::Monastery).replace(
+        "effects: [Depart(Smith, \"went to Lhasa, to a US Army contact, and home to America\")],",
+        "effects: [Depart(Janusz, \"went to Lhasa\")],",
+    );
+    assert!(text.contains("Depart(Janusz"));
+    let err = error_for(Stage::Monastery, &text);
+    assert!(err.contains("Janusz leads the group"), "{err}");
+    // A guide in the last stage would lead nowhere.
+    let text = shipped(Stage::Epilogue).replacen("choices: [", "effects: [Guide],\n            choices: [", 1);
+    assert!(text.contains("effects: [Guide]"));
+    let err = error_for(Stage::Epilogue, &text);
+    assert!(err.contains("Guide leads on to the next stage, and this is the last"), "{err}");
+}
+
+#[test]
+fn a_headless_run_without_the_autoplayer_stops_at_the_first_question() {
+    // Nobody answers the Camp's first question: the run ends there, with a word why, not a hang.
+    let out = run_game(&["--headless", "--seed", "3", "--report", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("a story question waits for an answer"), "{stderr}");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a report");
+    assert!(report["outcome"].is_null(), "{}", report["outcome"]);
+}
+
+#[test]
 fn a_file_for_the_wrong_stage_is_refused() {
     let err = error_for(Stage::Baikal, &shipped(Stage::Taiga));
     assert!(err.contains("field `stage`") && err.contains("Baikal"), "{err}");
