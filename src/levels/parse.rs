@@ -156,7 +156,7 @@ impl Levels {
     /// The levels shipped with the game, compiled in so that the desktop, the browser and the
     /// tests read the very same text.
     pub fn builtin() -> Result<Levels, LevelError> {
-        let sources = BUILTIN.iter().map(|(name, text)| (PathBuf::from("levels").join(name), Some(text.to_string())));
+        let sources = BUILTIN.iter().map(|(name, text)| (PathBuf::from("levels").join(name), Ok(text.to_string())));
         let story = parse_story(&PathBuf::from("levels").join(STORY_FILE), BUILTIN_STORY)?;
         Levels::parse_all(sources, story)
     }
@@ -172,32 +172,24 @@ impl Levels {
             });
         }
         let story_path = dir.join(STORY_FILE);
-        let story_text = std::fs::read_to_string(&story_path).map_err(|_| LevelError {
-            file: story_path.clone(),
-            line: None,
-            field: None,
-            message: "missing: the story file (characters, endings) is not there".into(),
-        })?;
+        let story_text = read_text(&story_path, "the story file (characters, endings)")
+            .map_err(|message| LevelError { file: story_path.clone(), line: None, field: None, message })?;
         let story = parse_story(&story_path, &story_text)?;
         let sources = Stage::ALL.iter().map(|stage| {
             let path = dir.join(stage.file_name());
-            let text = std::fs::read_to_string(&path).ok();
+            let text = read_text(&path, &format!("the {} stage's level file", stage.name()));
             (path, text)
         });
         Levels::parse_all(sources, story)
     }
 
-    fn parse_all(sources: impl Iterator<Item = (PathBuf, Option<String>)>, story: Story) -> Result<Levels, LevelError> {
+    fn parse_all(
+        sources: impl Iterator<Item = (PathBuf, Result<String, String>)>,
+        story: Story,
+    ) -> Result<Levels, LevelError> {
         let mut levels = Vec::new();
         for ((path, text), stage) in sources.zip(Stage::ALL) {
-            let Some(text) = text else {
-                return Err(LevelError {
-                    file: path,
-                    line: None,
-                    field: None,
-                    message: format!("missing: the {} stage has no level file", stage.name()),
-                });
-            };
+            let text = text.map_err(|message| LevelError { file: path.clone(), line: None, field: None, message })?;
             levels.push(parse_level(&path, &text, stage)?);
         }
         Ok(Levels { stages: levels, story })
@@ -205,6 +197,32 @@ impl Levels {
 }
 
 pub const STORY_FILE: &str = "story.ron";
+
+/// The largest level or story file read: the biggest shipped one is under 20 KiB.
+pub const MAX_LEVEL_FILE_BYTES: u64 = 1 << 20;
+
+/// Reads a level or story file (`what` it is, for the message), refusing what is not a regular
+/// file of sensible size or not text, each with its own reason: a FIFO or a device would block
+/// or never end, a folder is not a file, one bad byte is not "missing".
+pub fn read_text(path: &Path, what: &str) -> Result<String, String> {
+    use std::io::Read;
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(format!("missing: {what} is not there")),
+        Err(e) => return Err(format!("cannot be read ({e})")),
+    };
+    if !meta.is_file() {
+        return Err(format!("is not a regular file ({what} must be one)"));
+    }
+    if meta.len() > MAX_LEVEL_FILE_BYTES {
+        return Err(format!("is too large ({} bytes; at most {MAX_LEVEL_FILE_BYTES})", meta.len()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_LEVEL_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot be read ({e})"))?;
+    String::from_utf8(bytes).map_err(|e| format!("is not UTF-8 text (a bad byte at {})", e.utf8_error().valid_up_to()))
+}
 const BUILTIN_STORY: &str = include_str!("../../levels/story.ron");
 
 const BUILTIN: [(&str, &str); 10] = [

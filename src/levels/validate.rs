@@ -5,6 +5,10 @@ use crate::states::Stage;
 
 type Invalid = (String, String);
 
+/// The smallest map a Monastery-biome level may have: its courtyard with a tile of ground
+/// and a gate path on every side.
+const MONASTERY_MIN: (u32, u32) = (24, 20);
+
 /// Whether `value` lies in `min..=max`. Level files hold f32s: 0.4 read as an f32 is
 /// 0.4000000059604645 as an f64, so the bounds are widened by an f32's rounding and the value
 /// is told as the file wrote it.
@@ -30,6 +34,16 @@ pub(crate) fn validate(level: &Level, expected: Stage) -> Result<(), Invalid> {
     let (w, h) = level.size;
     check_range("size", w as f64, 16.0, 1024.0, " tiles wide")?;
     check_range("size", h as f64, 16.0, 1024.0, " tiles high")?;
+    // The monastery's walled courtyard (21 × 17 tiles) and its gates need room around them.
+    if level.biome == crate::levels::Biome::Monastery && (w < MONASTERY_MIN.0 || h < MONASTERY_MIN.1) {
+        return Err((
+            "size".into(),
+            format!(
+                "a Monastery map must be at least {} × {} tiles to hold its 21 × 17 courtyard ({w} × {h})",
+                MONASTERY_MIN.0, MONASTERY_MIN.1
+            ),
+        ));
+    }
     check_range("tile_m", level.tile_m as f64, 10.0, 5000.0, " m")?;
     let edge_len = match level.way_out.edge {
         Edge::North | Edge::South => w,

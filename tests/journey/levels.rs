@@ -149,6 +149,36 @@ fn a_missing_stage_is_reported() {
     assert!(err.contains("himalaya.ron") && err.contains("missing"), "{err}");
 }
 
+#[test]
+fn a_level_file_that_is_not_a_file_or_not_text_is_told_for_what_it_is() {
+    // A folder where the file should be: not "missing", and no hang.
+    let dir = levels_dir_with("folder", Stage::Gobi, None);
+    std::fs::create_dir_all(dir.join(Stage::Gobi.file_name())).unwrap();
+    let err = Levels::from_dir(&dir).unwrap_err().to_string();
+    assert!(err.contains("gobi.ron") && err.contains("is not a regular file"), "{err}");
+    // One bad byte.
+    let mut bytes = shipped(Stage::Gobi).into_bytes();
+    bytes[40] = 0xff;
+    let dir = levels_dir_with("bytes", Stage::Gobi, None);
+    std::fs::write(dir.join(Stage::Gobi.file_name()), bytes).unwrap();
+    let err = Levels::from_dir(&dir).unwrap_err().to_string();
+    assert!(err.contains("is not UTF-8 text (a bad byte at 40)"), "{err}");
+    // A file far too big to be a level is not read into memory.
+    let dir = levels_dir_with("huge", Stage::Gobi, None);
+    let file = std::fs::File::create(dir.join(Stage::Gobi.file_name())).unwrap();
+    file.set_len(64 << 20).unwrap();
+    let err = Levels::from_dir(&dir).unwrap_err().to_string();
+    assert!(err.contains("is too large"), "{err}");
+}
+
+#[test]
+fn a_monastery_map_too_small_for_its_courtyard_is_refused() {
+    let text = shipped(Stage::Monastery).replace("size: (64, 64)", "size: (20, 20)");
+    assert!(text.contains("size: (20, 20)"));
+    let err = error_for(Stage::Monastery, &text);
+    assert!(err.contains("field `size`") && err.contains("at least 24 × 20 tiles"), "{err}");
+}
+
 fn run_game(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_the-way-back")).args(args).output().unwrap()
 }

@@ -40,8 +40,12 @@ impl StageMap {
         (y * self.width as i32 + x) as usize
     }
 
-    /// Puts `terrain` on tile `(x, y)`.
+    /// Puts `terrain` on tile `(x, y)`; a tile off the map is left alone (a set piece larger
+    /// than its map is cut at the edge, never written into the next row).
     pub fn set(&mut self, x: i32, y: i32, terrain: Terrain) {
+        if !self.contains(x, y) {
+            return;
+        }
         let i = self.tile(x, y);
         self.terrain[i] = terrain;
     }
