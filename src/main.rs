@@ -85,7 +85,8 @@ fn play(cli: Cli, levels: Levels) -> ExitCode {
     let replay = match &cli.replay {
         None => None,
         Some(path) => {
-            let steps = std::fs::read_to_string(path)
+            // Read as level files are: a regular file of sensible size, text.
+            let steps = the_way_back::levels::read_text(path, "the replay script")
                 .map_err(|e| format!("{}: {e}", path.display()))
                 .and_then(|text| parse(path, &text));
             match steps {

@@ -162,6 +162,23 @@ else
   echo "FAIL: the settings replay did not finish cleanly"; tail -20 "$out/settings.log"; fail=1
 fi
 if grep -q "panicked" "$out/settings.log"; then echo "FAIL: the game panicked in the settings"; fail=1; fi
+# A replay script that asks for the impossible is refused with its line, exit code 2, before any
+# window opens: a wait that never ends, a mistyped limit, a folder given as the script.
+printf 'wait 2\nwait inf\n' >"$out/inf.replay"
+printf 'until stage Taiga 6O\n' >"$out/typo.replay"
+mkdir -p "$out/folder.replay"
+for script in inf:2 typo:1 folder:0; do
+  name=${script%%:*}; line=${script##*:}
+  code=0
+  timeout 60 "$bin" --replay "$out/$name.replay" >"$out/bad-$name.log" 2>&1 || code=$?
+  if [ "$code" != 2 ]; then
+    echo "FAIL: the $name replay script gave exit code $code, not 2"; fail=1
+  elif [ "$line" != 0 ] && ! grep -q "$name.replay:$line: seconds expected" "$out/bad-$name.log"; then
+    echo "FAIL: the $name replay script's error does not name line $line"; cat "$out/bad-$name.log"; fail=1
+  elif [ "$line" = 0 ] && ! grep -q "is not a regular file" "$out/bad-$name.log"; then
+    echo "FAIL: a folder given as a replay script is not told for what it is"; cat "$out/bad-$name.log"; fail=1
+  fi
+done
 # A damaged settings file: the game starts with the defaults, says so, keeps the file aside,
 # and leaves the saved journey alone.
 echo "this is not ( a settings file" >"$saves/settings.ron"

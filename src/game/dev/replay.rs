@@ -57,6 +57,9 @@ fn key_named(name: &str) -> Option<KeyCode> {
     crate::game::menus::settings::key_from_name(name)
 }
 
+/// The longest wait or limit a script may ask for, seconds: a day.
+const MAX_SECS: f32 = 86_400.0;
+
 /// Reads a script; an error names the line and says what is wrong.
 pub fn parse(path: &Path, text: &str) -> Result<Vec<Step>, String> {
     let mut steps = Vec::new();
@@ -67,32 +70,39 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Step>, String> {
         }
         let err = |what: &str| format!("{}:{}: {what}: `{line}`", path.display(), i + 1);
         let words: Vec<&str> = line.split_whitespace().collect();
-        let secs = |s: Option<&&str>| s.and_then(|s| s.parse::<f32>().ok()).filter(|v| *v >= 0.0);
+        // Seconds: a finite number up to a day (`inf` would never end); a limit left out is
+        // 300 s, and one mistyped is an error, not the default.
+        let secs = |s: &str| s.parse::<f32>().ok().filter(|v| v.is_finite() && (0.0..=MAX_SECS).contains(v));
+        let bad_secs = || err(&format!("seconds expected (0 to {MAX_SECS})"));
+        let limit = |rest: &[&str]| match rest {
+            [] => Ok(300.0),
+            [s] => secs(s).ok_or_else(bad_secs),
+            _ => Err(err("one number of seconds at most")),
+        };
         let step = match words.as_slice() {
-            ["wait", s] => Step::Wait(secs(Some(s)).ok_or_else(|| err("seconds expected"))?),
+            ["wait", s] => Step::Wait(secs(s).ok_or_else(bad_secs)?),
             ["key", k] => Step::Key(key_named(k).ok_or_else(|| err("unknown key"))?),
-            ["hold", k, s] => Step::Hold(
-                key_named(k).ok_or_else(|| err("unknown key"))?,
-                secs(Some(s)).ok_or_else(|| err("seconds expected"))?,
-            ),
+            ["hold", k, s] => {
+                Step::Hold(key_named(k).ok_or_else(|| err("unknown key"))?, secs(s).ok_or_else(bad_secs)?)
+            }
             ["until", "stage", name, rest @ ..] => {
                 let stage = Stage::ALL
                     .into_iter()
                     .find(|s| s.name().eq_ignore_ascii_case(name))
                     .ok_or_else(|| err("unknown stage"))?;
-                Step::UntilStage(stage, secs(rest.first()).unwrap_or(300.0))
+                Step::UntilStage(stage, limit(rest)?)
             }
-            ["until", "question", rest @ ..] => Step::UntilQuestion(secs(rest.first()).unwrap_or(300.0)),
-            ["until", "night", rest @ ..] => Step::UntilNight(true, secs(rest.first()).unwrap_or(300.0)),
-            ["until", "day", rest @ ..] => Step::UntilNight(false, secs(rest.first()).unwrap_or(300.0)),
-            ["until", "march", rest @ ..] => Step::UntilMarch(true, secs(rest.first()).unwrap_or(300.0)),
-            ["until", "scene", rest @ ..] => Step::UntilMarch(false, secs(rest.first()).unwrap_or(300.0)),
+            ["until", "question", rest @ ..] => Step::UntilQuestion(limit(rest)?),
+            ["until", "night", rest @ ..] => Step::UntilNight(true, limit(rest)?),
+            ["until", "day", rest @ ..] => Step::UntilNight(false, limit(rest)?),
+            ["until", "march", rest @ ..] => Step::UntilMarch(true, limit(rest)?),
+            ["until", "scene", rest @ ..] => Step::UntilMarch(false, limit(rest)?),
             ["until", "weather", kind, rest @ ..] => {
                 let kind = WeatherKind::ALL
                     .into_iter()
                     .find(|k| format!("{k:?}").eq_ignore_ascii_case(kind))
                     .ok_or_else(|| err("unknown weather"))?;
-                Step::UntilWeather(kind, secs(rest.first()).unwrap_or(300.0))
+                Step::UntilWeather(kind, limit(rest)?)
             }
             ["shot", name]
                 if name.replace("{stage}", "").chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
