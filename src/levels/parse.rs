@@ -198,10 +198,11 @@ impl Levels {
 
 pub const STORY_FILE: &str = "story.ron";
 
-/// The largest level or story file read: the biggest shipped one is under 20 KiB.
+/// The largest text file the game reads (a level, the story, a replay script): the biggest
+/// shipped one is under 20 KiB.
 pub const MAX_LEVEL_FILE_BYTES: u64 = 1 << 20;
 
-/// Reads a level or story file (`what` it is, for the message), refusing what is not a regular
+/// Reads a text file the game is given (`what` it is, for the message), refusing what is not a regular
 /// file of sensible size or not text, each with its own reason: a FIFO or a device would block
 /// or never end, a folder is not a file, one bad byte is not "missing".
 pub fn read_text(path: &Path, what: &str) -> Result<String, String> {

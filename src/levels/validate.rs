@@ -9,6 +9,12 @@ type Invalid = (String, String);
 /// and a gate path on every side.
 const MONASTERY_MIN: (u32, u32) = (24, 20);
 
+/// Everything an event can do: what it does when told, and what each answer does, kept or
+/// refused.
+fn every_effect(e: &StoryEvent) -> impl Iterator<Item = &Effect> {
+    e.effects.iter().chain(e.choices.iter().flat_map(|c| c.effects.iter().chain(&c.failed_effects)))
+}
+
 /// Whether `value` lies in `min..=max`. Level files hold f32s: 0.4 read as an f32 is
 /// 0.4000000059604645 as an f64, so the bounds are widened by an f32's rounding and the value
 /// is told as the file wrote it.
@@ -139,11 +145,7 @@ pub(crate) fn validate(level: &Level, expected: Stage) -> Result<(), Invalid> {
                 ));
             }
         }
-        let stays = e
-            .choices
-            .iter()
-            .flat_map(|c| c.effects.iter().chain(&c.failed_effects))
-            .any(|x| matches!(x, Effect::Guests(_)));
+        let stays = every_effect(e).any(|x| matches!(x, Effect::Guests(_)));
         if stays && !matches!(e.trigger, Trigger::Waypoint(_) | Trigger::Fork(_)) {
             return Err((
                 format!("events[{i}].trigger"),
@@ -153,12 +155,7 @@ pub(crate) fn validate(level: &Level, expected: Stage) -> Result<(), Invalid> {
     }
     // A guide leads on to the next stage: the last stage has none.
     if level.stage == *Stage::ALL.last().expect("stages")
-        && let Some(i) = level.events.iter().position(|e| {
-            e.effects
-                .iter()
-                .chain(e.choices.iter().flat_map(|c| c.effects.iter().chain(&c.failed_effects)))
-                .any(|x| *x == Effect::Guide)
-        })
+        && let Some(i) = level.events.iter().position(|e| every_effect(e).any(|x| *x == Effect::Guide))
     {
         return Err((format!("events[{i}].effects"), "Guide leads on to the next stage, and this is the last".into()));
     }

@@ -249,3 +249,17 @@ fn the_headless_report_is_byte_identical_for_one_seed() {
         assert_ne!(x["map_hash"], y["map_hash"], "another seed, another map for {}", x["stage"]);
     }
 }
+
+#[test]
+fn a_stay_told_without_a_question_must_also_be_on_the_march() {
+    // A stay among an event's own effects (told, not asked) in a scene is refused as a stay in
+    // a choice is.
+    let text = shipped(Stage::Monastery).replacen(
+        "trigger: StageEntered,",
+        "trigger: StageEntered,\n            effects: [Guests(7)],",
+        1,
+    );
+    assert!(text.contains("effects: [Guests(7)]"));
+    let err = error_for(Stage::Monastery, &text);
+    assert!(err.contains("must happen on the march"), "{err}");
+}

@@ -132,7 +132,7 @@ fn update_hud(
     pace: Res<Pace>,
     party: Query<(&Member, &Status, &Vitals, &Mind, Has<Straying>)>,
     grounds: Query<&crate::sim::model::ground::Ground, With<Leader>>,
-    march: (Res<March>, Res<State<Scale>>, Res<crate::sim::model::group::Halt>),
+    march: (Res<March>, Res<State<Scale>>),
     mut lines: ParamSet<(
         Single<&mut Text, With<StageLine>>,
         Single<&mut Text, With<ClockLine>>,
@@ -146,8 +146,11 @@ fn update_hud(
     show(lines.p0().into_inner(), format!("{number}/10  {} - {}", level.title, level.place));
     let walking = members.iter().filter(|s| **s == Status::Walking).count();
     // A stay of days (as someone's guests) is told with the day it ends.
-    let staying = (march.2.0 > clock.minutes + MINUTES_PER_DAY)
-        .then(|| GameClock::date_of((march.2.0 / MINUTES_PER_DAY) as u32 + 1));
+    let staying = march
+        .0
+        .guests_until
+        .filter(|_| march.0.is_hosted(clock.minutes))
+        .map(|until| GameClock::date_of((until / MINUTES_PER_DAY) as u32 + 1));
     let camp = match (resting.0, march.1.get(), staying) {
         (false, ..) => String::new(),
         (true, Scale::March, Some(until)) => format!("  |  staying until {}", until.long()),
