@@ -15,11 +15,12 @@ play: setup
 	cargo run -- $(ARGS)
 
 ## Everything CI checks: formatting and lints of both builds, the headless simulation's tests,
-## the windowed game's build, the real game played under Xvfb, and the browser build played in
+## the windowed game's build and its own unit tests (saves, settings), the real game played under Xvfb, and the browser build played in
 ## headless Chromium.
 test: setup lint
 	cargo test --no-default-features
 	cargo build
+	cargo test --lib
 	bash tests/desktop/smoke.sh $(BIN) screenshots/desktop
 	bash scripts/web.sh
 	bash tests/web/run.sh

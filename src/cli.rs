@@ -58,6 +58,15 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", default_value = "screenshots/replay", requires = "replay")]
     pub replay_out: PathBuf,
 
+    /// Keep this journey's saves even though it is a trial (--replay, --stage, --levels), which
+    /// otherwise leave the saved journey alone. A benchmark never saves.
+    #[arg(long, conflicts_with_all = ["headless", "bench_frames"])]
+    pub save: bool,
+
+    /// Fail on purpose a few seconds in: for testing what a player sees when the game fails.
+    #[arg(long, hide = true, conflicts_with = "headless")]
+    pub crash_test: bool,
+
     /// Stop a headless run after this many in-game days if the journey has not ended.
     #[arg(long, value_name = "DAYS", default_value_t = 400, requires = "headless")]
     pub max_days: u32,
@@ -73,4 +82,27 @@ fn parse_stage(s: &str) -> Result<Stage, String> {
 fn parse_speed(s: &str) -> Result<f32, String> {
     let v: f32 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
     if (1.0..=50.0).contains(&v) { Ok(v) } else { Err(format!("{v} is not between 1 and 50")) }
+}
+
+impl Cli {
+    /// Why the journey this command line plays is not saved over the player's saved journey:
+    /// only a real journey is, or a trial asked to with `--save`. `None`: it is saved.
+    pub fn not_saved(&self) -> Option<String> {
+        if self.bench_frames.is_some() {
+            return Some("a benchmark never saves".into());
+        }
+        if self.save {
+            return None;
+        }
+        let trial = if self.replay.is_some() {
+            "a replayed script"
+        } else if self.stage != Stage::Camp {
+            "a trial of one stage (--stage)"
+        } else if self.levels.is_some() {
+            "a trial of other level files (--levels)"
+        } else {
+            return None;
+        };
+        Some(format!("{trial} is not saved unless asked with --save"))
+    }
 }

@@ -39,7 +39,7 @@ fn main() -> ExitCode {
     let levels = match levels {
         Ok(levels) => levels,
         Err(error) => {
-            eprintln!("error: a level file is broken\n  {error}");
+            say_error(&format!("error: a level file is broken\n  {error}"));
             #[cfg(feature = "gui")]
             if !cli.headless {
                 the_way_back::game::show_error(&format!("A level file is broken.\n\n{error}"));
@@ -61,8 +61,18 @@ fn main() -> ExitCode {
         }
         match cli.report {
             Some(ReportFormat::Json) => {
-                // A reader that stops early (`| head`) is not an error worth a panic.
-                let _ = writeln!(std::io::stdout().lock(), "{}", report.to_json());
+                let written = writeln!(std::io::stdout().lock(), "{}", report.to_json())
+                    .and_then(|()| std::io::stdout().lock().flush());
+                match written {
+                    // A reader that stops early (`| head`) took what it wanted.
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                    // A full disk is not a report: say so, and do not claim success.
+                    Err(e) => {
+                        let _ = writeln!(std::io::stderr(), "error: the report could not be written: {e}");
+                        return ExitCode::from(1);
+                    }
+                    Ok(()) => {}
+                }
             }
             None => {
                 let _ = writeln!(
@@ -92,7 +102,7 @@ fn play(cli: Cli, levels: Levels) -> ExitCode {
             match steps {
                 Ok(steps) => Some(Replay { steps, out: cli.replay_out.clone() }),
                 Err(e) => {
-                    eprintln!("error: the replay script cannot be used\n  {e}");
+                    say_error(&format!("error: the replay script cannot be used\n  {e}"));
                     return ExitCode::from(2);
                 }
             }
@@ -101,14 +111,31 @@ fn play(cli: Cli, levels: Levels) -> ExitCode {
     if let Some(r) = &replay
         && let Err(e) = std::fs::create_dir_all(&r.out)
     {
-        eprintln!("error: cannot make {}: {e}", r.out.display());
+        say_error(&format!("error: cannot make {}: {e}", r.out.display()));
         return ExitCode::from(2);
     }
-    the_way_back::game::run(cli.seed, levels, cli.autoplay, cli.speed, cli.stage, cli.bench_frames, replay)
+    let not_saved = cli.not_saved();
+    the_way_back::game::run(the_way_back::game::GamePlugin {
+        seed: cli.seed,
+        levels,
+        autoplay: cli.autoplay,
+        speed: cli.speed,
+        start: cli.stage,
+        bench_frames: cli.bench_frames,
+        replay,
+        not_saved,
+        crash_test: cli.crash_test,
+    })
 }
 
 #[cfg(not(feature = "gui"))]
 fn play(_cli: Cli, _levels: Levels) -> ExitCode {
-    eprintln!("error: this build has no window (built without the `gui` feature); add --headless");
+    say_error("error: this build has no window (built without the `gui` feature); add --headless");
     ExitCode::from(2)
+}
+
+/// Writes an error line to standard error; a closed stderr is no reason to panic.
+fn say_error(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{text}");
 }

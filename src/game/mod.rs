@@ -8,6 +8,7 @@ mod input;
 pub mod menus;
 mod saves;
 mod screens;
+pub(crate) mod store;
 pub mod theme;
 mod view;
 
@@ -36,6 +37,10 @@ pub struct GamePlugin {
     pub bench_frames: Option<u32>,
     /// An input script to play (`--replay`).
     pub replay: Option<dev::replay::Replay>,
+    /// Why this run's journey is not saved (a benchmark, a trial); `None`: it is.
+    pub not_saved: Option<String>,
+    /// Fail on purpose a few seconds in (`--crash-test`).
+    pub crash_test: bool,
 }
 
 impl Plugin for GamePlugin {
@@ -74,6 +79,10 @@ impl Plugin for GamePlugin {
         if let Some(r) = &self.replay {
             app.insert_resource(r.clone());
         }
+        app.insert_resource(saves::SavePolicy { not_saved: self.not_saved.clone() });
+        if self.crash_test {
+            app.insert_resource(dev::crash::CrashTest);
+        }
         // The autoplayer lets each question stand long enough to be read.
         app.insert_resource(crate::sim::journey::autoplay::ReadingTime((crate::sim::TICKS_PER_SECOND * 4.0) as u32));
         app.add_systems(Last, announce_first_frame);
@@ -94,6 +103,7 @@ impl Plugin for GamePlugin {
             view::weather_fx::plugin,
             dev::replay::plugin,
         ));
+        app.add_plugins(dev::crash::plugin);
         app.add_plugins((menus::settings::plugin, menus::plugin, audio::plugin, view::march::plugin));
     }
 }
@@ -134,20 +144,18 @@ fn has_display() -> bool {
 }
 
 /// Plays the game in a window until the player quits.
-pub fn run(
-    seed: u64,
-    levels: Levels,
-    autoplay: bool,
-    speed: f32,
-    start: crate::states::Stage,
-    bench_frames: Option<u32>,
-    replay: Option<dev::replay::Replay>,
-) -> ExitCode {
+pub fn run(game: GamePlugin) -> ExitCode {
     if !has_display() {
-        eprintln!("error: no display to open a window on (DISPLAY is not set); run with --headless");
+        {
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: no display to open a window on (DISPLAY is not set); run with --headless"
+            );
+        }
         return ExitCode::from(2);
     }
-    let exit = App::new().add_plugins(GamePlugin { seed, levels, autoplay, speed, start, bench_frames, replay }).run();
+    let exit = App::new().add_plugins(game).run();
     match exit {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),

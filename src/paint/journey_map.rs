@@ -191,7 +191,15 @@ fn stroke(px: &mut [u8], view: &MapView, line: &[(f32, f32)], width: f32, c: [u8
     for w in line.windows(2) {
         let (a, b) = (view.project(w[0]), view.project(w[1]));
         let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
-        let steps = (len * 2.0).ceil().max(1.0) as u32;
+        // A segment wholly off one side of the picture draws nothing, and a point far off the
+        // map (a damaged save) must not cost a billion dots.
+        let (w, h) = (view.width as f32, view.height as f32);
+        let off = (a.0 < 0.0 && b.0 < 0.0) || (a.0 > w && b.0 > w) || (a.1 < 0.0 && b.1 < 0.0) || (a.1 > h && b.1 > h);
+        if off || !len.is_finite() {
+            walked += if len.is_finite() { len } else { 0.0 };
+            continue;
+        }
+        let steps = (len * 2.0).ceil().clamp(1.0, 4.0 * (w + h)) as u32;
         for s in 0..=steps {
             let t = s as f32 / steps as f32;
             let at = walked + len * t;

@@ -37,6 +37,7 @@ check_shots() {
   done
 }
 
+rm -rf "$out/saves-first"
 start_game() {
   RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$out/saves-first" "$bin" --seed 7 --autoplay >"$out/game.log" 2>&1 &
   game=$!
@@ -90,12 +91,14 @@ kill -0 "$game" 2>/dev/null || { echo "FAIL: the game is no longer running"; fai
 kill "$game" 2>/dev/null || true
 game=""
 replay="$out/replay"
-rm -rf "$replay"
+rm -rf "$replay" "$out/saves"
 if RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$out/saves" timeout 600 "$bin" --seed 11 --speed 4 \
     --replay "$(dirname "$0")/journey.replay" --replay-out "$replay" >"$out/replay.log" 2>&1; then
   check_shots "replay" "$replay" title prologue camp taiga
   grep -q "story: the_prisoners" "$out/replay.log" || { echo "FAIL: the replayed keys did not answer the prologue"; fail=1; }
   grep -q "entered stage Taiga" "$out/replay.log" || { echo "FAIL: the replay never reached the taiga"; fail=1; }
+  # A replayed script is a trial, not the player's journey: it saves nothing.
+  [ -e "$out/saves/journey.ron" ] && { echo "FAIL: a replay saved a journey"; fail=1; }
   if [ -s "$replay/title.png" ] && [ -s "$replay/taiga.png" ]; then
     d=$(compare -metric AE "$replay/title.png" "$replay/taiga.png" null: 2>&1 || true)
     [ "${d%% *}" != "0" ] || { echo "FAIL: the replay's screens did not change"; fail=1; }
@@ -134,7 +137,7 @@ cat >"$out/asound.conf" <<ALSA
 pcm.nullsink { type null }
 pcm.!default { type file slave.pcm "nullsink" file "$audio" format "raw" }
 ALSA
-if ALSA_CONFIG_PATH="$out/asound.conf" RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$saves" timeout 300 "$bin" --seed 3 \
+if ALSA_CONFIG_PATH="$out/asound.conf" RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$saves" timeout 300 "$bin" --seed 3 --save \
     --replay "$(dirname "$0")/settings.replay" --replay-out "$out/settings" >"$out/settings.log" 2>&1; then
   grep -q "master: 0.6," "$saves/settings.ron" || { echo "FAIL: the master volume was not kept"; fail=1; }
   grep -q "music: 0.8," "$saves/settings.ron" || { echo "FAIL: the music volume was not kept"; fail=1; }
@@ -186,10 +189,18 @@ printf 'wait 4\nshot title\nquit\n' >"$out/title.replay"
 if RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$saves" timeout 120 "$bin" --replay "$out/title.replay" \
     --replay-out "$out/damaged" >"$out/damaged.log" 2>&1; then
   grep -q "the settings could not be read" "$out/damaged.log" || { echo "FAIL: a damaged settings file was not reported"; fail=1; }
-  grep -q "this is not" "$saves/settings.unreadable.ron" 2>/dev/null || { echo "FAIL: the damaged settings were not kept aside"; fail=1; }
+  grep -q "this is not" "$saves/settings.unreadable-1.ron" 2>/dev/null || { echo "FAIL: the damaged settings were not kept aside"; fail=1; }
   [ -s "$saves/journey.ron" ] || { echo "FAIL: the saved journey was lost"; fail=1; }
 else
   echo "FAIL: the game did not start with a damaged settings file"; tail -20 "$out/damaged.log"; fail=1
+fi
+
+# Saved journeys that cannot be used, a disk that is full, a benchmark beside a saved journey:
+# each in a save folder of its own, each told on the title or in the journey, and nothing lost.
+if [ -s "$saves/journey.ron" ]; then
+  bash "$(dirname "$0")/saves.sh" "$bin" "$out/save-cases" "$saves/journey.ron" || fail=1
+else
+  echo "FAIL: no saved journey to try the save cases with"; fail=1
 fi
 
 [ $fail -eq 0 ] && echo "desktop smoke test: 1 passed, 0 failed" || { echo "desktop smoke test: 0 passed, 1 failed"; tail -30 "$out/game.log"; }

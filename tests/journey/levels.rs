@@ -219,6 +219,44 @@ fn odd_flags_are_a_clear_error_with_code_2() {
 }
 
 #[test]
+fn an_error_told_to_a_stderr_nobody_reads_is_no_panic() {
+    // A pipe whose reading end is gone before the game starts: every write to it fails.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let text = shipped(Stage::Border).replace("humidity_pct: 45.0", "humidity_pct: 145.0");
+    let dir = levels_dir_with("closed-stderr", Stage::Border, Some(&text));
+    let status = Command::new(env!("CARGO_BIN_EXE_the-way-back"))
+        .args(["--headless", "--autoplay", "--levels", dir.to_str().unwrap()])
+        .stderr(writer)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2), "the broken level is still exit code 2, not a panic's 101");
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let status = Command::new(env!("CARGO_BIN_EXE_the-way-back"))
+        .args(["--headless", "--seed", "1", "--report", "json"])
+        .stdout(std::process::Stdio::null())
+        .stderr(writer)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "the note on a question nobody answers is no panic either");
+}
+
+#[test]
+fn a_report_that_cannot_be_written_is_an_error_not_a_success() {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("Linux has /dev/full");
+    let out = Command::new(env!("CARGO_BIN_EXE_the-way-back"))
+        .args(["--headless", "--seed", "2", "--autoplay", "--max-days", "1", "--report", "json"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("the report could not be written"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
 fn the_headless_report_is_byte_identical_for_one_seed() {
     let a = run_game(&["--headless", "--seed", "7", "--autoplay", "--report", "json"]);
     let b = run_game(&["--headless", "--seed", "7", "--autoplay", "--report", "json"]);

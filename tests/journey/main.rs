@@ -2,6 +2,7 @@
 
 mod art;
 mod floors;
+mod fuzz;
 mod helpers;
 mod levels;
 mod march;

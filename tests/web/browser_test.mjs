@@ -44,10 +44,13 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
 const started = Date.now();
 let firstFrameMs = null;
+// Set for the last page, which fails on purpose: its errors are what it is for.
+let expectingCrash = false;
 page.on("console", (msg) => {
   const text = msg.text();
   logs.push(`[${msg.type()}] ${text}`);
   if (text.includes("first frame drawn") && firstFrameMs === null) firstFrameMs = Date.now() - started;
+  if (expectingCrash) return;
   if (msg.type() === "error" && !text.includes("Using exceptions for control flow")) failures.push(`console error: ${text}`);
   if (/panicked at/.test(text)) failures.push(`Rust panic: ${text}`);
 });
@@ -61,6 +64,8 @@ page.on("response", (r) => {
   }
 });
 page.on("pageerror", (e) => {
+  logs.push(`[pageerror] ${e}`);
+  if (expectingCrash) return;
   if (!String(e).includes("Using exceptions for control flow")) failures.push(`page error: ${e}`);
 });
 
@@ -192,6 +197,44 @@ try {
     console.log(`march vs ground: ${d} pixels differ`);
     if (d.startsWith("0")) failures.push("the ground looked like the march");
   }
+  // A damaged save in a browser whose storage is full: it cannot be copied aside, so it is
+  // left where it was (never removed unkept), and the title says why.
+  logs.length = 0;
+  const damaged = "(version: 3, seed: not a save";
+  await page.evaluate((damaged) => {
+    localStorage.setItem("the-way-back/journey", damaged);
+    let i = 0;
+    for (const size of [1 << 20, 1 << 14, 1 << 8, 1]) {
+      const chunk = "x".repeat(size);
+      try { for (;;) localStorage.setItem(`filler-${i++}`, chunk); } catch { /* full at this size */ }
+    }
+  }, damaged);
+  await page.goto(url);
+  if (!(await waitForLog(/first frame drawn/, 120_000))) failures.push("no frame was drawn with a full storage");
+  const toldFull = await waitForLog(/too full to keep it aside/, 20_000);
+  await page.waitForTimeout(2000);
+  await page.screenshot({ path: join(out, "title-storage-full.png") });
+  const still = await page.evaluate(() => localStorage.getItem("the-way-back/journey"));
+  if (!toldFull) failures.push("a damaged save that could not be moved aside was not reported");
+  if (still !== damaged) failures.push(`the damaged save was lost when the storage was full: ${still}`);
+  else console.log("a damaged save in a full storage is left where it was, and told");
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler-")).forEach((k) => localStorage.removeItem(k)));
+
+  // A crash (asked for with ?crash-test) is told on the page with its message and what to do,
+  // not left as a frozen canvas.
+  expectingCrash = true;
+  logs.length = 0;
+  await page.goto(`${url}?crash-test`);
+  if (!(await waitForLog(/first frame drawn/, 120_000))) failures.push("no frame was drawn for the crash test");
+  await page.waitForSelector("#crash:not([hidden])", { timeout: 60_000 }).catch(() => null);
+  const told = await page.evaluate(() => {
+    const c = document.getElementById("crash");
+    return c && !c.hidden ? c.textContent : null;
+  });
+  await page.screenshot({ path: join(out, "crash.png") });
+  if (!told || !told.includes("crash asked for with --crash-test") || !told.includes("reload the page")) {
+    failures.push(`a panic was not told on the page: ${told}`);
+  } else console.log(`a panic is told on the page: ${told.split("\n")[0]}`);
   const wasm = (await stat(join(dist, "the-way-back_bg.wasm"))).size;
   console.log(`first frame after ${firstFrameMs} ms; wasm ${(wasm / 1048576).toFixed(1)} MiB raw`);
 } catch (e) {

@@ -1,4 +1,5 @@
-//! For developers: the frame-time benchmark and input replays.
+//! For developers: the frame-time benchmark, input replays, and what a crash shows.
 
+pub mod crash;
 pub mod framebench;
 pub mod replay;

@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode};
 use serde::{Deserialize, Serialize};
 
-use crate::game::saves::store;
+use crate::game::store::{Kept, Store};
 
 /// What a key does while playing. The order is used: walking first, the pause last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -299,38 +299,57 @@ impl Settings {
 #[derive(Resource, Debug, Clone, Default)]
 pub struct SettingsProblem(pub Option<String>);
 
+/// The settings could not be read and could not be moved aside either: they are not written
+/// this run, so that whatever is there is not lost.
+#[derive(Resource, Debug, Clone, Default)]
+struct SettingsNotKept(bool);
+
 /// Read as the app is built: the title screen's first frame already needs them.
 fn load_settings(app: &mut App) {
-    let (settings, problem) = match store::read("settings") {
-        None => (Settings::default(), None),
-        Some(text) => match Settings::from_text(&text) {
-            Ok(s) => (s, None),
-            Err(e) => {
-                let kept = store::set_aside("settings");
-                warn!("the settings could not be read ({e}); kept at {kept}");
-                (
-                    Settings::default(),
-                    Some(format!(
-                        "The settings file could not be read ({e}); the defaults are used. It is kept at {kept}."
-                    )),
-                )
-            }
-        },
-    };
+    let (settings, problem, not_kept) = read_settings(&Store::user());
     app.insert_resource(settings);
     app.insert_resource(SettingsProblem(problem));
+    app.insert_resource(SettingsNotKept(not_kept));
+}
+
+/// The settings kept in `store`, what went wrong reading them, and whether writing them would
+/// destroy a file that could not be moved aside.
+fn read_settings(store: &Store) -> (Settings, Option<String>, bool) {
+    let why = match store.read("settings") {
+        Kept::Absent => return (Settings::default(), None, false),
+        Kept::Text(text) => match Settings::from_text(&text) {
+            Ok(s) => return (s, None, false),
+            Err(e) => e,
+        },
+        Kept::Unreadable(why) => why,
+    };
+    match store.set_aside("settings", "unreadable") {
+        Ok(kept) => {
+            warn!("the settings could not be read ({why}); kept at {kept}");
+            let problem =
+                format!("The settings file could not be read ({why}); the defaults are used. It is kept at {kept}.");
+            (Settings::default(), Some(problem), false)
+        }
+        Err(e) => {
+            warn!("the settings could not be read ({why}), and {e}");
+            let problem = format!(
+                "The settings file could not be read ({why}) and {e}; the defaults are used and changes are not kept."
+            );
+            (Settings::default(), Some(problem), true)
+        }
+    }
 }
 
 /// Writes the settings whenever they change (not on the first frame: nothing changed then).
-fn keep_settings(settings: Res<Settings>, mut first: Local<bool>) {
+fn keep_settings(settings: Res<Settings>, not_kept: Res<SettingsNotKept>, mut first: Local<bool>) {
     if !*first {
         *first = true;
         return;
     }
-    if !settings.is_changed() {
+    if !settings.is_changed() || not_kept.0 {
         return;
     }
-    match store::write("settings", &settings.to_text()) {
+    match Store::user().write("settings", &settings.to_text(), false) {
         Ok(()) => info!("settings kept"),
         Err(e) => warn!("the settings could not be saved: {e}"),
     }
@@ -357,5 +376,65 @@ pub(crate) fn plugin(app: &mut App) {
     // In the browser the page's button does it (see the settings page).
     if !cfg!(target_arch = "wasm32") {
         app.add_systems(Update, apply_window_mode);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// One change to a text: a byte replaced, removed or doubled, or the text cut short.
+    fn mutate(text: &str, at: usize, how: u8, byte: u8) -> Vec<u8> {
+        let mut b = text.as_bytes().to_vec();
+        let at = at % b.len().max(1);
+        match how % 4 {
+            0 => b[at] = byte,
+            1 => {
+                b.remove(at);
+            }
+            2 => b.insert(at, b[at]),
+            _ => b.truncate(at),
+        }
+        b
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        /// Settings files damaged a byte at a time (and then again) are read, brought into
+        /// range, or refused with a line: never a panic, never a volume out of range.
+        #[test]
+        fn damaged_settings_never_panic(edits in proptest::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..4)) {
+            let mut text = Settings::default().to_text();
+            for (at, how, byte) in edits {
+                text = String::from_utf8_lossy(&mutate(&text, at, how, byte)).into_owned();
+            }
+            match Settings::from_text(&text) {
+                Ok(mut s) => {
+                    for c in [None, Some(Channel::Music), Some(Channel::Ambience), Some(Channel::Effects), Some(Channel::Interface)] {
+                        let v = *s.volume_mut(c);
+                        prop_assert!((0.0..=1.0).contains(&v), "volume {v}");
+                    }
+                }
+                Err(e) => prop_assert!(e.starts_with("line "), "{e}"),
+            }
+        }
+    }
+
+    #[test]
+    fn unreadable_settings_are_kept_aside_and_the_defaults_used() {
+        let dir = std::env::temp_dir().join(format!("the-way-back-settings-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let store = Store::at(&dir);
+        std::fs::write(store.path("settings"), b"(master: 0.3,\xff").unwrap();
+        let (s, problem, not_kept) = read_settings(&store);
+        assert_eq!(s, Settings::default());
+        assert!(problem.unwrap().contains("bad byte"));
+        assert!(!not_kept);
+        assert!(matches!(store.read("settings.unreadable-1"), Kept::Unreadable(_)));
+        assert_eq!(store.read("settings"), Kept::Absent);
     }
 }

@@ -7,7 +7,7 @@ use bevy::prelude::*;
 
 use crate::game::menus::settings::{Settings, SettingsProblem};
 use crate::game::menus::{Overlay, is_overlay_open};
-use crate::game::saves::SavedJourney;
+use crate::game::saves::{SavePolicy, SaveTrouble, SavedJourney};
 use crate::game::{go_to, theme};
 use crate::sim::journey::save::ResumeFrom;
 use crate::states::{Pause, Screen};
@@ -24,7 +24,18 @@ enum TitleAction {
     Resume,
     /// On the pause menu: give up the journey, back to the title.
     GiveUp,
+    /// Asked before a new journey replaces the saved one: yes, start anew.
+    ConfirmNew,
+    /// No, keep the saved journey.
+    KeepSaved,
 }
+
+/// The title is asking whether a new journey may replace the saved one.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct AskingToReplace(bool);
+
+#[derive(Component)]
+struct ReplacePanel;
 
 /// A title-screen button; one with no text (Continue with nothing to continue) is not shown.
 fn button(text: impl Into<String>, action: TitleAction) -> impl Bundle {
@@ -58,9 +69,11 @@ fn spawn_title(
     settings_problem: Res<SettingsProblem>,
 ) {
     let continuing = saved.save.as_ref().map(|s| {
-        let at = if s.camp.is_some() { ", at camp" } else { "" };
-        format!("Continue: {}, day {}{at}  (C)", s.stage.name(), s.clock.day())
+        let before = if saved.from_backup { " (the save before)" } else { "" };
+        format!("Continue{before}: {}  (C)", crate::game::saves::describe(s))
     });
+    // Said in the log as well: the desktop tests read what the title offers.
+    info!("title: {}", continuing.as_deref().unwrap_or("no saved journey to continue"));
     let problem =
         [saved.problem.clone(), settings_problem.0.clone()].into_iter().flatten().collect::<Vec<_>>().join("\n");
     commands.spawn((
@@ -77,7 +90,8 @@ fn spawn_title(
             button("Settings  (S)", TitleAction::Settings),
             button("Controls  (K)", TitleAction::Controls),
             button("Quit  (Esc)", TitleAction::Quit),
-            theme::label(problem, 16.0, theme::WARNING),
+            // Kept inside the screen: a message names long paths.
+            (Node { max_width: px(1180), ..default() }, children![theme::label(problem, 16.0, theme::WARNING)]),
             Node { height: px(24), ..default() },
             theme::label(crate::game::menus::describe_keys(&settings), 16.0, theme::DIM),
         ],
@@ -88,6 +102,9 @@ fn press_title_buttons(
     mut commands: Commands,
     buttons: Query<(&Interaction, &TitleAction, &mut BorderColor), Changed<Interaction>>,
     saved: Res<SavedJourney>,
+    policy: Res<SavePolicy>,
+    mut asking: ResMut<AskingToReplace>,
+    panel: Query<Entity, With<ReplacePanel>>,
     mut next: ResMut<NextState<Screen>>,
     mut overlay: ResMut<NextState<Overlay>>,
     mut pause: ResMut<NextState<Pause>>,
@@ -97,7 +114,9 @@ fn press_title_buttons(
         *border = BorderColor::all(if *interaction == Interaction::None { theme::DIM } else { theme::ACCENT });
         if *interaction == Interaction::Pressed {
             match action {
-                TitleAction::NewJourney => next.set(Screen::Loading),
+                TitleAction::NewJourney => new_journey(&mut commands, &saved, &policy, &mut asking, &mut next),
+                TitleAction::ConfirmNew => replace_saved(&mut commands, &saved, &mut asking, &panel, &mut next),
+                TitleAction::KeepSaved => keep_saved(&mut commands, &mut asking, &panel),
                 TitleAction::Continue => continue_journey(&mut commands, &saved, &mut next),
                 TitleAction::Settings => overlay.set(Overlay::Settings),
                 TitleAction::Controls => overlay.set(Overlay::Controls),
@@ -108,6 +127,82 @@ fn press_title_buttons(
                 TitleAction::GiveUp => next.set(Screen::Title),
             }
         }
+    }
+}
+
+/// "New journey": straight away when nothing is kept that it would replace (or this run does
+/// not save); else the title asks first.
+fn new_journey(
+    commands: &mut Commands,
+    saved: &SavedJourney,
+    policy: &SavePolicy,
+    asking: &mut AskingToReplace,
+    next: &mut NextState<Screen>,
+) {
+    let Some(kept) = saved.kept.as_ref().filter(|_| policy.not_saved.is_none()) else {
+        next.set(Screen::Loading);
+        return;
+    };
+    if asking.0 {
+        return;
+    }
+    asking.0 = true;
+    info!("title: asks before replacing the saved journey ({kept})");
+    commands.spawn((
+        Name::new("Replace the saved journey?"),
+        ReplacePanel,
+        full_screen(),
+        BackgroundColor(Color::srgba(0.02, 0.03, 0.04, 0.96)),
+        GlobalZIndex(5),
+        DespawnOnExit(Screen::Title),
+        children![(
+            Node {
+                width: px(760),
+                padding: UiRect::all(px(28)),
+                flex_direction: FlexDirection::Column,
+                align_items: AlignItems::Center,
+                row_gap: px(14),
+                border: UiRect::all(px(2)),
+                ..default()
+            },
+            BorderColor::all(theme::ACCENT),
+            // Opaque: the title's own buttons must not show through.
+            BackgroundColor(theme::BACKGROUND),
+            children![
+                theme::label("Start a new journey?", 40.0, theme::ACCENT),
+                theme::label(format!("The saved journey ({kept}) will be replaced by the new one."), 20.0, theme::TEXT),
+                theme::label(
+                    "Its last save is kept as a backup until the new journey is saved twice.",
+                    16.0,
+                    theme::DIM
+                ),
+                Node { height: px(8), ..default() },
+                button("Start anew  (Enter)", TitleAction::ConfirmNew),
+                button("Keep it  (Esc)", TitleAction::KeepSaved),
+            ],
+        )],
+    ));
+}
+
+fn replace_saved(
+    commands: &mut Commands,
+    saved: &SavedJourney,
+    asking: &mut AskingToReplace,
+    panel: &Query<Entity, With<ReplacePanel>>,
+    next: &mut NextState<Screen>,
+) {
+    if let Err(e) = crate::game::saves::make_room_for_a_new_journey(saved) {
+        warn!("the newer version's save could not be moved aside ({e}); the new journey starts all the same");
+    }
+    keep_saved(commands, asking, panel);
+    info!("a new journey replaces the saved one");
+    next.set(Screen::Loading);
+}
+
+fn keep_saved(commands: &mut Commands, asking: &mut AskingToReplace, panel: &Query<Entity, With<ReplacePanel>>) {
+    asking.0 = false;
+    for e in panel {
+        commands.entity(e).despawn();
     }
 }
 
@@ -123,17 +218,28 @@ fn title_keys(
     keys: Res<ButtonInput<KeyCode>>,
     gamepads: Query<&Gamepad>,
     saved: Res<SavedJourney>,
+    policy: Res<SavePolicy>,
+    mut asking: ResMut<AskingToReplace>,
+    panel: Query<Entity, With<ReplacePanel>>,
     mut next: ResMut<NextState<Screen>>,
     mut overlay: ResMut<NextState<Overlay>>,
     mut exit: MessageWriter<AppExit>,
 ) {
     let pad = |b: GamepadButton| gamepads.iter().any(|g| g.just_pressed(b));
-    if keys.just_pressed(KeyCode::Enter)
+    let yes = keys.just_pressed(KeyCode::Enter)
         || keys.just_pressed(KeyCode::Space)
         || pad(GamepadButton::Start)
-        || pad(GamepadButton::South)
-    {
-        next.set(Screen::Loading);
+        || pad(GamepadButton::South);
+    if asking.0 {
+        if yes || keys.just_pressed(KeyCode::KeyY) {
+            replace_saved(&mut commands, &saved, &mut asking, &panel, &mut next);
+        } else if keys.just_pressed(KeyCode::Escape) || keys.just_pressed(KeyCode::KeyN) || pad(GamepadButton::East) {
+            keep_saved(&mut commands, &mut asking, &panel);
+        }
+        return;
+    }
+    if yes {
+        new_journey(&mut commands, &saved, &policy, &mut asking, &mut next);
     } else if keys.just_pressed(KeyCode::KeyC) || pad(GamepadButton::North) {
         continue_journey(&mut commands, &saved, &mut next);
     } else if keys.just_pressed(KeyCode::KeyS) || pad(GamepadButton::Select) {
@@ -190,7 +296,19 @@ fn show_loading_progress(
     }
 }
 
-fn spawn_pause_menu(mut commands: Commands) {
+fn spawn_pause_menu(
+    mut commands: Commands,
+    policy: Res<SavePolicy>,
+    trouble: Res<SaveTrouble>,
+    saved: Res<SavedJourney>,
+) {
+    let saving = match (&policy.not_saved, &saved.blocked, &trouble.0) {
+        (Some(why), _, _) => format!("This journey is not saved: {why}."),
+        (None, Some(why), _) => format!("This journey is not saved: {why}."),
+        (None, None, Some(e)) => format!("The last save failed ({e}); the save before it is kept."),
+        (None, None, None) => "The journey is saved as each stage begins and each time the group makes camp.".into(),
+    };
+    let colour = if saving.starts_with("The journey is saved") { theme::DIM } else { theme::WARNING };
     commands.spawn((
         Name::new("Pause menu"),
         full_screen(),
@@ -204,11 +322,7 @@ fn spawn_pause_menu(mut commands: Commands) {
             button("Settings  (S)", TitleAction::Settings),
             button("Controls  (K)", TitleAction::Controls),
             button("Give up the journey  (Q)", TitleAction::GiveUp),
-            theme::label(
-                "The journey is saved as each stage begins and each time the group makes camp.",
-                16.0,
-                theme::DIM
-            ),
+            theme::label(saving, 16.0, colour),
         ],
     ));
 }
@@ -236,6 +350,8 @@ fn pause_keys(
 }
 
 pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<AskingToReplace>();
+    app.add_systems(OnExit(Screen::Title), |mut asking: ResMut<AskingToReplace>| asking.0 = false);
     app.add_systems(OnEnter(Screen::Title), spawn_title.after(crate::game::saves::read_saved_journey));
     app.add_systems(
         Update,

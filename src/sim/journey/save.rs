@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use crate::levels::{MemberId, Stranger};
+use crate::levels::{Levels, MemberId, Stranger};
 use crate::sim::journey::StartSystems;
 use crate::sim::journey::story::{Greeted, StageNights, StoryEntry, StoryLog, StrangerAt};
 use crate::sim::model::air::Weather;
@@ -20,11 +20,29 @@ use crate::sim::model::seed::{RunSeed, SimRng};
 use crate::sim::model::stage::{StageLog, StageRecord, StartStage};
 use crate::sim::model::supplies::{Fire, Supplies};
 use crate::sim::model::walk::Odometer;
+use crate::sim::world::StageMap;
 use crate::sim::{EnterStage, EnterStageSystems};
 use crate::states::{Scale, Screen, Stage};
 
 /// The version of the save format; a save of another version is refused with a message.
-pub const SAVE_VERSION: u32 = 2;
+/// 3: the `world` a save was made in.
+pub const SAVE_VERSION: u32 = 3;
+
+/// What a saved journey depends on beyond its own format: the level files (as read, so a
+/// comment or a space changes nothing) and the map generator's edition. A save made with other
+/// levels or on other maps cannot be put back where it was.
+pub fn world_fingerprint(levels: &Levels) -> u64 {
+    use std::hash::Hasher;
+    let mut h = fnv::FnvHasher::default();
+    h.write(&crate::sim::world::MAP_GENERATOR.to_le_bytes());
+    h.write(format!("{:?}", levels.stages).as_bytes());
+    h.write(format!("{:?}", levels.story).as_bytes());
+    h.finish()
+}
+
+/// The longest journey a save may hold: a thousand days (the model's own journeys end in well
+/// under a year and a half; a clock beyond this is damage, and would overflow the calendar).
+pub const MAX_SAVED_MINUTES: u64 = 1000 * 24 * 60;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedMember {
@@ -39,6 +57,8 @@ pub struct SavedMember {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Save {
     pub version: u32,
+    /// The [`world_fingerprint`] of the levels and maps the journey was played on.
+    pub world: u64,
     pub seed: u64,
     pub stage: Stage,
     pub clock: GameClock,
@@ -104,8 +124,13 @@ impl CampSave {
 pub enum SaveError {
     /// Not a save at all, or cut short.
     Damaged(String),
-    /// Written by another version of the game.
+    /// Written by another version of the game (older or newer: the number says).
     OtherVersion(u32),
+    /// Made with other level files or an older map generator: its places are on other maps.
+    OtherWorld,
+    /// A save in form whose values cannot be (a clock past any journey, no Janusz, a number that
+    /// is not one): what is wrong, by field.
+    Invalid(String),
 }
 
 impl std::fmt::Display for SaveError {
@@ -113,11 +138,16 @@ impl std::fmt::Display for SaveError {
         match self {
             SaveError::Damaged(why) => write!(f, "the saved journey is damaged ({why})"),
             SaveError::OtherVersion(v) => {
+                let which = if *v > SAVE_VERSION { "a newer" } else { "another" };
                 write!(
                     f,
-                    "the saved journey is from another version of the game (save format {v}, this game reads {SAVE_VERSION})"
+                    "the saved journey is from {which} version of the game (save format {v}, this game reads {SAVE_VERSION})"
                 )
             }
+            SaveError::OtherWorld => {
+                write!(f, "the saved journey was made with other level files or an older map generator")
+            }
+            SaveError::Invalid(why) => write!(f, "the saved journey holds what cannot be ({why})"),
         }
     }
 }
@@ -142,6 +172,152 @@ impl Save {
         ron::from_str(text).map_err(|e| SaveError::Damaged(format!("line {}: {}", e.span.start.line, e.code)))
     }
 
+    /// Reads a save to be resumed with these levels: in form ([`Save::from_text`]), made in
+    /// the same world, and with values a journey can have; small slips (a mood a hair above 1)
+    /// are brought into range, anything else is refused by field.
+    pub fn read(text: &str, levels: &Levels) -> Result<Save, SaveError> {
+        let save = Save::from_text(text)?;
+        if save.world != world_fingerprint(levels) {
+            return Err(SaveError::OtherWorld);
+        }
+        save.checked(levels).map_err(SaveError::Invalid)
+    }
+
+    /// The save with every value checked against what a journey on these levels can hold.
+    pub fn checked(mut self, levels: &Levels) -> Result<Save, String> {
+        let finite = |what: &str, v: f32, lo: f32, hi: f32| -> Result<(), String> {
+            if v.is_finite() && (lo..=hi).contains(&v) {
+                Ok(())
+            } else {
+                Err(format!("{what} is {v}, not {lo} to {hi}"))
+            }
+        };
+        let at_most = |what: &str, n: usize, max: usize| -> Result<(), String> {
+            if n <= max { Ok(()) } else { Err(format!("{what} has {n} entries, at most {max}")) }
+        };
+        if self.clock.minutes > MAX_SAVED_MINUTES {
+            return Err(format!("clock.minutes is {}, past a thousand days", self.clock.minutes));
+        }
+        let level = levels.get(self.stage);
+        // The party: at most everyone once, Janusz among them and still leading.
+        at_most("members", self.members.len(), MemberId::ALL.len())?;
+        let mut seen = Vec::new();
+        for m in &self.members {
+            if seen.contains(&m.id) {
+                return Err(format!("members: {:?} is there twice", m.id));
+            }
+            seen.push(m.id);
+        }
+        match self.members.iter().find(|m| m.id == MemberId::Janusz) {
+            None => return Err("members: Janusz is not in the party".into()),
+            Some(j) if !matches!(j.status, Status::Walking | Status::GivenUp) => {
+                return Err(format!("members: Janusz is {:?}, and the journey would have ended", j.status));
+            }
+            Some(_) => {}
+        }
+        for m in &mut self.members {
+            if let Some(v) = &mut m.vitals {
+                let who = format!("members.{:?}.vitals", m.id);
+                finite(&format!("{who}.core_c"), v.core_c, 10.0, 47.0)?;
+                finite(&format!("{who}.water_deficit_l"), v.water_deficit_l, 0.0, 60.0)?;
+                finite(&format!("{who}.fatigue"), v.fatigue, 0.0, 1.0)?;
+                finite(&format!("{who}.hunger_days"), v.hunger_days, 0.0, 1000.0)?;
+                finite(&format!("{who}.frost_hours"), v.frost_hours, 0.0, 1e5)?;
+                finite(&format!("{who}.uv_dose"), v.uv_dose, 0.0, 1e5)?;
+                finite(&format!("{who}.hot_sand_hours"), v.hot_sand_hours, 0.0, 1e5)?;
+                finite(&format!("{who}.feels_like_c"), v.feels_like_c, -120.0, 120.0)?;
+            }
+            if let Some(mind) = &mut m.mind {
+                let who = format!("members.{:?}.mind", m.id);
+                finite(&format!("{who}.morale"), mind.morale, -0.5, 1.5)?;
+                finite(&format!("{who}.trust"), mind.trust, -0.5, 1.5)?;
+                mind.morale = mind.morale.clamp(0.0, 1.0);
+                mind.trust = mind.trust.clamp(0.0, 1.0);
+            }
+        }
+        at_most("fates", self.fates.len(), MemberId::ALL.len())?;
+        // What the group carries.
+        let s = &mut self.supplies;
+        finite("supplies.capacity_l", s.capacity_l, 0.0, 200.0)?;
+        finite("supplies.water_l", s.water_l, 0.0, 200.0)?;
+        s.water_l = s.water_l.min(s.capacity_l);
+        finite("supplies.rations", s.rations, 0.0, 100_000.0)?;
+        if s.wood > 10_000 {
+            return Err(format!("supplies.wood is {}, more than anyone could carry", s.wood));
+        }
+        // The air.
+        let w = &self.weather;
+        finite("weather.air_c", w.air_c, -90.0, 70.0)?;
+        finite("weather.wind_kmh", w.wind_kmh, 0.0, 500.0)?;
+        finite("weather.humidity_pct", w.humidity_pct, 0.0, 100.0)?;
+        finite("weather.sun", w.sun, 0.0, 1.0)?;
+        finite("weather.sight_tiles", w.sight_tiles, 0.0, 10_000.0)?;
+        // The way: stages walked before this one, the march along this one, the trail.
+        let done = self.stage.index() + usize::from(self.camp.is_some());
+        at_most("stages", self.stages.len(), done)?;
+        for r in &self.stages {
+            finite("stages.km", r.km, 0.0, 20_000.0)?;
+            finite("stages.route_km", r.route_km, 0.0, 20_000.0)?;
+        }
+        finite("odometer", self.odometer.0, 0.0, 100_000.0)?;
+        let route_km = level.route_km().max(0.0);
+        finite("march.km", self.march.km, 0.0, route_km * 3.0 + 100.0)?;
+        finite("march.scene_km", self.march.scene_km, 0.0, route_km * 3.0 + 100.0)?;
+        if let Some(down) = self.march.down_at {
+            finite("march.down_at", down, 0.0, route_km * 3.0 + 100.0)?;
+        }
+        let forks = level.route.as_ref().map_or(0, |r| r.forks.len());
+        at_most("march.roads", self.march.roads.len(), forks)?;
+        if self.march.guests_until.is_some_and(|t| t > MAX_SAVED_MINUTES) {
+            return Err("march.guests_until is past a thousand days".into());
+        }
+        if self.halt.0 > MAX_SAVED_MINUTES {
+            return Err("halt is past a thousand days".into());
+        }
+        if self.scale == Scale::March && level.route.is_none() {
+            return Err(format!("scale is March, and the {} has no march", self.stage.name()));
+        }
+        // The trail, sampled every hour; where people were lost.
+        at_most("walked", self.walked.len(), (MAX_SAVED_MINUTES / 60) as usize + 1000)?;
+        at_most("story", self.story.len(), 100_000)?;
+        let spot = |what: &str, s: &Spot| {
+            finite(&format!("{what}.along"), s.along, -1.0, 2.0)?;
+            finite(&format!("{what}.aside"), s.aside, -1.0, 1.0)
+        };
+        for s in &self.walked {
+            spot("walked", s)?;
+        }
+        at_most("fate_places", self.fate_places.len(), MemberId::ALL.len())?;
+        for (_, s) in &self.fate_places {
+            spot("fate_places", s)?;
+        }
+        // The camp: everyone on this stage's map, fires with fuel a fire can hold.
+        if let Some(camp) = &self.camp {
+            let (w, h) = (level.size.0 as f32, level.size.1 as f32);
+            let on_map = |what: &str, (x, y): (f32, f32)| {
+                finite(&format!("{what}.x"), x, 0.0, w)?;
+                finite(&format!("{what}.y"), y, 0.0, h)
+            };
+            at_most("camp.positions", camp.positions.len(), MemberId::ALL.len())?;
+            for (id, p) in &camp.positions {
+                on_map(&format!("camp.positions.{id:?}"), *p)?;
+            }
+            at_most("camp.fires", camp.fires.len(), 100)?;
+            for (p, fuel) in &camp.fires {
+                on_map("camp.fires", *p)?;
+                finite("camp.fires.fuel_h", *fuel, 0.0, 1000.0)?;
+            }
+            at_most("camp.strangers", camp.strangers.len(), 100)?;
+            for (_, p, _) in &camp.strangers {
+                on_map("camp.strangers", *p)?;
+            }
+            if camp.nights > 1000 {
+                return Err(format!("camp.nights is {}", camp.nights));
+            }
+        }
+        Ok(self)
+    }
+
     /// The journey as it stands (called just after a stage is entered).
     pub fn from_world(world: &mut World) -> Save {
         let mut members: Vec<SavedMember> = world
@@ -157,6 +333,7 @@ impl Save {
         fate_places.sort_by_key(|(k, _)| *k);
         Save {
             version: SAVE_VERSION,
+            world: world_fingerprint(world.resource::<Levels>()),
             seed: world.resource::<RunSeed>().0,
             stage: *world.resource::<State<Stage>>().get(),
             clock: *world.resource::<GameClock>(),
@@ -275,6 +452,7 @@ pub(crate) fn finish_resuming(
     mut march: ResMut<March>,
     mut next_scale: ResMut<NextState<Scale>>,
     mut bodies: Query<(&Member, &mut Vitals)>,
+    map: Res<StageMap>,
 ) {
     let Some(resume) = resume else { return };
     if *stage.get() != resume.0.stage {
@@ -291,7 +469,7 @@ pub(crate) fn finish_resuming(
         if log.0.len() > walked {
             log.0.pop();
         }
-        put_back_camp(&mut commands, camp, *stage.get(), &mut members, strangers, &mut nights, &resume.0.clock);
+        put_back_camp(&mut commands, camp, *stage.get(), &map, &mut members, strangers, &mut nights, &resume.0.clock);
         resting.0 = true;
         // Back where the march (or the scene) was.
         *march = resume.0.march.clone();
@@ -320,6 +498,7 @@ fn put_back_camp(
     commands: &mut Commands,
     camp: &CampSave,
     stage: Stage,
+    map: &StageMap,
     members: &mut Query<(&Member, &mut Position), Without<StrangerAt>>,
     mut strangers: Query<(Entity, &StrangerAt, &mut Position), Without<Member>>,
     nights: &mut StageNights,
@@ -328,7 +507,7 @@ fn put_back_camp(
     let at = |(x, y): (f32, f32)| Vec2::new(x, y);
     for (m, mut pos) in members.iter_mut() {
         if let Some((_, p)) = camp.positions.iter().find(|(id, _)| *id == m.0) {
-            pos.0 = at(*p);
+            pos.0 = on_firm_ground(map, at(*p));
         }
     }
     for (place, fuel_h) in &camp.fires {
@@ -347,6 +526,31 @@ fn put_back_camp(
         }
     }
     *nights = StageNights::resumed(camp.nights, clock);
+}
+
+/// Where someone saved at `p` stands on the map as it was made again: there, if it is ground
+/// one can stand on; else the nearest such tile's middle (the map, or the save, was changed
+/// since: a save checked by [`Save::checked`] is on the map, not always on firm ground).
+fn on_firm_ground(map: &StageMap, p: Vec2) -> Vec2 {
+    let (x, y) = (p.x.floor() as i32, p.y.floor() as i32);
+    if map.contains(x, y) && map.get(x, y).props().walkable {
+        return p;
+    }
+    let mut best: Option<(f32, Vec2)> = None;
+    for ty in 0..map.height {
+        for tx in 0..map.width {
+            if map.walkable(UVec2::new(tx, ty)) {
+                let c = Vec2::new(tx as f32 + 0.5, ty as f32 + 0.5);
+                let d = c.distance_squared(p);
+                if best.is_none_or(|(b, _)| d < b) {
+                    best = Some((d, c));
+                }
+            }
+        }
+    }
+    let moved = best.map_or(p, |(_, c)| c);
+    warn!("a saved place ({}, {}) is not firm ground on this map; put at ({}, {})", p.x, p.y, moved.x, moved.y);
+    moved
 }
 
 pub(crate) fn plugin(app: &mut App) {

@@ -17,6 +17,11 @@ pub use crate::levels::{Terrain, TerrainProps, Water};
 pub use crate::sim::world::map::{StageMap, nearest_water, nearest_wood, slide};
 use crate::sim::world::noise::Fields;
 
+/// The map generator's edition: raise it whenever the same seed and level file would make a
+/// different map, so that a save made on the old maps is known as such (its camp's places
+/// would stand on other ground).
+pub const MAP_GENERATOR: u32 = 1;
+
 /// The seed of one stage's map, derived from the run's seed so that a stage's land does not
 /// depend on how the stages before it were played.
 pub fn stage_seed(run_seed: u64, stage_index: usize) -> u64 {
