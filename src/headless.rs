@@ -15,6 +15,10 @@ pub fn app(seed: u64, levels: Levels, autoplay: bool) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin, SimulationPlugin { seed, levels, autoplay }))
         .insert_resource(TimeUpdateStrategy::FixedTimesteps(1));
+    // What `App::run` would do before its first update: the plugins' last word (the
+    // simulation's: one thread for every schedule).
+    app.finish();
+    app.cleanup();
     app
 }
 

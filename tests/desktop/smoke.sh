@@ -195,6 +195,10 @@ else
   echo "FAIL: the game did not start with a damaged settings file"; tail -20 "$out/damaged.log"; fail=1
 fi
 
+# The windowed binary's headless journey, for tests/web/run.sh to compare with the headless
+# build's (the same seed must be the same journey in both).
+"$bin" --headless --seed 1 --autoplay --report json >"$out/report-seed1.json" || { echo "FAIL: the windowed binary's --headless run failed"; fail=1; }
+
 # Saved journeys that cannot be used, a disk that is full, a benchmark beside a saved journey:
 # each in a save folder of its own, each told on the title or in the journey, and nothing lost.
 if [ -s "$saves/journey.ron" ]; then

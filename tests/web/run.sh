@@ -11,6 +11,14 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 (cd tests/web && npm install --silent --no-package-lock)
 # The web build starts with seed 1; the native headless run with seed 1 must draw the same Camp.
-hash=$(cargo run --quiet --no-default-features -- --headless --seed 1 --autoplay --max-days 0 --report json |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["stages"][0]["map_hash"])')
+mkdir -p screenshots/web
+cargo run --quiet --no-default-features -- --headless --seed 1 --autoplay --report json >screenshots/web/report-seed1.json
+hash=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["stages"][0]["map_hash"])' <screenshots/web/report-seed1.json)
+# The windowed binary's --headless journey (written by the desktop test, when it ran first) is
+# the very journey the headless build plays: both run every schedule on one thread.
+window=screenshots/desktop/report-seed1.json
+if [ -s "$window" ] && ! cmp -s "$window" screenshots/web/report-seed1.json; then
+  echo "FAIL: the windowed binary's headless journey differs from the headless build's for seed 1"
+  exit 1
+fi
 node tests/web/browser_test.mjs dist screenshots/web "$hash"
