@@ -87,8 +87,8 @@ fn walk_to_click(
 struct PlayerAction(Action);
 
 /// The actions a key, a gamepad button or the action bar can ask for while playing: those of
-/// `Action::ALL` between the four ways to walk and the pause.
-const PLAY_ACTIONS: &[Action] = Action::ALL.split_at(4).1.split_at(Action::ALL.len() - 5).0;
+/// `Action::ALL` between the four ways to walk and the pause and the journal.
+const PLAY_ACTIONS: &[Action] = Action::ALL.split_at(4).1.split_at(Action::ALL.len() - 6).0;
 const _: () = assert!(
     matches!(PLAY_ACTIONS[0], Action::GatherWood) && matches!(PLAY_ACTIONS[PLAY_ACTIONS.len() - 1], Action::PaceForced)
 );

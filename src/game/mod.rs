@@ -104,7 +104,13 @@ impl Plugin for GamePlugin {
             dev::replay::plugin,
         ));
         app.add_plugins(dev::crash::plugin);
-        app.add_plugins((menus::settings::plugin, menus::plugin, audio::plugin, view::march::plugin));
+        app.add_plugins((
+            menus::settings::plugin,
+            menus::plugin,
+            menus::journal::plugin,
+            audio::plugin,
+            view::march::plugin,
+        ));
     }
 }
 

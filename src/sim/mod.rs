@@ -183,6 +183,7 @@ impl Plugin for SimulationPlugin {
             rules::movement::plugin,
             journey::plugin,
             record::chronicle::plugin,
+            record::journal::plugin,
             journey::save::plugin,
         ));
         app.add_plugins((

@@ -571,3 +571,43 @@ fn a_resumed_journey_runs_tick_for_tick_as_the_original() {
     }
     assert_eq!(screen(&app), Screen::Chronicle, "the journey ended");
 }
+
+#[test]
+fn the_journal_keeps_every_question_answer_and_word_in_order_and_is_saved() {
+    use the_way_back::sim::journey::save::{ResumeFrom, Save, Saved};
+    use the_way_back::sim::model::journal::{Journal, Told};
+    let mut app = sim_app(7, true);
+    start_journey(&mut app);
+    let mut last_save = None;
+    assert!(step_until(&mut app, 6, |app| {
+        let msgs = app.world().resource::<Messages<Saved>>();
+        if let Some(s) = msgs.get_cursor().read(msgs).last() {
+            last_save = Some(s.0.clone());
+        }
+        stage(app) == Some(Stage::Taiga)
+    }));
+    let journal = app.world().resource::<Journal>().0.clone();
+    let log = app.world().resource::<StoryLog>().0.clone();
+    // Every question answered in the story log was asked, then answered, in the journal.
+    for e in log.iter().filter(|e| e.choice.is_some()) {
+        let asked = journal.iter().position(|j| j.told == Told::Asked && j.event.as_deref() == Some(e.id.as_str()));
+        let answered =
+            journal.iter().position(|j| j.told == Told::Answered && j.event.as_deref() == Some(e.id.as_str()));
+        assert!(asked.is_some() && answered.is_some(), "{} asked {asked:?}, answered {answered:?}", e.id);
+        assert!(asked < answered, "{} answered before it was asked", e.id);
+        let text = &journal[answered.unwrap()].text;
+        assert!(text.contains(e.choice.as_deref().unwrap()), "the answer is told: {text}");
+    }
+    assert!(journal.iter().any(|j| j.told == Told::Story), "beats that ask nothing are kept");
+    assert!(journal.windows(2).all(|w| w[0].minute <= w[1].minute), "in the order told");
+    // Saved with the journey, and put back with it.
+    let save = Save::from_text(&last_save.expect("saved on the way")).unwrap();
+    assert!(!save.journal.is_empty());
+    assert!(journal.starts_with(&save.journal), "the save holds the journal as it was");
+    let mut resumed = sim_app(7, true);
+    resumed.insert_resource(ResumeFrom(save.clone()));
+    start_journey(&mut resumed);
+    resumed.update();
+    let again = resumed.world().resource::<Journal>().0.clone();
+    assert!(again.starts_with(&save.journal), "a resumed journey's journal begins with the saved one");
+}

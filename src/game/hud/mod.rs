@@ -6,13 +6,13 @@ pub mod party_panel;
 use bevy::prelude::*;
 
 use crate::game::theme;
-use crate::sim::journey::story::StoryBeat;
 use crate::sim::model::air::Weather;
 use crate::sim::model::body::Vitals;
 use crate::sim::model::clock::{GameClock, MINUTES_PER_DAY};
 use crate::sim::model::group::{Mind, Pace, Resting, Straying};
+use crate::sim::model::journal::{Journal, Told};
 use crate::sim::model::march::March;
-use crate::sim::model::party::{Leader, Member, News, Position, Status};
+use crate::sim::model::party::{Leader, Member, Position, Status};
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::Supplies;
 use crate::sim::world::StageMap;
@@ -43,6 +43,8 @@ struct MessagePanel;
 pub(crate) struct PartyPanel;
 
 const MESSAGE_SECONDS: f32 = 14.0;
+/// Lines of the journal the message panel shows.
+const MESSAGE_LINES: usize = 3;
 
 fn spawn_hud(mut commands: Commands) {
     commands.spawn((
@@ -231,32 +233,33 @@ fn fit_message_panel(
     panel.set_if_neq(BackgroundColor(colour));
 }
 
-fn show_news(mut news: MessageReader<News>, mut line: Single<(&mut Text, &mut MessageLine)>) {
-    let (text, message) = &mut *line;
-    for n in news.read() {
-        text.0 = n.0.clone();
-        message.age = 0.0;
-    }
-}
-
-fn show_story_beats(
+/// The message panel: the journal's last lines (a question is in its dialog, not here), the
+/// newest at the bottom, the older ones cut short; after a quiet spell they fade. All of them
+/// are on the journal page (J).
+fn show_latest(
     time: Res<Time>,
-    pending: Res<crate::sim::journey::story::PendingEvent>,
-    mut beats: MessageReader<StoryBeat>,
+    journal: Res<Journal>,
+    mut seen: Local<usize>,
     mut line: Single<(&mut Text, &mut MessageLine, &mut TextColor)>,
 ) {
     let (text, message, colour) = &mut *line;
-    for beat in beats.read() {
-        let e = &beat.0;
-        // A question is in its dialog; what came of it is told here afterwards.
-        if e.choice.is_none() && pending.0.as_ref().is_some_and(|p| p.entry.id == e.id) {
-            continue;
+    if journal.0.len() != *seen {
+        *seen = journal.0.len();
+        let mut lines: Vec<String> = journal
+            .0
+            .iter()
+            .rev()
+            .filter(|e| e.told != Told::Asked)
+            .take(MESSAGE_LINES)
+            .map(|e| e.text.clone())
+            .collect();
+        for older in lines.iter_mut().skip(1) {
+            if older.chars().count() > 110 {
+                *older = older.chars().take(108).collect::<String>() + "…";
+            }
         }
-        text.0 = match (&e.choice, &e.reply) {
-            (Some(choice), Some(reply)) if !reply.is_empty() => format!("{}: {choice}\n{reply}", e.title),
-            (Some(choice), _) => format!("{}: {choice}", e.title),
-            _ => format!("{}\n{}", e.title, e.text),
-        };
+        lines.reverse();
+        text.0 = lines.join("\n");
         message.age = 0.0;
     }
     message.age += time.delta_secs();
@@ -271,7 +274,7 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Playing), spawn_hud);
     app.add_systems(
         Update,
-        (update_hud, party_panel::update_party, show_story_beats, show_news, fit_message_panel)
+        (update_hud, party_panel::update_party, show_latest, fit_message_panel)
             .chain()
             .run_if(in_state(Screen::Playing)),
     );

@@ -2,6 +2,7 @@
 //! button, rebinding), over the title or the pause menu. Up/Down (or D-pad) picks a row,
 //! Left/Right changes it, Enter (or A) uses it, Escape (or B) goes back; the mouse clicks.
 
+pub mod journal;
 pub mod settings;
 
 use bevy::prelude::*;
@@ -18,6 +19,13 @@ pub enum Overlay {
     None,
     Settings,
     Controls,
+    /// Everything the journey told (`journal.rs`).
+    Journal,
+}
+
+/// A page of rows (settings, controls) is open: the journal reads its own keys.
+fn is_rows_page_open(overlay: Res<State<Overlay>>) -> bool {
+    matches!(overlay.get(), Overlay::Settings | Overlay::Controls)
 }
 
 pub fn is_overlay_open(overlay: Res<State<Overlay>>) -> bool {
@@ -60,7 +68,7 @@ impl Row {
 
 fn rows(overlay: Overlay) -> Vec<Row> {
     match overlay {
-        Overlay::None => vec![],
+        Overlay::None | Overlay::Journal => vec![],
         Overlay::Settings => {
             let mut r = vec![Row::Volume(None)];
             r.extend(Channel::ALL.map(|c| Row::Volume(Some(c))));
@@ -112,7 +120,7 @@ fn spawn_page(
              Gamepad in the menus: D-pad and A, B back; title: Start new, Y continue, Select settings,\n\
              X controls; paused: Select settings, X controls, LB+RB+Y give up.",
         ),
-        Overlay::None => return,
+        Overlay::None | Overlay::Journal => return,
     };
     // Tests driving the game by keys wait for this line before the next key.
     info!("opened the {title} page");
@@ -331,7 +339,7 @@ pub fn describe_keys(settings: &Settings) -> String {
     let k = |a: Action| settings.label(a);
     format!(
         "Walk: {}{}{}{} / arrows / click  |  Camp until dawn: {}  |  Gather wood: {}  |  Fire: {}  |  Drink & fill skins: {}\n\
-         Encourage: {}  |  Pace: {} slow, {} steady, {} forced  |  Pause: Esc or {}  |  Zoom: wheel or +/-",
+         Encourage: {}  |  Pace: {} slow, {} steady, {} forced  |  Pause: Esc or {}  |  Journal: {}  |  Zoom: wheel or +/-",
         k(Action::WalkUp),
         k(Action::WalkLeft),
         k(Action::WalkDown),
@@ -345,6 +353,7 @@ pub fn describe_keys(settings: &Settings) -> String {
         k(Action::PaceSteady),
         k(Action::PaceForced),
         k(Action::Pause),
+        k(Action::Journal),
     )
 }
 
@@ -358,7 +367,7 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Overlay::Settings), |mut came: ResMut<CameFromSettings>| came.0 = true);
     app.add_systems(OnEnter(Overlay::None), |mut came: ResMut<CameFromSettings>| came.0 = false);
     app.add_systems(OnExit(Overlay::Settings), || info!("closed the Settings page"));
-    app.add_systems(Update, (navigate, click_rows, show_rows).chain().run_if(is_overlay_open));
+    app.add_systems(Update, (navigate, click_rows, show_rows).chain().run_if(is_rows_page_open));
     // A page belongs to the screen it was opened over: it closes when that screen does.
     app.add_systems(OnExit(Screen::Title), crate::game::go_to(Overlay::None));
     app.add_systems(OnExit(Pause::Paused), crate::game::go_to(Overlay::None));

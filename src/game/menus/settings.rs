@@ -27,10 +27,11 @@ pub enum Action {
     PaceSteady,
     PaceForced,
     Pause,
+    Journal,
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 14] = [
         Action::WalkUp,
         Action::WalkDown,
         Action::WalkLeft,
@@ -44,6 +45,7 @@ impl Action {
         Action::PaceSteady,
         Action::PaceForced,
         Action::Pause,
+        Action::Journal,
     ];
 
     pub fn describe(self) -> &'static str {
@@ -61,6 +63,7 @@ impl Action {
             Action::PaceSteady => "Pace: steady",
             Action::PaceForced => "Pace: forced march",
             Action::Pause => "Pause",
+            Action::Journal => "Read the journal",
         }
     }
 
@@ -77,6 +80,7 @@ impl Action {
             Action::PaceSteady => "LB / RB",
             Action::PaceForced => "RB",
             Action::Pause => "Start",
+            Action::Journal => "Start, then Journal",
         }
     }
 
@@ -95,6 +99,7 @@ impl Action {
             Action::PaceSteady => KeyCode::Digit2,
             Action::PaceForced => KeyCode::Digit3,
             Action::Pause => KeyCode::KeyP,
+            Action::Journal => KeyCode::KeyJ,
         }
     }
 }
@@ -388,7 +393,10 @@ mod tests {
     /// One change to a text: a byte replaced, removed or doubled, or the text cut short.
     fn mutate(text: &str, at: usize, how: u8, byte: u8) -> Vec<u8> {
         let mut b = text.as_bytes().to_vec();
-        let at = at % b.len().max(1);
+        if b.is_empty() {
+            return b;
+        }
+        let at = at % b.len();
         match how % 4 {
             0 => b[at] = byte,
             1 => {

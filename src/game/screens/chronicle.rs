@@ -39,6 +39,8 @@ fn spawn_chronicle(world: &mut World) {
         .collect();
     let pixels = paint(&view, &chronicle.route, &losses);
     let handle = world.resource_mut::<Assets<Image>>().add(crate::game::rgba_image(view.width, view.height, pixels));
+    let journal =
+        world.resource::<crate::game::menus::settings::Settings>().label(crate::game::menus::settings::Action::Journal);
     let (title, text) = match &chronicle.ending {
         Some(e) => (e.title.clone(), e.text.clone()),
         None => ("Unfinished".into(), "The journey was left before it ended.".into()),
@@ -82,7 +84,11 @@ fn spawn_chronicle(world: &mut World) {
         .with_children(|root| {
             root.spawn(theme::label(title, 30.0, theme::ACCENT));
             root.spawn((Node { max_width: px(1100), ..default() }, children![theme::label(text, 16.0, theme::TEXT)]));
-            root.spawn(theme::label(format!("{summary}   |   Enter: back to the title"), 15.0, theme::DIM));
+            root.spawn(theme::label(
+                format!("{summary}   |   {journal}: the journal   |   Enter: back to the title"),
+                15.0,
+                theme::DIM,
+            ));
             root.spawn(Node { column_gap: px(24), align_items: AlignItems::FlexStart, ..default() }).with_children(
                 |row| {
                     row.spawn((

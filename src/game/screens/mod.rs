@@ -24,6 +24,8 @@ enum TitleAction {
     Resume,
     /// On the pause menu: give up the journey, back to the title.
     GiveUp,
+    /// On the pause menu: the journal page.
+    Journal,
     /// Asked before a new journey replaces the saved one: yes, start anew.
     ConfirmNew,
     /// No, keep the saved journey.
@@ -124,6 +126,7 @@ fn press_title_buttons(
                     exit.write(AppExit::Success);
                 }
                 TitleAction::Resume => pause.set(Pause::Running),
+                TitleAction::Journal => crate::game::menus::journal::open_from_the_pause_menu(&mut overlay),
                 TitleAction::GiveUp => next.set(Screen::Title),
             }
         }
@@ -301,7 +304,9 @@ fn spawn_pause_menu(
     policy: Res<SavePolicy>,
     trouble: Res<SaveTrouble>,
     saved: Res<SavedJourney>,
+    settings: Res<Settings>,
 ) {
+    let journal_key = settings.label(crate::game::menus::settings::Action::Journal);
     let saving = match (&policy.not_saved, &saved.blocked, &trouble.0) {
         (Some(why), _, _) => format!("This journey is not saved: {why}."),
         (None, Some(why), _) => format!("This journey is not saved: {why}."),
@@ -321,6 +326,7 @@ fn spawn_pause_menu(
             button("Go on  (Esc)", TitleAction::Resume),
             button("Settings  (S)", TitleAction::Settings),
             button("Controls  (K)", TitleAction::Controls),
+            button(format!("Journal  ({journal_key})"), TitleAction::Journal),
             button("Give up the journey  (Q)", TitleAction::GiveUp),
             theme::label(saving, 16.0, colour),
         ],
@@ -368,7 +374,9 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         go_to(Screen::Title).run_if(
-            in_state(Screen::Chronicle).and_then(|k: Res<ButtonInput<KeyCode>>| k.just_pressed(KeyCode::Enter)),
+            in_state(Screen::Chronicle)
+                .and_then(not(is_overlay_open))
+                .and_then(|k: Res<ButtonInput<KeyCode>>| k.just_pressed(KeyCode::Enter)),
         ),
     );
 }

@@ -13,6 +13,7 @@ use crate::sim::model::air::Weather;
 use crate::sim::model::body::Vitals;
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::group::{Halt, Mind, Pace, Resting};
+use crate::sim::model::journal::{Journal, JournalEntry, MAX_JOURNAL_ENTRIES};
 use crate::sim::model::march::{March, MarchOrders};
 use crate::sim::model::party::{FateRecord, Fates, Member, Position, Status};
 use crate::sim::model::route::{FatePlaces, Spot, Walked};
@@ -85,6 +86,9 @@ pub struct Save {
     pub scale: Scale,
     #[serde(default)]
     pub orders: MarchOrders,
+    /// Everything told so far (a save from before the journal has none).
+    #[serde(default)]
+    pub journal: Vec<JournalEntry>,
 }
 
 /// The group at its camp, mid-stage: enough to put it back where it was.
@@ -280,6 +284,7 @@ impl Save {
         // The trail, sampled every hour; where people were lost.
         at_most("walked", self.walked.len(), (MAX_SAVED_MINUTES / 60) as usize + 1000)?;
         at_most("story", self.story.len(), 100_000)?;
+        at_most("journal", self.journal.len(), MAX_JOURNAL_ENTRIES)?;
         let spot = |what: &str, s: &Spot| {
             finite(&format!("{what}.along"), s.along, -1.0, 2.0)?;
             finite(&format!("{what}.aside"), s.aside, -1.0, 1.0)
@@ -353,6 +358,7 @@ impl Save {
             march: world.resource::<March>().clone(),
             scale: world.get_resource::<State<Scale>>().map_or(Scale::Scene, |s| *s.get()),
             orders: *world.resource::<MarchOrders>(),
+            journal: world.resource::<Journal>().0.clone(),
         }
     }
 
@@ -437,6 +443,7 @@ fn resume(mut commands: Commands, resume: Option<Res<ResumeFrom>>, members: Quer
     commands.insert_resource(Walked(save.walked.clone()));
     commands.insert_resource(FatePlaces(save.fate_places.iter().copied().collect()));
     commands.insert_resource(StartStage(save.stage));
+    commands.insert_resource(Journal(save.journal.clone()));
 }
 
 /// Once the saved stage is entered, the resumed journey is an ordinary one again.

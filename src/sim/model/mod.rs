@@ -6,6 +6,7 @@ pub mod body;
 pub mod clock;
 pub mod ground;
 pub mod group;
+pub mod journal;
 pub mod march;
 pub mod party;
 pub mod route;

@@ -1,4 +1,5 @@
-//! Read-only views of a journey: the chronicle and the report.
+//! Read-only views of a journey: the chronicle, the journal and the report.
 
 pub mod chronicle;
+pub mod journal;
 pub mod report;
