@@ -19,9 +19,10 @@ pub struct Cli {
     #[arg(long)]
     pub headless: bool,
 
-    /// Seed of the run: the same seed and flags give the same journey, map for map.
-    #[arg(long, value_name = "N", default_value_t = 1)]
-    pub seed: u64,
+    /// Seed of the run: the same seed and flags give the same journey, map for map. Headless
+    /// runs use 1 unless given; in the window each new journey has a fresh one unless given.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
 
     /// Let the built-in player play: it walks the group to each way out and camps at night.
     #[arg(long)]

@@ -48,7 +48,8 @@ fn main() -> ExitCode {
         }
     };
     if cli.headless {
-        let report = the_way_back::headless::run_from(cli.seed, levels, cli.autoplay, cli.max_days, cli.stage);
+        let report =
+            the_way_back::headless::run_from(cli.seed.unwrap_or(1), levels, cli.autoplay, cli.max_days, cli.stage);
         use std::io::Write;
         if !cli.autoplay && report.outcome.is_none() && report.days <= cli.max_days {
             // Written so that a closed stderr is no panic.
@@ -116,7 +117,8 @@ fn play(cli: Cli, levels: Levels) -> ExitCode {
     }
     let not_saved = cli.not_saved();
     the_way_back::game::run(the_way_back::game::GamePlugin {
-        seed: cli.seed,
+        seed: cli.seed.unwrap_or(1),
+        fixed_seed: cli.seed,
         levels,
         autoplay: cli.autoplay,
         speed: cli.speed,

@@ -8,6 +8,7 @@ mod input;
 pub mod menus;
 mod saves;
 mod screens;
+pub mod seeds;
 pub(crate) mod store;
 pub mod theme;
 mod view;
@@ -41,6 +42,8 @@ pub struct GamePlugin {
     pub not_saved: Option<String>,
     /// Fail on purpose a few seconds in (`--crash-test`).
     pub crash_test: bool,
+    /// The seed given on the command line: every new journey uses it (else a fresh one each).
+    pub fixed_seed: Option<u64>,
 }
 
 impl Plugin for GamePlugin {
@@ -80,6 +83,7 @@ impl Plugin for GamePlugin {
             app.insert_resource(r.clone());
         }
         app.insert_resource(saves::SavePolicy { not_saved: self.not_saved.clone() });
+        app.insert_resource(seeds::SeedChoice { fixed: self.fixed_seed, typed: None });
         if self.crash_test {
             app.insert_resource(dev::crash::CrashTest);
         }
@@ -103,7 +107,7 @@ impl Plugin for GamePlugin {
             view::weather_fx::plugin,
             dev::replay::plugin,
         ));
-        app.add_plugins(dev::crash::plugin);
+        app.add_plugins((dev::crash::plugin, seeds::plugin));
         app.add_plugins((
             menus::settings::plugin,
             menus::plugin,

@@ -197,6 +197,28 @@ else
   echo "FAIL: the game did not start with a damaged settings file"; tail -20 "$out/damaged.log"; fail=1
 fi
 
+# New journeys from the title: fresh seeds differ; a typed seed is the same journey twice.
+seeds="$out/seeds"
+rm -rf "$seeds"
+if RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$out/seeds-saves" timeout 600 "$bin" \
+    --replay "$(dirname "$0")/seeds.replay" --replay-out "$seeds" >"$out/seeds.log" 2>&1; then
+  check_shots "seeds replay" "$seeds" seed seed-paused
+  mapfile -t started < <(grep -o "a new journey: seed [0-9]*" "$out/seeds.log" | grep -o "[0-9]*$")
+  mapfile -t maps < <(grep -o "entered stage Camp on day 1 (map [0-9a-f]*)" "$out/seeds.log" | grep -o "[0-9a-f]\{16\}")
+  echo "new journeys' seeds: ${started[*]}; their Camp maps: ${maps[*]}"
+  if [ "${#started[@]}" != 4 ] || [ "${#maps[@]}" != 4 ]; then
+    echo "FAIL: four journeys were not started from the title"; fail=1
+  else
+    [ "${started[0]}" != "${started[1]}" ] || { echo "FAIL: two new journeys had the same seed"; fail=1; }
+    [ "${maps[0]}" != "${maps[1]}" ] || { echo "FAIL: two new journeys walked the same Camp"; fail=1; }
+    [ "${started[2]}" = 4242 ] && [ "${started[3]}" = 4242 ] || { echo "FAIL: the typed seed was not used"; fail=1; }
+    [ "${maps[2]}" = "${maps[3]}" ] || { echo "FAIL: the same typed seed made different maps"; fail=1; }
+  fi
+else
+  echo "FAIL: the seeds replay did not finish cleanly"; tail -20 "$out/seeds.log"; fail=1
+fi
+if grep -q "panicked" "$out/seeds.log"; then echo "FAIL: the game panicked choosing seeds"; fail=1; fi
+
 # The windowed binary's headless journey, for tests/web/run.sh to compare with the headless
 # build's (the same seed must be the same journey in both).
 "$bin" --headless --seed 1 --autoplay --report json >"$out/report-seed1.json" || { echo "FAIL: the windowed binary's --headless run failed"; fail=1; }

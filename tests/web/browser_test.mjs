@@ -83,7 +83,8 @@ async function waitForLog(pattern, ms) {
 }
 
 try {
-  await page.goto(url);
+  // Seed 1, as the native run the map is compared with (a new journey otherwise has a fresh one).
+  await page.goto(`${url}?seed=1`);
   if (!(await waitForLog(/first frame drawn/, 120_000))) failures.push("no frame was drawn within 120 s");
   await page.waitForTimeout(4000);
   const title = join(out, "title.png");

@@ -45,7 +45,8 @@ fn spawn_chronicle(world: &mut World) {
         Some(e) => (e.title.clone(), e.text.clone()),
         None => ("Unfinished".into(), "The journey was left before it ended.".into()),
     };
-    let summary = format!("{} days, {:.0} km on foot", chronicle.days, chronicle.distance_km);
+    let seed = world.resource::<crate::sim::model::seed::RunSeed>().0;
+    let summary = format!("{} days, {:.0} km on foot   |   seed {seed}", chronicle.days, chronicle.distance_km);
     let (w, h) = (view.width as f32 * MAP_SCALE, view.height as f32 * MAP_SCALE);
     let mut labels: Vec<(String, f32, f32, Color)> = PLACES
         .iter()

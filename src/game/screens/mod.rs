@@ -8,6 +8,7 @@ use bevy::prelude::*;
 use crate::game::menus::settings::{Settings, SettingsProblem};
 use crate::game::menus::{Overlay, is_overlay_open};
 use crate::game::saves::{SavePolicy, SaveTrouble, SavedJourney};
+use crate::game::seeds::{SeedChoice, start_with_a_seed};
 use crate::game::{go_to, theme};
 use crate::sim::journey::save::ResumeFrom;
 use crate::states::{Pause, Screen};
@@ -30,7 +31,19 @@ enum TitleAction {
     ConfirmNew,
     /// No, keep the saved journey.
     KeepSaved,
+    /// On the title: type a journey's seed to walk it (again).
+    BySeed,
 }
+
+/// The seed being typed on the title, while its panel is open.
+#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
+struct TypingSeed(Option<String>);
+
+#[derive(Component)]
+struct SeedPanel;
+
+#[derive(Component)]
+struct SeedText;
 
 /// The title is asking whether a new journey may replace the saved one.
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -72,7 +85,7 @@ fn spawn_title(
 ) {
     let continuing = saved.save.as_ref().map(|s| {
         let before = if saved.from_backup { " (the save before)" } else { "" };
-        format!("Continue{before}: {}  (C)", crate::game::saves::describe(s))
+        format!("Continue{before}: {}, seed {}  (C)", crate::game::saves::describe(s), s.seed)
     });
     // Said in the log as well: the desktop tests read what the title offers.
     info!("title: {}", continuing.as_deref().unwrap_or("no saved journey to continue"));
@@ -80,21 +93,23 @@ fn spawn_title(
         [saved.problem.clone(), settings_problem.0.clone()].into_iter().flatten().collect::<Vec<_>>().join("\n");
     commands.spawn((
         Name::new("Title screen"),
-        full_screen(),
+        // Closer than other screens: six buttons, a warning and the keys fit in 720 px.
+        theme::full_screen(12.0),
         BackgroundColor(theme::BACKGROUND),
         DespawnOnExit(Screen::Title),
         children![
             theme::label("THE WAY BACK", 64.0, theme::ACCENT),
             theme::label("From a Siberian camp to India, on foot. 1940-1942.", 20.0, theme::DIM),
-            Node { height: px(24), ..default() },
+            Node { height: px(4), ..default() },
             button("New journey  (Enter)", TitleAction::NewJourney),
             button(continuing.unwrap_or_default(), TitleAction::Continue),
+            button("Journey by seed  (T)", TitleAction::BySeed),
             button("Settings  (S)", TitleAction::Settings),
             button("Controls  (K)", TitleAction::Controls),
             button("Quit  (Esc)", TitleAction::Quit),
             // Kept inside the screen: a message names long paths.
             (Node { max_width: px(1180), ..default() }, children![theme::label(problem, 16.0, theme::WARNING)]),
-            Node { height: px(24), ..default() },
+            Node { height: px(4), ..default() },
             theme::label(crate::game::menus::describe_keys(&settings), 16.0, theme::DIM),
         ],
     ));
@@ -107,6 +122,8 @@ fn press_title_buttons(
     policy: Res<SavePolicy>,
     mut asking: ResMut<AskingToReplace>,
     panel: Query<Entity, With<ReplacePanel>>,
+    mut choice: ResMut<SeedChoice>,
+    mut typing: ResMut<TypingSeed>,
     mut next: ResMut<NextState<Screen>>,
     mut overlay: ResMut<NextState<Overlay>>,
     mut pause: ResMut<NextState<Pause>>,
@@ -116,8 +133,13 @@ fn press_title_buttons(
         *border = BorderColor::all(if *interaction == Interaction::None { theme::DIM } else { theme::ACCENT });
         if *interaction == Interaction::Pressed {
             match action {
-                TitleAction::NewJourney => new_journey(&mut commands, &saved, &policy, &mut asking, &mut next),
-                TitleAction::ConfirmNew => replace_saved(&mut commands, &saved, &mut asking, &panel, &mut next),
+                TitleAction::NewJourney => {
+                    new_journey(&mut commands, &saved, &policy, &mut asking, &mut choice, &mut next)
+                }
+                TitleAction::ConfirmNew => {
+                    replace_saved(&mut commands, &saved, &mut asking, &panel, &mut choice, &mut next)
+                }
+                TitleAction::BySeed => open_seed_panel(&mut commands, &mut typing),
                 TitleAction::KeepSaved => keep_saved(&mut commands, &mut asking, &panel),
                 TitleAction::Continue => continue_journey(&mut commands, &saved, &mut next),
                 TitleAction::Settings => overlay.set(Overlay::Settings),
@@ -140,9 +162,11 @@ fn new_journey(
     saved: &SavedJourney,
     policy: &SavePolicy,
     asking: &mut AskingToReplace,
+    choice: &mut SeedChoice,
     next: &mut NextState<Screen>,
 ) {
     let Some(kept) = saved.kept.as_ref().filter(|_| policy.not_saved.is_none()) else {
+        start_with_a_seed(commands, choice);
         next.set(Screen::Loading);
         return;
     };
@@ -192,6 +216,7 @@ fn replace_saved(
     saved: &SavedJourney,
     asking: &mut AskingToReplace,
     panel: &Query<Entity, With<ReplacePanel>>,
+    choice: &mut SeedChoice,
     next: &mut NextState<Screen>,
 ) {
     if let Err(e) = crate::game::saves::make_room_for_a_new_journey(saved) {
@@ -199,6 +224,7 @@ fn replace_saved(
     }
     keep_saved(commands, asking, panel);
     info!("a new journey replaces the saved one");
+    start_with_a_seed(commands, choice);
     next.set(Screen::Loading);
 }
 
@@ -224,10 +250,14 @@ fn title_keys(
     policy: Res<SavePolicy>,
     mut asking: ResMut<AskingToReplace>,
     panel: Query<Entity, With<ReplacePanel>>,
+    (mut choice, mut typing): (ResMut<SeedChoice>, ResMut<TypingSeed>),
     mut next: ResMut<NextState<Screen>>,
     mut overlay: ResMut<NextState<Overlay>>,
     mut exit: MessageWriter<AppExit>,
 ) {
+    if typing.0.is_some() {
+        return;
+    }
     let pad = |b: GamepadButton| gamepads.iter().any(|g| g.just_pressed(b));
     let yes = keys.just_pressed(KeyCode::Enter)
         || keys.just_pressed(KeyCode::Space)
@@ -235,14 +265,16 @@ fn title_keys(
         || pad(GamepadButton::South);
     if asking.0 {
         if yes || keys.just_pressed(KeyCode::KeyY) {
-            replace_saved(&mut commands, &saved, &mut asking, &panel, &mut next);
+            replace_saved(&mut commands, &saved, &mut asking, &panel, &mut choice, &mut next);
         } else if keys.just_pressed(KeyCode::Escape) || keys.just_pressed(KeyCode::KeyN) || pad(GamepadButton::East) {
             keep_saved(&mut commands, &mut asking, &panel);
         }
         return;
     }
     if yes {
-        new_journey(&mut commands, &saved, &policy, &mut asking, &mut next);
+        new_journey(&mut commands, &saved, &policy, &mut asking, &mut choice, &mut next);
+    } else if keys.just_pressed(KeyCode::KeyT) {
+        open_seed_panel(&mut commands, &mut typing);
     } else if keys.just_pressed(KeyCode::KeyC) || pad(GamepadButton::North) {
         continue_journey(&mut commands, &saved, &mut next);
     } else if keys.just_pressed(KeyCode::KeyS) || pad(GamepadButton::Select) {
@@ -251,6 +283,107 @@ fn title_keys(
         overlay.set(Overlay::Controls);
     } else if keys.just_pressed(KeyCode::Escape) {
         exit.write(AppExit::Success);
+    }
+}
+
+fn open_seed_panel(commands: &mut Commands, typing: &mut TypingSeed) {
+    if typing.0.is_some() {
+        return;
+    }
+    typing.0 = Some(String::new());
+    info!("title: asks for a seed");
+    commands.spawn((
+        Name::new("Journey by seed"),
+        SeedPanel,
+        full_screen(),
+        BackgroundColor(Color::srgba(0.02, 0.03, 0.04, 0.96)),
+        GlobalZIndex(5),
+        DespawnOnExit(Screen::Title),
+        children![(
+            Node {
+                width: px(640),
+                padding: UiRect::all(px(28)),
+                flex_direction: FlexDirection::Column,
+                align_items: AlignItems::Center,
+                row_gap: px(14),
+                border: UiRect::all(px(2)),
+                ..default()
+            },
+            BorderColor::all(theme::ACCENT),
+            BackgroundColor(theme::BACKGROUND),
+            children![
+                theme::label("Journey by seed", 36.0, theme::ACCENT),
+                theme::label(
+                    "Type the seed of a journey (the chronicle and the pause menu show it).",
+                    16.0,
+                    theme::DIM
+                ),
+                (SeedText, theme::label("_", 40.0, theme::TEXT)),
+                theme::label("Enter: set out   |   Backspace: rub out   |   Esc: back", 16.0, theme::DIM),
+            ],
+        )],
+    ));
+}
+
+const DIGITS: [(KeyCode, KeyCode, char); 10] = [
+    (KeyCode::Digit0, KeyCode::Numpad0, '0'),
+    (KeyCode::Digit1, KeyCode::Numpad1, '1'),
+    (KeyCode::Digit2, KeyCode::Numpad2, '2'),
+    (KeyCode::Digit3, KeyCode::Numpad3, '3'),
+    (KeyCode::Digit4, KeyCode::Numpad4, '4'),
+    (KeyCode::Digit5, KeyCode::Numpad5, '5'),
+    (KeyCode::Digit6, KeyCode::Numpad6, '6'),
+    (KeyCode::Digit7, KeyCode::Numpad7, '7'),
+    (KeyCode::Digit8, KeyCode::Numpad8, '8'),
+    (KeyCode::Digit9, KeyCode::Numpad9, '9'),
+];
+
+/// The seed panel takes digits (at most 18: any such number is a seed), Backspace, Enter to set
+/// out on that journey (asking first if it would replace a saved one), Esc to go back.
+fn type_a_seed(
+    mut commands: Commands,
+    keys: Res<ButtonInput<KeyCode>>,
+    mut typing: ResMut<TypingSeed>,
+    mut choice: ResMut<SeedChoice>,
+    (saved, policy): (Res<SavedJourney>, Res<SavePolicy>),
+    mut asking: ResMut<AskingToReplace>,
+    panel: Query<Entity, With<SeedPanel>>,
+    mut text: Query<&mut Text, With<SeedText>>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let Some(typed) = typing.0.as_mut() else { return };
+    for (key, pad, digit) in DIGITS {
+        if (keys.just_pressed(key) || keys.just_pressed(pad)) && typed.len() < 18 {
+            typed.push(digit);
+        }
+    }
+    if keys.just_pressed(KeyCode::Backspace) {
+        typed.pop();
+    }
+    let close = |commands: &mut Commands| {
+        for e in &panel {
+            commands.entity(e).despawn();
+        }
+    };
+    if keys.just_pressed(KeyCode::Escape) {
+        typing.0 = None;
+        close(&mut commands);
+        return;
+    }
+    if keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::NumpadEnter) {
+        if let Ok(seed) = typed.parse::<u64>() {
+            choice.typed = Some(seed);
+            typing.0 = None;
+            close(&mut commands);
+            new_journey(&mut commands, &saved, &policy, &mut asking, &mut choice, &mut next);
+        }
+        return;
+    }
+    let shown = format!("{typed}_");
+    for mut t in &mut text {
+        if t.0 != shown {
+            t.0.clone_from(&shown);
+        }
     }
 }
 
@@ -305,8 +438,10 @@ fn spawn_pause_menu(
     trouble: Res<SaveTrouble>,
     saved: Res<SavedJourney>,
     settings: Res<Settings>,
+    seed: Res<crate::sim::model::seed::RunSeed>,
 ) {
     let journal_key = settings.label(crate::game::menus::settings::Action::Journal);
+    let seed_line = format!("This journey's seed is {}: type it on the title (T) to walk it again.", seed.0);
     let saving = match (&policy.not_saved, &saved.blocked, &trouble.0) {
         (Some(why), _, _) => format!("This journey is not saved: {why}."),
         (None, Some(why), _) => format!("This journey is not saved: {why}."),
@@ -329,6 +464,7 @@ fn spawn_pause_menu(
             button(format!("Journal  ({journal_key})"), TitleAction::Journal),
             button("Give up the journey  (Q)", TitleAction::GiveUp),
             theme::label(saving, 16.0, colour),
+            theme::label(seed_line, 16.0, theme::DIM),
         ],
     ));
 }
@@ -357,12 +493,16 @@ fn pause_keys(
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<AskingToReplace>();
-    app.add_systems(OnExit(Screen::Title), |mut asking: ResMut<AskingToReplace>| asking.0 = false);
+    app.init_resource::<TypingSeed>();
+    app.add_systems(OnExit(Screen::Title), |mut asking: ResMut<AskingToReplace>, mut typing: ResMut<TypingSeed>| {
+        asking.0 = false;
+        typing.0 = None;
+    });
     app.add_systems(OnEnter(Screen::Title), spawn_title.after(crate::game::saves::read_saved_journey));
     app.add_systems(
         Update,
         (
-            (press_title_buttons, title_keys).run_if(in_state(Screen::Title)),
+            (press_title_buttons, title_keys, type_a_seed).chain().run_if(in_state(Screen::Title)),
             (press_title_buttons, pause_keys).run_if(in_state(Pause::Paused)),
         )
             .run_if(not(is_overlay_open)),
