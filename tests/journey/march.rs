@@ -363,3 +363,47 @@ fn a_stay_at_reting_houses_feeds_and_mends_the_group_and_costs_the_days() {
     assert!(left.is_some(), "the march goes on after the stay");
     assert!(app.world().resource::<GameClock>().day() >= day + 7, "not before the week is up");
 }
+
+#[test]
+fn a_night_camp_on_the_ground_is_saved_and_resumed_on_that_ground() {
+    use the_way_back::sim::model::group::Resting;
+    let levels = Levels::builtin().unwrap();
+    let mut app = alone_on_the_march(Stage::Taiga, 300.0);
+    set_date(&mut app, Date { year: 1941, month: 2, day: 20 }, 18);
+    let stage_map = app.world().resource::<StageMap>().clone();
+    app.world_mut().write_message(GoDown);
+    app.update();
+    app.update();
+    assert_eq!(scale(&app), Some(Scale::Scene), "down on the ground");
+    // Janusz walks to a place that is firm on the ground but not on the stage's own map at the
+    // same tile (the save's places belong to the ground), makes camp there, and the journey is
+    // saved as a camp is.
+    let ground = app.world().resource::<StageMap>().clone();
+    let spot = (0..ground.height)
+        .flat_map(|y| (0..ground.width).map(move |x| UVec2::new(x, y)))
+        .find(|p| ground.walkable(*p) && !stage_map.walkable(*p))
+        .expect("a tile firm on the ground and not on the stage's map");
+    put_janusz_at(&mut app, spot);
+    app.world_mut().resource_mut::<Resting>().0 = true;
+    app.update();
+    let text = Save::at_camp(app.world_mut()).to_text();
+    let save = Save::read(&text, &levels).expect("a camp on the ground is a good save");
+    assert!(save.march.down_at.is_some() && save.camp.is_some());
+    let saved_at = save.camp.as_ref().unwrap().positions[0].1;
+
+    let mut resumed = sim_app(21, false);
+    resumed.insert_resource(ResumeFrom(save));
+    start_journey(&mut resumed);
+    assert!(step_until(&mut resumed, 1, |app| stage(app) == Some(Stage::Taiga)
+        && !app.world().contains_resource::<ResumeFrom>()));
+    resumed.update();
+    let map = resumed.world().resource::<StageMap>().clone();
+    assert_eq!((map.width, map.height), GROUND_SIZE, "back on the ground, not the stage's map");
+    let mut q = resumed.world_mut().query::<(&Member, &Position)>();
+    let (_, at) = q.iter(resumed.world()).find(|(m, _)| m.0 == MemberId::Janusz).unwrap();
+    assert!(
+        (at.0.x - saved_at.0).hypot(at.0.y - saved_at.1) < 0.5,
+        "Janusz is where he camped on the ground: {:?} vs {saved_at:?}",
+        at.0
+    );
+}

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::levels::{Levels, MemberId, Stranger};
 use crate::sim::journey::StartSystems;
+use crate::sim::journey::off_the_route::GROUND_SIZE;
 use crate::sim::journey::story::{Greeted, StageNights, StoryEntry, StoryLog, StrangerAt};
 use crate::sim::model::air::Weather;
 use crate::sim::model::body::Vitals;
@@ -298,7 +299,9 @@ impl Save {
         }
         // The camp: everyone on this stage's map, fires with fuel a fire can hold.
         if let Some(camp) = &self.camp {
-            let (w, h) = (level.size.0 as f32, level.size.1 as f32);
+            // Down off the route, the camp is on the ground laid there, not on the stage's map.
+            let size = if self.march.down_at.is_some() { GROUND_SIZE } else { level.size };
+            let (w, h) = (size.0 as f32, size.1 as f32);
             let on_map = |what: &str, (x, y): (f32, f32)| {
                 finite(&format!("{what}.x"), x, 0.0, w)?;
                 finite(&format!("{what}.y"), y, 0.0, h)
@@ -476,7 +479,10 @@ pub(crate) fn finish_resuming(
         if log.0.len() > walked {
             log.0.pop();
         }
-        put_back_camp(&mut commands, camp, *stage.get(), &map, &mut members, strangers, &mut nights, &resume.0.clock);
+        // Saved down off the route, the places are on the ground, which is laid again after
+        // this (`off_the_route::resume_the_route`) with the places kept: not this map's to judge.
+        let ground = if resume.0.march.down_at.is_none() { Some(&*map) } else { None };
+        put_back_camp(&mut commands, camp, *stage.get(), ground, &mut members, strangers, &mut nights, &resume.0.clock);
         resting.0 = true;
         // Back where the march (or the scene) was.
         *march = resume.0.march.clone();
@@ -505,7 +511,7 @@ fn put_back_camp(
     commands: &mut Commands,
     camp: &CampSave,
     stage: Stage,
-    map: &StageMap,
+    map: Option<&StageMap>,
     members: &mut Query<(&Member, &mut Position), Without<StrangerAt>>,
     mut strangers: Query<(Entity, &StrangerAt, &mut Position), Without<Member>>,
     nights: &mut StageNights,
@@ -514,7 +520,7 @@ fn put_back_camp(
     let at = |(x, y): (f32, f32)| Vec2::new(x, y);
     for (m, mut pos) in members.iter_mut() {
         if let Some((_, p)) = camp.positions.iter().find(|(id, _)| *id == m.0) {
-            pos.0 = on_firm_ground(map, at(*p));
+            pos.0 = map.map_or(at(*p), |map| on_firm_ground(map, at(*p)));
         }
     }
     for (place, fuel_h) in &camp.fires {
