@@ -100,7 +100,16 @@ pub fn load(store: &Store, levels: &Levels) -> SavedJourney {
     if let Kept::Text(text) = store.read(BACKUP) {
         match Save::read(&text, levels) {
             Ok(save) => {
-                problems.push(format!("Continue goes on from the save before it ({}).", describe(&save)));
+                if problems.is_empty() {
+                    problems.push(format!(
+                        "The saved journey is not there; Continue goes on from its backup ({}).",
+                        describe(&save)
+                    ));
+                } else {
+                    problems.push(format!("Continue goes on from the save before it ({}).", describe(&save)));
+                }
+                // A new journey would replace it (at its second save): it asks first.
+                out.kept.get_or_insert_with(|| describe(&save));
                 out.from_backup = true;
                 out.save = Some(save);
             }
@@ -224,6 +233,11 @@ mod tests {
         assert!(problem.contains("the save before it"), "{problem}");
         assert_eq!(store.read("journey.damaged-1"), Kept::Text("(version: 3, seed: 1, what".into()));
         assert_eq!(store.read(JOURNEY), Kept::Absent);
+        assert!(found.kept.is_some(), "a new journey asks before its saves replace the backup");
+        // Started again: no damaged save now, only the backup, and it is still offered.
+        let again = load(&store, &levels);
+        assert_eq!(again.save.as_ref(), Some(&save));
+        assert!(again.problem.unwrap().contains("from its backup"));
     }
 
     #[test]
