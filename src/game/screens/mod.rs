@@ -2,12 +2,14 @@
 
 pub mod chronicle;
 pub mod dialog;
+mod seed_panel;
 
 use bevy::prelude::*;
 
 use crate::game::menus::settings::{Settings, SettingsProblem};
 use crate::game::menus::{Overlay, is_overlay_open};
 use crate::game::saves::{SavePolicy, SaveTrouble, SavedJourney};
+use crate::game::screens::seed_panel::{TypingSeed, open_seed_panel, type_a_seed};
 use crate::game::seeds::{SeedChoice, start_with_a_seed};
 use crate::game::{go_to, theme};
 use crate::sim::journey::save::ResumeFrom;
@@ -35,19 +37,9 @@ enum TitleAction {
     BySeed,
 }
 
-/// The seed being typed on the title, while its panel is open.
-#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
-struct TypingSeed(Option<String>);
-
-#[derive(Component)]
-struct SeedPanel;
-
-#[derive(Component)]
-struct SeedText;
-
 /// The title is asking whether a new journey may replace the saved one.
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct AskingToReplace(bool);
+pub(super) struct AskingToReplace(bool);
 
 #[derive(Component)]
 struct ReplacePanel;
@@ -75,6 +67,34 @@ fn button(text: impl Into<String>, action: TitleAction) -> impl Bundle {
 
 fn full_screen() -> Node {
     theme::full_screen(18.0)
+}
+
+/// What the title asks over itself (replace the saved journey? which seed?): the title dimmed
+/// behind, gone with it.
+fn ask_backdrop() -> impl Bundle {
+    (
+        full_screen(),
+        BackgroundColor(Color::srgba(0.02, 0.03, 0.04, 0.96)),
+        GlobalZIndex(5),
+        DespawnOnExit(Screen::Title),
+    )
+}
+
+/// The box the question stands in: opaque, so the title's own buttons do not show through.
+fn ask_box(width: f32) -> impl Bundle {
+    (
+        Node {
+            width: px(width),
+            padding: UiRect::all(px(28)),
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            row_gap: px(14),
+            border: UiRect::all(px(2)),
+            ..default()
+        },
+        BorderColor::all(theme::ACCENT),
+        BackgroundColor(theme::BACKGROUND),
+    )
 }
 
 fn spawn_title(
@@ -140,7 +160,11 @@ fn press_title_buttons(
                     replace_saved(&mut commands, &saved, &mut asking, &panel, &mut choice, &mut next)
                 }
                 TitleAction::BySeed => open_seed_panel(&mut commands, &mut typing),
-                TitleAction::KeepSaved => keep_saved(&mut commands, &mut asking, &panel),
+                TitleAction::KeepSaved => {
+                    // A seed typed for the journey not begun is not kept for the next one.
+                    choice.typed = None;
+                    keep_saved(&mut commands, &mut asking, &panel)
+                }
                 TitleAction::Continue => continue_journey(&mut commands, &saved, &mut next),
                 TitleAction::Settings => overlay.set(Overlay::Settings),
                 TitleAction::Controls => overlay.set(Overlay::Controls),
@@ -157,7 +181,7 @@ fn press_title_buttons(
 
 /// "New journey": straight away when nothing is kept that it would replace (or this run does
 /// not save); else the title asks first.
-fn new_journey(
+pub(super) fn new_journey(
     commands: &mut Commands,
     saved: &SavedJourney,
     policy: &SavePolicy,
@@ -178,23 +202,9 @@ fn new_journey(
     commands.spawn((
         Name::new("Replace the saved journey?"),
         ReplacePanel,
-        full_screen(),
-        BackgroundColor(Color::srgba(0.02, 0.03, 0.04, 0.96)),
-        GlobalZIndex(5),
-        DespawnOnExit(Screen::Title),
+        ask_backdrop(),
         children![(
-            Node {
-                width: px(760),
-                padding: UiRect::all(px(28)),
-                flex_direction: FlexDirection::Column,
-                align_items: AlignItems::Center,
-                row_gap: px(14),
-                border: UiRect::all(px(2)),
-                ..default()
-            },
-            BorderColor::all(theme::ACCENT),
-            // Opaque: the title's own buttons must not show through.
-            BackgroundColor(theme::BACKGROUND),
+            ask_box(760.0),
             children![
                 theme::label("Start a new journey?", 40.0, theme::ACCENT),
                 theme::label(format!("The saved journey ({kept}) will be replaced by the new one."), 20.0, theme::TEXT),
@@ -267,6 +277,7 @@ fn title_keys(
         if yes || keys.just_pressed(KeyCode::KeyY) {
             replace_saved(&mut commands, &saved, &mut asking, &panel, &mut choice, &mut next);
         } else if keys.just_pressed(KeyCode::Escape) || keys.just_pressed(KeyCode::KeyN) || pad(GamepadButton::East) {
+            choice.typed = None;
             keep_saved(&mut commands, &mut asking, &panel);
         }
         return;
@@ -283,107 +294,6 @@ fn title_keys(
         overlay.set(Overlay::Controls);
     } else if keys.just_pressed(KeyCode::Escape) {
         exit.write(AppExit::Success);
-    }
-}
-
-fn open_seed_panel(commands: &mut Commands, typing: &mut TypingSeed) {
-    if typing.0.is_some() {
-        return;
-    }
-    typing.0 = Some(String::new());
-    info!("title: asks for a seed");
-    commands.spawn((
-        Name::new("Journey by seed"),
-        SeedPanel,
-        full_screen(),
-        BackgroundColor(Color::srgba(0.02, 0.03, 0.04, 0.96)),
-        GlobalZIndex(5),
-        DespawnOnExit(Screen::Title),
-        children![(
-            Node {
-                width: px(640),
-                padding: UiRect::all(px(28)),
-                flex_direction: FlexDirection::Column,
-                align_items: AlignItems::Center,
-                row_gap: px(14),
-                border: UiRect::all(px(2)),
-                ..default()
-            },
-            BorderColor::all(theme::ACCENT),
-            BackgroundColor(theme::BACKGROUND),
-            children![
-                theme::label("Journey by seed", 36.0, theme::ACCENT),
-                theme::label(
-                    "Type the seed of a journey (the chronicle and the pause menu show it).",
-                    16.0,
-                    theme::DIM
-                ),
-                (SeedText, theme::label("_", 40.0, theme::TEXT)),
-                theme::label("Enter: set out   |   Backspace: rub out   |   Esc: back", 16.0, theme::DIM),
-            ],
-        )],
-    ));
-}
-
-const DIGITS: [(KeyCode, KeyCode, char); 10] = [
-    (KeyCode::Digit0, KeyCode::Numpad0, '0'),
-    (KeyCode::Digit1, KeyCode::Numpad1, '1'),
-    (KeyCode::Digit2, KeyCode::Numpad2, '2'),
-    (KeyCode::Digit3, KeyCode::Numpad3, '3'),
-    (KeyCode::Digit4, KeyCode::Numpad4, '4'),
-    (KeyCode::Digit5, KeyCode::Numpad5, '5'),
-    (KeyCode::Digit6, KeyCode::Numpad6, '6'),
-    (KeyCode::Digit7, KeyCode::Numpad7, '7'),
-    (KeyCode::Digit8, KeyCode::Numpad8, '8'),
-    (KeyCode::Digit9, KeyCode::Numpad9, '9'),
-];
-
-/// The seed panel takes digits (at most 18: any such number is a seed), Backspace, Enter to set
-/// out on that journey (asking first if it would replace a saved one), Esc to go back.
-fn type_a_seed(
-    mut commands: Commands,
-    keys: Res<ButtonInput<KeyCode>>,
-    mut typing: ResMut<TypingSeed>,
-    mut choice: ResMut<SeedChoice>,
-    (saved, policy): (Res<SavedJourney>, Res<SavePolicy>),
-    mut asking: ResMut<AskingToReplace>,
-    panel: Query<Entity, With<SeedPanel>>,
-    mut text: Query<&mut Text, With<SeedText>>,
-    mut next: ResMut<NextState<Screen>>,
-) {
-    let Some(typed) = typing.0.as_mut() else { return };
-    for (key, pad, digit) in DIGITS {
-        if (keys.just_pressed(key) || keys.just_pressed(pad)) && typed.len() < 18 {
-            typed.push(digit);
-        }
-    }
-    if keys.just_pressed(KeyCode::Backspace) {
-        typed.pop();
-    }
-    let close = |commands: &mut Commands| {
-        for e in &panel {
-            commands.entity(e).despawn();
-        }
-    };
-    if keys.just_pressed(KeyCode::Escape) {
-        typing.0 = None;
-        close(&mut commands);
-        return;
-    }
-    if keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::NumpadEnter) {
-        if let Ok(seed) = typed.parse::<u64>() {
-            choice.typed = Some(seed);
-            typing.0 = None;
-            close(&mut commands);
-            new_journey(&mut commands, &saved, &policy, &mut asking, &mut choice, &mut next);
-        }
-        return;
-    }
-    let shown = format!("{typed}_");
-    for mut t in &mut text {
-        if t.0 != shown {
-            t.0.clone_from(&shown);
-        }
     }
 }
 
