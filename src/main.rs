@@ -117,7 +117,6 @@ fn play(cli: Cli, levels: Levels) -> ExitCode {
     }
     let not_saved = cli.not_saved();
     the_way_back::game::run(the_way_back::game::GamePlugin {
-        seed: cli.seed.unwrap_or(1),
         fixed_seed: cli.seed,
         levels,
         autoplay: cli.autoplay,

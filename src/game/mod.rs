@@ -27,7 +27,6 @@ pub const TILE_PX: f32 = 16.0;
 /// The windowed game: Bevy's default plugins, the tilemap and audio plugins, the simulation
 /// and the presentation.
 pub struct GamePlugin {
-    pub seed: u64,
     pub levels: Levels,
     pub autoplay: bool,
     /// How many times faster than normal the game runs.
@@ -71,7 +70,9 @@ impl Plugin for GamePlugin {
                 }),
         );
         app.add_plugins(bevy_ecs_tilemap::TilemapPlugin);
-        app.add_plugins(SimulationPlugin { seed: self.seed, levels: self.levels.clone(), autoplay: self.autoplay });
+        // Until a new journey picks its own (`seeds.rs`), the seed given, else the headless default.
+        let seed = self.fixed_seed.unwrap_or(1);
+        app.add_plugins(SimulationPlugin { seed, levels: self.levels.clone(), autoplay: self.autoplay });
         app.insert_resource(ClearColor(theme::BACKGROUND));
         app.insert_resource(input::GameSpeed(self.speed));
         app.insert_resource(crate::sim::model::stage::StartStage(self.start));
