@@ -6,6 +6,7 @@ use bevy::time::TimeUpdateStrategy;
 
 use crate::levels::Levels;
 use crate::sim::SimulationPlugin;
+use crate::sim::journey::autoplay::Policy;
 use crate::sim::model::clock::{GameClock, MINUTES_PER_DAY};
 use crate::sim::record::report::{PlayTime, Report};
 use crate::states::{Screen, Stage};
@@ -34,7 +35,14 @@ pub fn waits_for_an_answer(world: &World) -> bool {
 
 /// As [`run`], starting in a later stage (`--stage`).
 pub fn run_from(seed: u64, levels: Levels, autoplay: bool, max_days: u32, start: Stage) -> Report {
+    run_with(seed, levels, autoplay.then_some(Policy::Careful), max_days, start)
+}
+
+/// Plays a journey with the autoplayer's `policy` (or none), from `start`.
+pub fn run_with(seed: u64, levels: Levels, policy: Option<Policy>, max_days: u32, start: Stage) -> Report {
+    let autoplay = policy.is_some();
     let mut app = app(seed, levels, autoplay);
+    app.insert_resource(policy.unwrap_or_default());
     app.insert_resource(crate::sim::model::stage::StartStage(start));
     app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Loading);
     let limit = (max_days as u64 + 1) * MINUTES_PER_DAY;

@@ -1,28 +1,61 @@
 //! Balance: plays the journey with the autoplayer over many seeds and prints, per stage, who
 //! died of what and how often, who was lost or left, and who reached the end.
 //!
-//! `cargo run --no-default-features --bin balance -- [SEEDS] [FIRST_SEED]` (default 200 from 1).
+//! `cargo run --release --no-default-features --bin balance -- [SEEDS] [FIRST_SEED]` (default
+//! 200 from 1) prints the table; `-- --policy NAME --runs N [--first SEED] [--json]` plays one
+//! policy (careful, film, reckless, passive) and prints its table, or one JSON object: runs,
+//! reached_india, survivors, deaths_by_cause, lost, mean_days, mean_km and each member's fates.
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use the_way_back::levels::{EndingKind, Levels, MemberId};
+use the_way_back::sim::journey::autoplay::Policy;
 use the_way_back::sim::model::clock::GameClock;
 use the_way_back::sim::model::party::Fate;
 use the_way_back::sim::model::stage::Outcome;
 use the_way_back::sim::record::report::Report;
 use the_way_back::states::Stage;
 
+const USAGE: &str = "usage: balance [SEEDS] [FIRST_SEED]   (numbers; default 200 seeds from 1)\n       \
+     balance --policy careful|film|reckless|passive [--runs N] [--first SEED] [--json]";
+
+/// What the command line asks for.
+struct Ask {
+    count: u64,
+    first: u64,
+    policy: Policy,
+    json: bool,
+}
+
+fn parse_args(args: &[String]) -> Option<Ask> {
+    let mut ask = Ask { count: 200, first: 1, policy: Policy::Careful, json: false };
+    if !args.first().is_some_and(|a| a.starts_with("--")) {
+        let num = |i: usize, default: u64| args.get(i).map_or(Some(default), |a| a.parse().ok());
+        ask.count = num(0, 200)?;
+        ask.first = num(1, 1)?;
+        return (args.len() <= 2).then_some(ask);
+    }
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        match flag.as_str() {
+            "--policy" => ask.policy = Policy::from_name(it.next()?)?,
+            "--runs" => ask.count = it.next()?.parse().ok()?,
+            "--first" => ask.first = it.next()?.parse().ok()?,
+            "--json" => ask.json = true,
+            _ => return None,
+        }
+    }
+    (ask.count > 0).then_some(ask)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let parse = |i: usize, default: u64| match args.get(i) {
-        None => Some(default),
-        Some(a) => a.parse().ok(),
-    };
-    let (Some(count), Some(first)) = (parse(0, 200), parse(1, 1)) else {
-        eprintln!("usage: balance [SEEDS] [FIRST_SEED]   (numbers; default 200 seeds from 1)");
+    let Some(ask) = parse_args(&args) else {
+        eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
+    let (count, first, policy) = (ask.count, ask.first, ask.policy);
     let levels = match Levels::builtin() {
         Ok(l) => l,
         Err(e) => {
@@ -38,14 +71,77 @@ fn main() -> ExitCode {
             .map(|chunk| {
                 let levels = levels.clone();
                 scope.spawn(move || {
-                    chunk.iter().map(|&s| the_way_back::headless::run(s, levels.clone(), true, 500)).collect::<Vec<_>>()
+                    chunk
+                        .iter()
+                        .map(|&s| the_way_back::headless::run_with(s, levels.clone(), Some(policy), 500, Stage::Camp))
+                        .collect::<Vec<_>>()
                 })
             })
             .collect();
         chunks.into_iter().flat_map(|h| h.join().expect("a run panicked")).collect()
     });
-    print!("{}", table(&reports));
+    if ask.json {
+        println!("{}", summary(&reports));
+    } else {
+        println!("policy: {}", policy.name());
+        print!("{}", table(&reports));
+    }
     ExitCode::SUCCESS
+}
+
+/// Whoever came down into India in a journey that got there.
+fn reached_india(r: &Report, m: &the_way_back::sim::record::report::MemberReport) -> bool {
+    r.outcome == Some(Outcome::ReachedIndia)
+        && (m.fate == Fate::Survived || (m.fate == Fate::Stayed && m.stage == Some(Stage::India)))
+}
+
+/// The policy's numbers as one JSON object.
+fn summary(reports: &[Report]) -> serde_json::Value {
+    use serde_json::{Map, Value, json};
+    let n = reports.len();
+    let mut survivors: BTreeMap<String, usize> = BTreeMap::new();
+    let mut causes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut lost = 0;
+    for r in reports {
+        if r.outcome == Some(Outcome::ReachedIndia) {
+            *survivors.entry(r.members.iter().filter(|m| reached_india(r, m)).count().to_string()).or_default() += 1;
+        }
+        for m in &r.members {
+            match m.fate {
+                Fate::Died => *causes.entry(m.cause.clone().unwrap_or_default()).or_default() += 1,
+                Fate::Lost => lost += 1,
+                _ => {}
+            }
+        }
+    }
+    let mut members = Map::new();
+    for id in MemberId::ALL {
+        let mut fates: BTreeMap<String, usize> = BTreeMap::new();
+        for r in reports {
+            if let Some(m) = r.members.iter().find(|m| m.name == id.name()) {
+                let fate = if reached_india(r, m) {
+                    "reached_india".to_string()
+                } else {
+                    format!("{:?}", m.fate).to_lowercase()
+                };
+                *fates.entry(fate).or_default() += 1;
+            }
+        }
+        members.insert(id.name().to_string(), json!(fates));
+    }
+    let mean = |f: &dyn Fn(&Report) -> f64| reports.iter().map(f).sum::<f64>() / n.max(1) as f64;
+    let reached = reports.iter().filter(|r| r.outcome == Some(Outcome::ReachedIndia)).count();
+    let value = json!({
+        "runs": n,
+        "reached_india": reached,
+        "survivors": survivors,
+        "deaths_by_cause": causes,
+        "lost": lost,
+        "mean_days": (mean(&|r| r.days as f64) * 10.0).round() / 10.0,
+        "mean_km": mean(&|r| r.distance_km).round(),
+        "members": Value::Object(members),
+    });
+    value
 }
 
 fn pct(n: usize, of: usize) -> String {
@@ -242,4 +338,24 @@ fn survivors(reports: &[Report]) -> String {
         .join(", ");
     out += "\n";
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn the_command_line_is_read_or_refused() {
+        let old = parse_args(&args("50 7")).expect("the old form");
+        assert_eq!((old.count, old.first, old.policy, old.json), (50, 7, Policy::Careful, false));
+        let new = parse_args(&args("--policy reckless --runs 20 --first 3 --json")).expect("the new form");
+        assert_eq!((new.count, new.first, new.policy, new.json), (20, 3, Policy::Reckless, true));
+        for bad in ["--policy brave", "--runs", "--runs 0", "--runs x", "--colour", "1 2 3", "x"] {
+            assert!(parse_args(&args(bad)).is_none(), "{bad}");
+        }
+    }
 }

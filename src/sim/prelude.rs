@@ -1,7 +1,7 @@
 //! What the windowed game, the tools and the tests read of the simulation, in one `use`.
 
 pub use crate::levels::*;
-pub use crate::sim::journey::autoplay::{Autoplay, ReadingTime};
+pub use crate::sim::journey::autoplay::{Autoplay, Policy, ReadingTime};
 pub use crate::sim::journey::off_the_route::{GROUND_SIZE, GROUND_TILE_M, biome_of, ground_level};
 pub use crate::sim::journey::save::{ResumeFrom, SAVE_VERSION, Save, SaveError, Saved};
 pub use crate::sim::journey::stages::gather_radius;

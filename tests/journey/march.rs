@@ -407,3 +407,28 @@ fn a_night_camp_on_the_ground_is_saved_and_resumed_on_that_ground() {
         at.0
     );
 }
+
+#[test]
+fn the_autoplayer_plays_by_its_policy() {
+    // The reckless leader forces the pace on the march and takes no day's rest.
+    let mut app = sim_app(3, true);
+    app.insert_resource(Policy::Reckless);
+    start_journey(&mut app);
+    assert!(step_until(&mut app, 20, |app| scale(app) == Some(Scale::March) && stage(app) == Some(Stage::Taiga)));
+    let mut forced_hours = 0;
+    let marched = step_until(&mut app, 3, |app| {
+        forced_hours += u32::from(*app.world().resource::<Pace>() == Pace::Forced);
+        app.world().resource::<MarchOrders>().rest_day.is_some()
+    });
+    assert!(!marched, "the reckless never rest a day");
+    assert!(forced_hours > 0, "the reckless force the pace");
+
+    // The passive one never leaves the taiga's first camp; the careful one, in the same days,
+    // is far down the Lena.
+    let levels = Levels::builtin().unwrap();
+    let passive = headless::run_with(3, levels.clone(), Some(Policy::Passive), 20, Stage::Camp);
+    let careful = headless::run_with(3, levels, Some(Policy::Careful), 20, Stage::Camp);
+    println!("20 days: passive {:.0} km, careful {:.0} km", passive.distance_km, careful.distance_km);
+    assert!(passive.distance_km < 40.0, "passive walked {:.0} km", passive.distance_km);
+    assert!(careful.distance_km > 5.0 * passive.distance_km.max(20.0));
+}

@@ -13,6 +13,8 @@ use crate::sim::model::party::{Member, Status};
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::{Supplies, WOOD_TO_LIGHT};
 
+use crate::sim::journey::autoplay::Policy;
+
 /// On the march: walk by night where the days are hot, rest a day when someone is worn out,
 /// ease the pace for the weak, and give a word to whoever sits down.
 pub(super) fn steer_the_march(
@@ -24,8 +26,10 @@ pub(super) fn steer_the_march(
     mut pace: ResMut<Pace>,
     supplies: Res<Supplies>,
     mut encourage: MessageWriter<Encourage>,
+    policy: Res<Policy>,
     members: Query<(&Status, &Vitals), With<Member>>,
 ) {
+    let reckless = *policy == Policy::Reckless;
     let walkers: Vec<&Vitals> = members.iter().filter(|(s, ..)| **s == Status::Walking).map(|(_, v)| v).collect();
     // Walk by night where the days are hot: the month's climate says so, or the heat the
     // walkers feel on this land does (low desert under a high plateau's station).
@@ -42,13 +46,13 @@ pub(super) fn steer_the_march(
     let rested_yesterday = orders.rest_day.is_some_and(|d| d + 1 >= clock.day());
     // Nor with the skins low: a day without walking is a day without reaching water.
     let low = supplies.water_l < 0.5 * supplies.capacity_l;
-    if worn && !cold && !low && !rested_yesterday && clock.hour() < 8.0 {
+    if !reckless && worn && !cold && !low && !rested_yesterday && clock.hour() < 8.0 {
         orders.rest_day = Some(clock.day());
     }
     let weak = walkers.iter().any(|v| v.conditions().weakened || v.conditions().hypothermia);
     // With the skins empty, the next water is worth a forced march.
     let dry = supplies.water_l <= 0.0 && supplies.capacity_l > 0.0;
-    *pace = if dry {
+    *pace = if reckless || dry {
         Pace::Forced
     } else if weak {
         Pace::Slow
@@ -63,6 +67,7 @@ pub(super) fn steer_the_march(
     // The night's cold: the month's nights here, or the air now if it is colder still.
     let night_c = level.0.climate_in(clock.month_f()).night_temp_c.min(weather.air_c);
     if clock.just_reached(NIGHT_CAMP_DECIDED_AT)
+        && !reckless
         && needs_a_night_on_the_ground(&levels, &level.0, &march, night_c, &supplies)
     {
         down.write(GoDown);

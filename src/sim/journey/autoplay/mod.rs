@@ -27,6 +27,40 @@ use crate::sim::world::{StageMap, nearest_water, nearest_wood};
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Autoplay(pub bool);
 
+/// How the built-in player plays: what a good player does, what the film's people did, what a
+/// reckless one does, or nothing at all (issue 14's four policies, for the balance tool).
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Policy {
+    /// Looks after everyone: the pace for the weakest, rest days for the worn, fires every
+    /// cold night, nobody sent into the dark who cannot see in it.
+    #[default]
+    Careful,
+    /// As careful, but answers as the film did: lets Kazik go for wood, lets those go who
+    /// would leave.
+    Film,
+    /// Forced pace, no rest days, no fire unless someone is freezing, no stays.
+    Reckless,
+    /// Never leaves the first camp in the taiga.
+    Passive,
+}
+
+impl Policy {
+    pub const ALL: [Policy; 4] = [Policy::Careful, Policy::Film, Policy::Reckless, Policy::Passive];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Policy::Careful => "careful",
+            Policy::Film => "film",
+            Policy::Reckless => "reckless",
+            Policy::Passive => "passive",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Policy> {
+        Policy::ALL.into_iter().find(|p| p.name() == name)
+    }
+}
+
 /// What the autoplayer is walking toward now.
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
 enum Errand {
@@ -81,6 +115,7 @@ fn steer_autoplay(
     stage: Res<State<crate::states::Stage>>,
     (weather, march): (Res<Weather>, Res<March>),
     supplies: Res<Supplies>,
+    policy: Res<Policy>,
     mut steering: Local<Steering>,
     mut resting: ResMut<Resting>,
     mut actions: MessageWriter<CampAction>,
@@ -127,14 +162,25 @@ fn steer_autoplay(
         None if s.errand == Errand::Search => s.walk_on(&mut route),
         _ => {}
     }
-    let rest = should_rest(&level, &clock, &weather, &march);
+    // The passive player, once out of the wire, makes camp and never breaks it.
+    let stays = *policy == Policy::Passive && *stage.get() != crate::states::Stage::Camp;
+    let rest = stays || should_rest(&level, &clock, &weather, &march);
     if rest && !resting.0 {
         // Making camp: wood from close by, then a fire if the night is cold.
         actions.write(CampAction::GatherWood);
     }
     resting.0 = rest;
+    if stays && minute.is_multiple_of(30) {
+        // Wood from round about the camp, and the skins filled where it can.
+        actions.write(CampAction::GatherWood);
+        actions.write(CampAction::FillSkins);
+    }
     if rest {
-        let cold = members.iter().any(|(_, s, v, _)| *s == Status::Walking && v.feels_like_c < 10.0);
+        // The reckless light a fire only once someone is freezing.
+        let cold = members.iter().any(|(_, s, v, _)| {
+            let freezing = if *policy == Policy::Reckless { v.conditions().hypothermia } else { v.feels_like_c < 10.0 };
+            *s == Status::Walking && freezing
+        });
         keep_the_fire(pos.0, minute, cold, &supplies, &fires, &mut actions);
         return;
     }
@@ -280,7 +326,16 @@ pub struct ReadingTime(pub u32);
 
 /// What a careful player would make of one effect: people kept and spirits held first, then
 /// supplies; nobody sent into the dark who cannot see in it.
-fn worth(effect: &Effect, stage: crate::states::Stage, weather: &Weather) -> f32 {
+fn worth(effect: &Effect, stage: crate::states::Stage, weather: &Weather, policy: Policy) -> f32 {
+    match (policy, effect) {
+        // The film's Janusz let Kazik go for wood, and let go those who chose to leave.
+        (Policy::Film, Effect::WoodRun(_)) => return 2.0,
+        (Policy::Film, Effect::Stay(..) | Effect::Depart(..)) => return 0.0,
+        // The reckless never stop.
+        (Policy::Reckless, Effect::Rest(h)) => return -0.5 * h,
+        (Policy::Reckless, Effect::Guests(_)) => return -2.0,
+        _ => {}
+    }
     match effect {
         Effect::Morale(Target::Everyone, x) | Effect::Trust(Target::Everyone, x) => 10.0 * x,
         Effect::Morale(_, x) | Effect::Trust(_, x) => 3.0 * x,
@@ -325,7 +380,7 @@ fn answer_questions(
     pending: Res<PendingEvent>,
     reading: Res<ReadingTime>,
     stage: Res<State<crate::states::Stage>>,
-    weather: Res<Weather>,
+    (weather, policy): (Res<Weather>, Res<Policy>),
     (level, supplies, clock): (Res<CurrentLevel>, Res<Supplies>, Res<GameClock>),
     bodies: Query<(&Status, &Vitals), With<Member>>,
     minds: Query<(&Member, &Mind)>,
@@ -360,7 +415,8 @@ fn answer_questions(
         _ => 0.0,
     };
     let score = |c: &Choice| {
-        let sum = |effects: &[Effect]| effects.iter().map(|e| worth(e, stage, &weather) + road(e)).sum::<f32>();
+        let sum =
+            |effects: &[Effect]| effects.iter().map(|e| worth(e, stage, &weather, *policy) + road(e)).sum::<f32>();
         match c.needs_trust {
             // It is known how much someone trusts you; a request likely refused is not made.
             Some((who, min)) => {
@@ -382,7 +438,7 @@ fn answer_questions(
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.init_resource::<Autoplay>().init_resource::<ReadingTime>();
+    app.init_resource::<Autoplay>().init_resource::<ReadingTime>().init_resource::<Policy>();
     app.add_systems(
         FixedUpdate,
         answer_questions
