@@ -284,12 +284,8 @@ fn by_member(reports: &[Report]) -> String {
         let fates: Vec<_> = reports.iter().filter_map(|r| r.members.iter().find(|m| m.name == id.name())).collect();
         let count = |f: Fate| fates.iter().filter(|m| m.fate == f).count();
         // Came down into India: only in journeys that got there.
-        let survived = reports
-            .iter()
-            .filter(|r| r.outcome == Some(Outcome::ReachedIndia))
-            .filter_map(|r| r.members.iter().find(|m| m.name == id.name()))
-            .filter(|m| m.fate == Fate::Survived || (m.fate == Fate::Stayed && m.stage == Some(Stage::India)))
-            .count();
+        let survived =
+            reports.iter().filter(|r| r.members.iter().any(|m| m.name == id.name() && reached_india(r, m))).count();
         let mut stages: BTreeMap<Stage, usize> = BTreeMap::new();
         for m in fates.iter().filter(|m| matches!(m.fate, Fate::Died | Fate::Lost)) {
             if let Some(s) = m.stage {
@@ -317,12 +313,7 @@ fn survivors(reports: &[Report]) -> String {
     let survivors: Vec<usize> = reports
         .iter()
         .filter(|r| r.outcome == Some(Outcome::ReachedIndia))
-        .map(|r| {
-            r.members
-                .iter()
-                .filter(|m| m.fate == Fate::Survived || (m.fate == Fate::Stayed && m.stage == Some(Stage::India)))
-                .count()
-        })
+        .map(|r| r.members.iter().filter(|m| reached_india(r, m)).count())
         .collect();
     let mut hist = [0usize; 10];
     for s in &survivors {

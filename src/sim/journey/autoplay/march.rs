@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 
 use crate::levels::Level;
+use crate::sim::journey::autoplay::Policy;
 use crate::sim::model::air::Weather;
 use crate::sim::model::body::Vitals;
 use crate::sim::model::clock::GameClock;
@@ -12,8 +13,6 @@ use crate::sim::model::march::{GoDown, March, MarchOrders};
 use crate::sim::model::party::{Member, Status};
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::{Supplies, WOOD_TO_LIGHT};
-
-use crate::sim::journey::autoplay::Policy;
 
 /// On the march: walk by night where the days are hot, rest a day when someone is worn out,
 /// ease the pace for the weak, and give a word to whoever sits down.

@@ -3,10 +3,12 @@
 //! it can, goes for water when it runs low, and encourages whoever gives up.
 
 mod march;
+mod policy;
 mod roads;
 
 use bevy::prelude::*;
 
+pub use policy::Policy;
 use roads::{RoadSense, road_worth};
 
 use crate::levels::{Biome, Choice, Effect, MemberId, Target};
@@ -26,40 +28,6 @@ use crate::sim::world::{StageMap, nearest_water, nearest_wood};
 /// Whether the built-in policy plays (`--autoplay`, and the headless tests).
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Autoplay(pub bool);
-
-/// How the built-in player plays: what a good player does, what the film's people did, what a
-/// reckless one does, or nothing at all (issue 14's four policies, for the balance tool).
-#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Policy {
-    /// Looks after everyone: the pace for the weakest, rest days for the worn, fires every
-    /// cold night, nobody sent into the dark who cannot see in it.
-    #[default]
-    Careful,
-    /// As careful, but answers as the film did: lets Kazik go for wood, lets those go who
-    /// would leave.
-    Film,
-    /// Forced pace, no rest days, no fire unless someone is freezing, no stays.
-    Reckless,
-    /// Never leaves the first camp in the taiga.
-    Passive,
-}
-
-impl Policy {
-    pub const ALL: [Policy; 4] = [Policy::Careful, Policy::Film, Policy::Reckless, Policy::Passive];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Policy::Careful => "careful",
-            Policy::Film => "film",
-            Policy::Reckless => "reckless",
-            Policy::Passive => "passive",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Policy> {
-        Policy::ALL.into_iter().find(|p| p.name() == name)
-    }
-}
 
 /// What the autoplayer is walking toward now.
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -327,14 +295,8 @@ pub struct ReadingTime(pub u32);
 /// What a careful player would make of one effect: people kept and spirits held first, then
 /// supplies; nobody sent into the dark who cannot see in it.
 fn worth(effect: &Effect, stage: crate::states::Stage, weather: &Weather, policy: Policy) -> f32 {
-    match (policy, effect) {
-        // The film's Janusz let Kazik go for wood, and let go those who chose to leave.
-        (Policy::Film, Effect::WoodRun(_)) => return 2.0,
-        (Policy::Film, Effect::Stay(..) | Effect::Depart(..)) => return 0.0,
-        // The reckless never stop.
-        (Policy::Reckless, Effect::Rest(h)) => return -0.5 * h,
-        (Policy::Reckless, Effect::Guests(_)) => return -2.0,
-        _ => {}
+    if let Some(own) = policy.weighs(effect) {
+        return own;
     }
     match effect {
         Effect::Morale(Target::Everyone, x) | Effect::Trust(Target::Everyone, x) => 10.0 * x,
