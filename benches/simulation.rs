@@ -33,7 +33,8 @@ fn bench_tick(c: &mut Criterion) {
         q.iter(app.world()).next().unwrap().0
     };
     for dx in [1.0, -1.0] {
-        app.world_mut().spawn((Fire { fuel_h: 1.0e6 }, Position(at + Vec2::new(dx, 0.0))));
+        app.world_mut()
+            .spawn((Fire { fuel_h: 1.0e6, shelter: 0.5, melting: false }, Position(at + Vec2::new(dx, 0.0))));
     }
     c.bench_function("tick/full party, fires, weather", |b| {
         b.iter(|| {

@@ -13,6 +13,7 @@ use crate::game::TILE_PX;
 use crate::game::menus::settings::{Action, Settings};
 use crate::sim::journey::autoplay::Autoplay;
 use crate::sim::model::clock::GameClock;
+use crate::sim::model::food::Rations;
 use crate::sim::model::group::{Encourage, Pace, Resting};
 use crate::sim::model::march::{GoDown, GoUp, March, MarchOrders};
 use crate::sim::model::party::{Leader, Position};
@@ -87,8 +88,8 @@ fn walk_to_click(
 struct PlayerAction(Action);
 
 /// The actions a key, a gamepad button or the action bar can ask for while playing: those of
-/// `Action::ALL` between the four ways to walk and the pause and the journal.
-const PLAY_ACTIONS: &[Action] = Action::ALL.split_at(4).1.split_at(Action::ALL.len() - 6).0;
+/// `Action::ALL` between the four ways to walk and the rations, the pause and the journal.
+const PLAY_ACTIONS: &[Action] = Action::ALL.split_at(4).1.split_at(Action::ALL.len() - 7).0;
 const _: () = assert!(
     matches!(PLAY_ACTIONS[0], Action::GatherWood) && matches!(PLAY_ACTIONS[PLAY_ACTIONS.len() - 1], Action::PaceForced)
 );
@@ -102,7 +103,9 @@ fn read_action_keys(
     mut asked: MessageWriter<PlayerAction>,
 ) {
     let pad = |b: GamepadButton| gamepads.iter().any(|g| g.just_pressed(b));
-    for &action in PLAY_ACTIONS {
+    // The rations are set from the keyboard only: a day's decision, not a button to press in
+    // the middle of things.
+    for &action in PLAY_ACTIONS.iter().chain(&[Action::Rations]) {
         if keys.just_pressed(settings.key(action)) {
             asked.write(PlayerAction(action));
         }
@@ -133,6 +136,7 @@ fn carry_out_actions(
     mut camp: MessageWriter<CampAction>,
     mut encourage: MessageWriter<Encourage>,
     mut pace: ResMut<Pace>,
+    mut rations: ResMut<Rations>,
     mut resting: ResMut<Resting>,
 ) {
     let marching = *scale.get() == Scale::March;
@@ -160,6 +164,11 @@ fn carry_out_actions(
             Action::PaceSlow => *pace = Pace::Slow,
             Action::PaceSteady => *pace = Pace::Steady,
             Action::PaceForced => *pace = Pace::Forced,
+            // The built-in player sets the rations itself while it leads.
+            Action::Rations if !autoplay.0 => {
+                *rations = rations.next();
+                info!("the group is on {}", rations.name());
+            }
             _ => {}
         }
     }

@@ -119,6 +119,7 @@ if RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$out/march-saves" timeout 300 "$bin" --s
   days=$(grep -o "march: day [0-9]*" "$out/march.log" | sort -u | wc -l)
   echo "days seen on the march: $days"
   [ "$days" -ge 2 ] || { echo "FAIL: no days passed on the march"; fail=1; }
+  grep -q "the group is on half rations" "$out/march.log" || { echo "FAIL: V did not set half rations"; fail=1; }
   grep -q "went down off the route" "$out/march.log" || { echo "FAIL: H did not take the group down"; fail=1; }
   grep -q "went back up to the march" "$out/march.log" || { echo "FAIL: H did not take the group back up"; fail=1; }
   if [ -s "$march/march.png" ] && [ -s "$march/ground.png" ]; then

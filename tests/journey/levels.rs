@@ -258,12 +258,12 @@ fn a_report_that_cannot_be_written_is_an_error_not_a_success() {
 
 #[test]
 fn the_headless_report_is_byte_identical_for_one_seed() {
-    let a = run_game(&["--headless", "--seed", "7", "--autoplay", "--report", "json"]);
-    let b = run_game(&["--headless", "--seed", "7", "--autoplay", "--report", "json"]);
+    let a = run_game(&["--headless", "--seed", "9", "--autoplay", "--report", "json"]);
+    let b = run_game(&["--headless", "--seed", "9", "--autoplay", "--report", "json"]);
     assert!(a.status.success());
     assert_eq!(a.stdout, b.stdout);
     let report: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
-    assert_eq!(report["seed"], 7);
+    assert_eq!(report["seed"], 9);
     assert_eq!(report["outcome"], "reached_india");
     let stages = report["stages"].as_array().unwrap();
     assert_eq!(stages.len(), 10);

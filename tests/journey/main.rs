@@ -4,6 +4,7 @@ mod art;
 mod floors;
 mod fuzz;
 mod helpers;
+mod hunger;
 mod levels;
 mod march;
 mod properties;

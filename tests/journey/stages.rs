@@ -17,7 +17,7 @@ fn members(app: &mut App) -> Vec<MemberId> {
 
 #[test]
 fn the_group_walks_through_all_ten_stages_in_order() {
-    let mut app = sim_app(7, true);
+    let mut app = sim_app(9, true);
     assert_eq!(screen(&app), Screen::Title);
     assert_eq!(stage(&app), None, "no stage exists before a journey starts");
     start_journey(&mut app);

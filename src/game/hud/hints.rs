@@ -10,6 +10,7 @@ use crate::levels::Biome;
 use crate::sim::journey::story::PendingEvent;
 use crate::sim::model::body::Vitals;
 use crate::sim::model::clock::GameClock;
+use crate::sim::model::food::Hunger;
 use crate::sim::model::group::Straying;
 use crate::sim::model::party::{Leader, Member, Position, Status};
 use crate::sim::model::stage::CurrentLevel;
@@ -86,7 +87,7 @@ fn offer_hints(
     let k = |a: Action| settings.label(a);
     let walk_keys =
         format!("{}{}{}{}", k(Action::WalkUp), k(Action::WalkLeft), k(Action::WalkDown), k(Action::WalkRight));
-    let candidates: [(&'static str, Option<String>); 8] = [
+    let candidates: [(&'static str, Option<String>); 9] = [
         ("walk", (*stage.get() == Stage::Camp).then(|| {
             format!("Walk with {walk_keys} or the arrows, or click where to go: the group follows. Reach the way out (where and how far: top left) with everyone close by.")
         })),
@@ -98,6 +99,9 @@ fn offer_hints(
         })),
         ("thirst", who(&|s, v, _| *s == Status::Walking && v.conditions().thirsty).map(|n| {
             format!("{n} is thirsty. Drink and fill the skins ({0}) at water, or melt snow: {0} by a fire is quickest.", k(Action::Drink))
+        })),
+        ("hunger", who(&|s, v, _| *s == Status::Walking && v.hunger() >= Hunger::Thin).map(|n| {
+            format!("{n} is growing thin: hunger slows the walk and lets the cold in. {} sets full, half or quarter rations; a rest day ({}) forages all day where the land gives.", k(Action::Rations), k(Action::Camp))
         })),
         ("stray", who(&|_, _, straying| straying).map(|n| {
             format!("{n} has lost sight of the group. A fire is seen from afar; by day, walk toward them.")

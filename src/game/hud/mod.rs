@@ -131,6 +131,7 @@ fn update_hud(
     members: Query<&Status, With<Member>>,
     weather: Res<Weather>,
     supplies: Res<Supplies>,
+    rations: Res<crate::sim::model::food::Rations>,
     pace: Res<Pace>,
     party: Query<(&Member, &Status, &Vitals, &Mind, Has<Straying>)>,
     grounds: Query<&crate::sim::model::ground::Ground, With<Leader>>,
@@ -201,7 +202,7 @@ fn update_hud(
     // The air where the group stands: the stage's air less the lapse for the height underfoot.
     let above_m = grounds.iter().next().map_or(0.0, |g| g.elevation_m);
     let weather_line = format!(
-        "{:?} {:.0} C, feels {}, wind {:.0} km/h | water {:.0}/{:.0} L, wood {}, food {:.0} | {:?}",
+        "{:?} {:.0} C, feels {}, wind {:.0} km/h | water {:.0}/{:.0} L, wood {}, food {:.0} ({}) | {:?}",
         weather.kind,
         weather.air_c - crate::levels::LAPSE_C_PER_M * above_m,
         feels.map_or("-".into(), |f| format!("{f:.0} C")),
@@ -209,7 +210,8 @@ fn update_hud(
         supplies.water_l,
         supplies.capacity_l,
         supplies.wood,
-        supplies.rations,
+        supplies.rations.floor(),
+        rations.name(),
         *pace,
     );
     show(lines.p3().into_inner(), weather_line);

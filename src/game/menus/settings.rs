@@ -26,12 +26,13 @@ pub enum Action {
     PaceSlow,
     PaceSteady,
     PaceForced,
+    Rations,
     Pause,
     Journal,
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 15] = [
         Action::WalkUp,
         Action::WalkDown,
         Action::WalkLeft,
@@ -44,6 +45,7 @@ impl Action {
         Action::PaceSlow,
         Action::PaceSteady,
         Action::PaceForced,
+        Action::Rations,
         Action::Pause,
         Action::Journal,
     ];
@@ -62,6 +64,7 @@ impl Action {
             Action::PaceSlow => "Pace: slow",
             Action::PaceSteady => "Pace: steady",
             Action::PaceForced => "Pace: forced march",
+            Action::Rations => "Rations: full, half, quarter",
             Action::Pause => "Pause",
             Action::Journal => "Read the journal",
         }
@@ -79,6 +82,7 @@ impl Action {
             Action::PaceSlow => "LB",
             Action::PaceSteady => "LB / RB",
             Action::PaceForced => "RB",
+            Action::Rations => "-",
             Action::Pause => "Start",
             Action::Journal => "Start, then Journal",
         }
@@ -98,6 +102,7 @@ impl Action {
             Action::PaceSlow => KeyCode::Digit1,
             Action::PaceSteady => KeyCode::Digit2,
             Action::PaceForced => KeyCode::Digit3,
+            Action::Rations => KeyCode::KeyV,
             Action::Pause => KeyCode::KeyP,
             Action::Journal => KeyCode::KeyJ,
         }

@@ -10,9 +10,12 @@ use crate::game::theme;
 use crate::levels::{Levels, MarchRoute};
 use crate::paint::journey_map::{MapView, draw_other_road, paint};
 use crate::sim::model::clock::GameClock;
+use crate::sim::model::food::Rations;
+use crate::sim::model::gear::Gear;
 use crate::sim::model::march::{March, MarchOrders};
+use crate::sim::model::party::{Member, Status};
 use crate::sim::model::stage::CurrentLevel;
-use crate::sim::model::supplies::Fire;
+use crate::sim::model::supplies::{Fire, Supplies};
 use crate::states::{Scale, Screen};
 
 /// Size the map is shown at, on screen pixels per map pixel.
@@ -178,7 +181,7 @@ fn spawn_march_screen(
                     theme::label("The march", 22.0, theme::ACCENT),
                     (MarchLine, theme::label("", 16.0, theme::TEXT)),
                     theme::label(
-                        "1 2 3: slow, steady or forced pace\nN: walk by day or by night\nC: rest today\n\
+                        "1 2 3: slow, steady or forced pace\nV: full, half or quarter rations\nN: walk by day or by night\nC: rest today\n\
                          H: go down here (camp on the ground)\n\
                          E: a word to whoever sits down\nTab: time at its pace or fast\nEsc: pause",
                         15.0,
@@ -219,6 +222,7 @@ fn show_the_march(
     clock: Res<GameClock>,
     fast: Res<MarchFast>,
     fires: Query<&Fire>,
+    (supplies, rations, gear): (Res<Supplies>, Res<Rations>, Query<(&Gear, &Status), With<Member>>),
     maps: Query<&MarchMap>,
     mut marker: Query<&mut Node, With<MarchMarker>>,
     mut line: Query<&mut Text, With<MarchLine>>,
@@ -235,9 +239,26 @@ fn show_the_march(
     let rest = if orders.rest_day == Some(clock.day()) { "\nresting today" } else { "" };
     let fire = if fires.iter().any(Fire::burning) { "\na fire burns" } else { "" };
     let speed = if fast.0 { "fast" } else { "normal" };
+    // What the group eats and walks in: the two things the road wears down day by day.
+    let (through, worn) = gear.iter().filter(|(_, s)| **s == Status::Walking).fold((0, 0), |(t, w), (g, _)| {
+        if g.barefoot() {
+            (t + 1, w)
+        } else if g.boots_worn() {
+            (t, w + 1)
+        } else {
+            (t, w)
+        }
+    });
+    let boots = match (through, worn) {
+        (0, 0) => "boots: sound".to_string(),
+        (0, w) => format!("boots: {w} pairs worn thin"),
+        (t, 0) => format!("boots: {t} walking in rags"),
+        (t, w) => format!("boots: {t} walking in rags, {w} worn thin"),
+    };
+    let food = format!("food: {:.0} rations, on {}", supplies.rations.floor(), rations.name());
     let stretch = route.stretch_at(march.km);
     let said = format!(
-        "{:.0} of {:.0} km of this stage\ntoward {next}\n{} at {:.0} m\nordered to walk {when}{rest}{fire}\ntime {speed}",
+        "{:.0} of {:.0} km of this stage\ntoward {next}\n{} at {:.0} m\nordered to walk {when}{rest}{fire}\n{food}\n{boots}\ntime {speed}",
         march.km,
         route.length_km(),
         stretch.1.name(),

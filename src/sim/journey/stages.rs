@@ -129,9 +129,11 @@ fn leave_khabarov_behind(mut fates: ResMut<Fates>, clock: Res<GameClock>) {
     }
 }
 
-/// The monks feed them and they sleep for days: they leave the monastery restored.
+/// The monks feed them and they sleep for days: they leave the monastery restored, with
+/// tsampa for the road (a bag of roasted barley each, 3.7 kcal a gram: about ten days).
 fn recover_at_monastery(mut supplies: ResMut<Supplies>, mut members: Query<(&Status, &mut Vitals)>) {
-    supplies.rations = supplies.rations.max(80.0);
+    let walkers = members.iter().filter(|(s, _)| **s == Status::Walking).count() as f32;
+    supplies.rations = supplies.rations.max(10.0 * walkers);
     supplies.water_l = supplies.capacity_l;
     for (status, mut v) in &mut members {
         if *status == Status::Walking {

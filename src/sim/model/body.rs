@@ -4,6 +4,11 @@
 use bevy::prelude::*;
 
 use crate::levels::MemberId;
+use crate::sim::model::food::{Hunger, STARVED_KCAL};
+
+/// Hours of exhaustion a body survives: a day and a night past the point of collapse, unslept
+/// (the forced marches that lost Greene half his men and the Long March three quarters).
+pub const EXHAUSTED_TO_DEATH_H: f32 = 30.0;
 
 /// Water in an adult body, litres (60 % of 70 kg).
 pub const BODY_WATER_L: f32 = 42.0;
@@ -16,8 +21,10 @@ pub struct Vitals {
     pub water_deficit_l: f32,
     /// 0 rested to 1 exhausted.
     pub fatigue: f32,
-    /// Days gone without a ration.
-    pub hunger_days: f32,
+    /// Kcal the body has paid from its own fat and muscle, not yet eaten back (0 well fed).
+    pub short_kcal: f32,
+    /// Hours spent exhausted (fatigue at 0.95 and above) and not yet slept off.
+    pub spent_h: f32,
     /// Hours spent at a feels-like below −25 °C out of reach of a fire's warmth (mending by
     /// 0.1 h an hour above 5 °C); frostbite from 4 h.
     pub frost_hours: f32,
@@ -35,7 +42,8 @@ impl Default for Vitals {
             core_c: 37.0,
             water_deficit_l: 0.0,
             fatigue: 0.1,
-            hunger_days: 0.0,
+            short_kcal: 0.0,
+            spent_h: 0.0,
             frost_hours: 0.0,
             uv_dose: 0.0,
             hot_sand_hours: 0.0,
@@ -48,6 +56,11 @@ impl Vitals {
     /// Body water lost, % of body water.
     pub fn dehydration_pct(&self) -> f32 {
         self.water_deficit_l / BODY_WATER_L * 100.0
+    }
+
+    /// How far hunger has gone.
+    pub fn hunger(&self) -> Hunger {
+        Hunger::of(self.short_kcal)
     }
 
     pub fn conditions(&self) -> Conditions {
@@ -65,7 +78,9 @@ impl Vitals {
             weakened: d >= 5.0,
             collapsed: d >= 10.0 || self.core_c < 30.0 || self.core_c > 41.0,
             exhausted: self.fatigue >= 0.95,
-            hungry: self.hunger_days >= 1.0,
+            hungry: self.hunger() >= Hunger::Hungry,
+            thin: self.hunger() >= Hunger::Thin,
+            starving: self.hunger() >= Hunger::Starving,
         }
     }
 
@@ -90,6 +105,7 @@ impl Vitals {
         if c.frostbite {
             f *= 0.85;
         }
+        f *= self.hunger().strength();
         f.clamp(0.0, 1.0)
     }
 
@@ -101,6 +117,10 @@ impl Vitals {
             Some("heatstroke")
         } else if self.dehydration_pct() >= 15.0 {
             Some("dehydration")
+        } else if self.short_kcal >= STARVED_KCAL {
+            Some("starvation")
+        } else if self.spent_h >= EXHAUSTED_TO_DEATH_H {
+            Some("exhaustion")
         } else {
             None
         }
@@ -123,6 +143,8 @@ pub struct Conditions {
     pub collapsed: bool,
     pub exhausted: bool,
     pub hungry: bool,
+    pub thin: bool,
+    pub starving: bool,
 }
 
 /// The characters' traits (the people of `levels/story.ron`) that the survival and cohesion
@@ -141,6 +163,8 @@ pub struct Traits {
     pub sketches: bool,
     /// Frightens those near (Valka's knife).
     pub frightens: bool,
+    /// Snares and a knife: brings in game where there is any (Valka).
+    pub forages: bool,
     /// Counts rations: a share of food is 0.9, not 1 (Zoran). Counted, the skins lose a tenth
     /// more per mouthful drunk (as the thirst rule has it).
     pub counts_rations: bool,
@@ -159,6 +183,7 @@ impl Traits {
             steadies: false,
             sketches: false,
             frightens: false,
+            forages: false,
             counts_rations: false,
             movable: 1.0,
             loyalty: 0.8,
@@ -167,7 +192,7 @@ impl Traits {
             MemberId::Janusz => Traits { loyalty: 1.0, ..base },
             MemberId::Smith => Traits { movable: 0.5, ..base },
             MemberId::Khabarov => base,
-            MemberId::Valka => Traits { frightens: true, loyalty: 0.3, clothing_c: 28.0, ..base },
+            MemberId::Valka => Traits { frightens: true, forages: true, loyalty: 0.3, clothing_c: 28.0, ..base },
             MemberId::Tomasz => Traits { sketches: true, heat_frailty: 1.3, ..base },
             MemberId::Voss => Traits { steadies: true, ..base },
             MemberId::Kazik => Traits { night_sight: 0.3, ..base },

@@ -8,11 +8,40 @@ use bevy::prelude::*;
 pub struct Mind {
     pub morale: f32,
     pub trust: f32,
+    /// Times Janusz has spoken to them today (a word heard again counts for less)...
+    #[serde(default)]
+    pub heard: u32,
+    /// ...and the day that was.
+    #[serde(default)]
+    pub heard_day: u32,
 }
 
 impl Default for Mind {
     fn default() -> Self {
-        Mind { morale: 0.7, trust: 0.6 }
+        Mind { morale: 0.7, trust: 0.6, heard: 0, heard_day: 0 }
+    }
+}
+
+/// What a word of encouragement costs the one who gives it: strength, some of his own
+/// spirit, and the group's time (minutes standing with someone who has sat down).
+pub const ENCOURAGE_FATIGUE: f32 = 0.04;
+pub const ENCOURAGE_MORALE: f32 = 0.02;
+pub const ENCOURAGE_MINUTES: u64 = 20;
+
+impl Mind {
+    /// The lift a word would give now, before the listener's nature: the n-th word the same
+    /// day counts 1/n of the first (the first, a half, a third ...), so a spree of them adds
+    /// less and less while the leader pays the same for each.
+    pub fn word_weight(&self, day: u32) -> f32 {
+        let heard = if self.heard_day == day { self.heard } else { 0 };
+        1.0 / (1.0 + heard as f32)
+    }
+
+    /// The chance a word is heard at all: the less they trust him, and the more words they
+    /// have heard today, the likelier they turn away.
+    pub fn hears_chance(&self, day: u32) -> f32 {
+        let heard = if self.heard_day == day { self.heard } else { 0 } as f32;
+        (0.95 - 0.4 * (1.0 - self.trust).max(0.0) - 0.1 * heard).clamp(0.1, 0.95)
     }
 }
 
@@ -35,8 +64,8 @@ pub struct Straying {
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Encourage;
 
-/// How hard the leader pushes: a forced march covers ground faster but wears down morale;
-/// fatigue and water are spent per minute walked, whatever the pace.
+/// How hard the leader pushes. Per km, a forced march costs more water, food (the hunger
+/// rule's Pandolf cost), fatigue, boots and spirit; a slow one less, at the cost of days.
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Pace {
     Slow,
@@ -51,6 +80,35 @@ impl Pace {
             Pace::Slow => 0.75,
             Pace::Steady => 1.0,
             Pace::Forced => 1.3,
+        }
+    }
+
+    /// Fatigue an hour's walking at this pace builds, relative to a steady pace: per km a
+    /// slow pace tires less (0.6 / 0.75 = 0.8 a km) and a forced one far more (1.7 / 1.3 =
+    /// 1.3 a km), as each extra km an hour costs more than the last.
+    pub fn fatigue_factor(self) -> f32 {
+        match self {
+            Pace::Slow => 0.6,
+            Pace::Steady => 1.0,
+            Pace::Forced => 1.7,
+        }
+    }
+
+    /// Sweat an hour's walking at this pace costs, relative to a steady pace.
+    pub fn sweat_factor(self) -> f32 {
+        match self {
+            Pace::Slow => 0.75,
+            Pace::Steady => 1.0,
+            Pace::Forced => 1.5,
+        }
+    }
+
+    /// Wear on boots per km, relative to a steady pace: feet dragged and stumbling.
+    pub fn wear_factor(self) -> f32 {
+        match self {
+            Pace::Slow => 0.9,
+            Pace::Steady => 1.0,
+            Pace::Forced => 1.4,
         }
     }
 }

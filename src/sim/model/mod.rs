@@ -4,11 +4,14 @@
 pub mod air;
 pub mod body;
 pub mod clock;
+pub mod food;
+pub mod gear;
 pub mod ground;
 pub mod group;
 pub mod journal;
 pub mod march;
 pub mod party;
+pub mod pursuit;
 pub mod route;
 pub mod seed;
 pub mod stage;

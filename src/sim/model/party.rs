@@ -11,7 +11,7 @@ use crate::states::Stage;
 /// A person in the group. Everyone with this component is on the map, with a body from the
 /// moment they are spawned (their traits and mind come from `journey`, which knows who they are).
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
-#[require(Vitals, Exertion, Ground)]
+#[require(Vitals, Exertion, Ground, crate::sim::model::gear::Gear)]
 pub struct Member(pub MemberId);
 
 /// The one the player steers: Janusz.

@@ -11,13 +11,46 @@ pub const HOURS_PER_WOOD: f32 = 2.5;
 pub const MAX_WOOD: u32 = 12;
 /// Bundles a fire needs to be lit.
 pub const WOOD_TO_LIGHT: u32 = 2;
+/// Rations one walker can carry on top of their own things: about 15 kg of food.
+pub const RATIONS_EACH: f32 = 15.0;
+/// Litres of snow water a fire melts in an hour: a pot of a litre and a half every twenty
+/// minutes or so, and more wood burnt for it (melting a litre from −20 °C snow takes about
+/// 420 kJ, a tenth of a kilogram of wood at an open fire's 10 % into the pot).
+pub const MELT_L_PER_H: f32 = 4.0;
+/// Hours of a fire's fuel each litre melted burns on top of its keeping.
+pub const MELT_FUEL_H_PER_L: f32 = 0.08;
+
+/// The chance that a fire catches, with the wind where it is laid (km/h, after what shelter
+/// keeps off) and the weather: dry tinder in still air nearly always; falling snow wets it; in
+/// a gale the flame is blown out before the kindling takes.
+pub fn light_chance(wind_here_kmh: f32, kind: crate::levels::WeatherKind) -> f32 {
+    use crate::levels::WeatherKind::*;
+    let wet = match kind {
+        Snowfall => 0.75,
+        Blizzard | Sandstorm => 0.4,
+        _ => 1.0,
+    };
+    (0.95 * (1.0 - wind_here_kmh / 70.0) * wet).clamp(0.05, 0.95)
+}
+
+/// The chance, an hour, that a storm puts out a fire this well sheltered (0 open, 1 walled).
+pub fn storm_out_chance(kind: crate::levels::WeatherKind, shelter: f32) -> f32 {
+    use crate::levels::WeatherKind::*;
+    // The wind that reaches a fire falls with its shelter, and its force with the square.
+    let open = (1.0 - shelter).clamp(0.0, 1.0).powi(2);
+    match kind {
+        Blizzard | Sandstorm => 0.6 * open,
+        Snowfall => 0.08 * open,
+        _ => 0.0,
+    }
+}
 
 /// What the group carries.
 #[derive(Resource, Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Supplies {
     pub water_l: f32,
     pub capacity_l: f32,
-    /// Person-days of food.
+    /// Rations of food (a ration is a day's full share, `food::RATION_KCAL`).
     pub rations: f32,
     /// Bundles of firewood.
     pub wood: u32,
@@ -32,17 +65,29 @@ impl Default for Supplies {
 }
 
 impl Supplies {
-    /// Lights a fire beside `at` with the wood that takes, if the group has it: the fire to
-    /// spawn, scoped to `stage`. The scene's "make a fire" and the march's night camp both
-    /// light fires this way.
-    pub fn light_fire(&mut self, at: Vec2, stage: crate::states::Stage) -> Option<impl Bundle + use<>> {
+    /// Tries to light a fire beside `at` with the wood that takes, if the group has it: the
+    /// fire to spawn, scoped to `stage`, if it caught (`roll` under the chance, 0–1). A fire
+    /// that does not catch costs a bundle of wet or scattered kindling. The scene's "make a
+    /// fire" and the march's night camp both light fires this way.
+    pub fn light_fire(
+        &mut self,
+        at: Vec2,
+        stage: crate::states::Stage,
+        chance: f32,
+        shelter: f32,
+        roll: f32,
+    ) -> Option<impl Bundle + use<>> {
         if self.wood < WOOD_TO_LIGHT {
+            return None;
+        }
+        if roll >= chance {
+            self.wood -= 1;
             return None;
         }
         self.wood -= WOOD_TO_LIGHT;
         Some((
             Name::new("Fire"),
-            Fire { fuel_h: HOURS_PER_WOOD * WOOD_TO_LIGHT as f32 },
+            Fire { fuel_h: HOURS_PER_WOOD * WOOD_TO_LIGHT as f32, shelter, melting: false },
             crate::sim::model::party::Position(at + Vec2::new(0.6, 0.0)),
             DespawnOnExit(stage),
         ))
@@ -64,6 +109,10 @@ impl Supplies {
 pub struct Fire {
     /// Hours it will still burn.
     pub fuel_h: f32,
+    /// Share of the wind kept off where it was laid.
+    pub shelter: f32,
+    /// Snow is being melted at it into the skins.
+    pub melting: bool,
 }
 
 impl Fire {

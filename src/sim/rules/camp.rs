@@ -5,20 +5,28 @@ use bevy::prelude::*;
 use rand::Rng;
 
 use crate::levels::{MemberId, Water};
+use crate::sim::model::air::Weather;
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::group::Resting;
+use crate::sim::model::party::News;
 use crate::sim::model::party::{Leader, Member, Position, Status};
 use crate::sim::model::seed::SimRng;
-use crate::sim::model::supplies::{CampAction, Fire, MAX_WOOD, SKIN_L, Supplies, WoodRun};
+use crate::sim::model::supplies::{
+    CampAction, Fire, MAX_WOOD, MELT_FUEL_H_PER_L, MELT_L_PER_H, RATIONS_EACH, SKIN_L, Supplies, WOOD_TO_LIGHT,
+    WoodRun, light_chance, storm_out_chance,
+};
 use crate::sim::model::walk::tiles_per_minute;
 use crate::sim::world::map::tiles_near;
-use crate::sim::world::{StageMap, nearest_wood, slide};
+use crate::sim::world::{StageMap, nearest_wood, shelter_at, slide};
 use crate::sim::{SimSystems, is_on_the_ground};
 use crate::states::Stage;
 
 fn do_camp_actions(
     mut commands: Commands,
     mut actions: MessageReader<CampAction>,
+    weather: Res<Weather>,
+    mut rng: ResMut<SimRng>,
+    mut news: MessageWriter<News>,
     map: Option<ResMut<StageMap>>,
     stage: Res<State<Stage>>,
     mut supplies: ResMut<Supplies>,
@@ -45,11 +53,19 @@ fn do_camp_actions(
                     Some((_, mut fire)) => {
                         supplies.feed(&mut fire);
                     }
-                    None => {
-                        if let Some(fire) = supplies.light_fire(lead.0, *stage.get()) {
-                            commands.spawn(fire);
+                    None if supplies.wood >= WOOD_TO_LIGHT => {
+                        let shelter = shelter_at(&map, lead.0);
+                        let chance = light_chance(weather.wind_kmh * (1.0 - shelter), weather.kind);
+                        match supplies.light_fire(lead.0, *stage.get(), chance, shelter, rng.0.random()) {
+                            Some(fire) => {
+                                commands.spawn(fire);
+                            }
+                            None => {
+                                news.write(News("The fire would not catch: a bundle of kindling is spoilt.".into()));
+                            }
                         }
                     }
+                    None => {}
                 }
             }
             CampAction::FillSkins => {
@@ -67,8 +83,15 @@ fn do_camp_actions(
                         }
                     }
                 }
-                if by_water || (fire_here && snow_or_ice) {
+                if by_water {
                     supplies.water_l = supplies.capacity_l;
+                } else if fire_here && snow_or_ice {
+                    // Snow is melted at the fire pot by pot, over hours and wood.
+                    for (p, mut f) in &mut fires {
+                        if f.burning() && p.0.distance(here) < 2.0 {
+                            f.melting = true;
+                        }
+                    }
                 } else if snow_or_ice {
                     // Without a fire, snow is melted in the mouth and under the coat: slowly.
                     supplies.water_l = (supplies.water_l + supplies.capacity_l * 0.25).min(supplies.capacity_l);
@@ -78,9 +101,34 @@ fn do_camp_actions(
     }
 }
 
-fn burn_fires(clock: Res<GameClock>, mut fires: Query<&mut Fire>) {
+/// Fires burn their wood down, faster with a pot of snow on them; a storm may put out a fire
+/// that has little shelter.
+fn burn_fires(
+    clock: Res<GameClock>,
+    weather: Res<Weather>,
+    mut rng: ResMut<SimRng>,
+    mut supplies: ResMut<Supplies>,
+    mut fires: Query<&mut Fire>,
+    mut news: MessageWriter<News>,
+) {
+    let dt_h = clock.step_h();
     for mut fire in &mut fires {
-        fire.fuel_h = (fire.fuel_h - clock.step_h()).max(0.0);
+        if !fire.burning() {
+            continue;
+        }
+        if fire.melting {
+            let melted = (MELT_L_PER_H * dt_h).min(supplies.capacity_l - supplies.water_l).max(0.0);
+            supplies.water_l += melted;
+            fire.fuel_h -= melted * MELT_FUEL_H_PER_L;
+            fire.melting = supplies.water_l < supplies.capacity_l;
+        }
+        fire.fuel_h = (fire.fuel_h - dt_h).max(0.0);
+        // The chance per hour, taken over this step.
+        let out = 1.0 - (1.0 - storm_out_chance(weather.kind, fire.shelter)).powf(dt_h);
+        if out > 0.0 && rng.0.random::<f32>() < out {
+            fire.fuel_h = 0.0;
+            news.write(News("The storm has put the fire out.".into()));
+        }
     }
 }
 
@@ -88,6 +136,8 @@ fn burn_fires(clock: Res<GameClock>, mut fires: Query<&mut Fire>) {
 fn fit_skins(mut supplies: ResMut<Supplies>, members: Query<(&Member, &Status)>) {
     let carriers = members.iter().filter(|(_, s)| matches!(s, Status::Walking | Status::GivenUp)).count() as f32;
     supplies.capacity_l = carriers * SKIN_L;
+    // Whoever is gone took their share of the load; what nobody can carry is eaten or left.
+    supplies.rations = supplies.rations.min(carriers * RATIONS_EACH);
     supplies.water_l = supplies.water_l.min(supplies.capacity_l);
     supplies.counted =
         members.iter().any(|(m, s)| crate::sim::model::body::Traits::of(m.0).counts_rations && *s == Status::Walking);
@@ -106,7 +156,8 @@ fn send_for_wood(
     runners: Query<(), With<WoodRun>>,
     members: Query<(Entity, &Member, &Status, &Position), Without<Leader>>,
 ) {
-    if !resting.0 || !clock.is_night() || supplies.wood > 0 || !runners.is_empty() {
+    // Sent when what is left would not light a fire again.
+    if !resting.0 || !clock.is_night() || supplies.wood >= WOOD_TO_LIGHT || !runners.is_empty() {
         return;
     }
     let Some((home, _)) = fires.iter().find(|(_, f)| f.burning() && f.fuel_h < 1.0) else { return };

@@ -9,9 +9,12 @@ use crate::sim::SimSystems;
 use crate::sim::model::air::Weather;
 use crate::sim::model::body::{Died, Exertion, Traits, Vitals};
 use crate::sim::model::clock::GameClock;
+use crate::sim::model::food::{Hunger, Rations};
 use crate::sim::model::group::{
-    Encourage, GIVE_UP_BELOW, LOST_AFTER_H, Mind, Pace, Resting, Straying, WALK_AGAIN_ABOVE,
+    ENCOURAGE_FATIGUE, ENCOURAGE_MINUTES, ENCOURAGE_MORALE, Encourage, GIVE_UP_BELOW, Halt, LOST_AFTER_H, Mind, Pace,
+    Resting, Straying, WALK_AGAIN_ABOVE,
 };
+use crate::sim::model::march::MarchOrders;
 use crate::sim::model::party::{Fate, Fates, Leader, Member, News, Position, Status};
 use crate::sim::model::seed::SimRng;
 use crate::sim::model::stage::CurrentLevel;
@@ -129,6 +132,7 @@ fn weigh_morale(
     clock: Res<GameClock>,
     resting: Res<Resting>,
     pace: Res<Pace>,
+    (rations, orders): (Res<Rations>, Res<MarchOrders>),
     fires: Query<(&Position, &Fire)>,
     mut deaths: MessageReader<Died>,
     mut members: Query<(&Member, &Position, &Status, &Traits, &Vitals, &Exertion, &mut Mind, Has<Leader>)>,
@@ -154,9 +158,19 @@ fn weigh_morale(
         } else if c.cold {
             rate -= 0.01;
         }
-        if c.hungry {
-            rate -= 0.01;
-        }
+        // Hunger wears the spirit as it deepens (Keys's men: apathy, irritability, food-talk).
+        rate -= match v.hunger() {
+            Hunger::Fed => 0.0,
+            Hunger::Hungry => 0.002,
+            Hunger::Thin => 0.006,
+            Hunger::Starving => 0.012,
+        };
+        // Short commons grumble; a full bowl shared out lifts.
+        rate += match *rations {
+            Rations::Full => 0.002,
+            Rations::Half => -0.001,
+            Rations::Quarter => -0.004,
+        };
         if c.blisters || c.sunburn || c.frostbite {
             rate -= 0.01;
         }
@@ -176,6 +190,10 @@ fn weigh_morale(
             mind.trust = (mind.trust + 0.001 * traits.loyalty * dt_h).min(1.0);
         }
         if resting.0 {
+            rate += 0.01;
+        }
+        // A whole day's rest, ordered, lifts more than a night's.
+        if orders.rest_day == Some(clock.day()) {
             rate += 0.01;
         }
         for (p, t) in &auras {
@@ -226,17 +244,23 @@ fn break_down(
     }
 }
 
-/// Janusz's word to someone near him; Voss and Zoran beside him make it count for more.
+/// Janusz's word to someone near him; Voss and Zoran beside him make it count for more. It
+/// costs him strength, a little of his own spirit and the group's time; words repeated the
+/// same day count for less, and someone who does not trust him may not listen at all.
 fn encourage(
     mut orders: MessageReader<Encourage>,
-    leader: Query<&Position, With<Leader>>,
+    clock: Res<GameClock>,
+    mut halt: ResMut<Halt>,
+    mut rng: ResMut<SimRng>,
+    mut leader: Query<(&Position, &mut Vitals, &mut Mind), With<Leader>>,
     mut members: Query<(&Member, &Position, &Traits, &mut Mind, &mut Status), Without<Leader>>,
     mut news: MessageWriter<News>,
 ) {
     if orders.read().count() == 0 {
         return;
     }
-    let Ok(lead) = leader.single() else { return };
+    let Ok((lead, mut lead_body, mut lead_mind)) = leader.single_mut() else { return };
+    let lead = *lead;
     let helpers = members
         .iter()
         .filter(|(m, p, _, _, s)| {
@@ -253,7 +277,20 @@ fn encourage(
             key(a).cmp(&key(b))
         });
     if let Some((member, _, traits, mut mind, mut status)) = target {
-        let lift = (0.3 + 0.1 * helpers) * traits.movable * (0.5 + mind.trust);
+        let day = clock.day();
+        lead_body.fatigue = (lead_body.fatigue + ENCOURAGE_FATIGUE).min(1.0);
+        lead_mind.morale = (lead_mind.morale - ENCOURAGE_MORALE).max(GIVE_UP_BELOW);
+        halt.0 = halt.0.max(clock.minutes + ENCOURAGE_MINUTES);
+        let heard = rng.0.random::<f32>() < mind.hears_chance(day);
+        if !heard {
+            news.write(News(format!("{} turns away: words are not bread.", member.0.name())));
+            return;
+        }
+        // Only words heard wear thin: one turned away leaves the next as fresh.
+        let weight = mind.word_weight(day);
+        mind.heard = if mind.heard_day == day { mind.heard + 1 } else { 1 };
+        mind.heard_day = day;
+        let lift = (0.3 + 0.1 * helpers) * traits.movable * (0.5 + mind.trust) * weight;
         // A word when it is needed builds faith; words to the contented are cheap.
         if mind.morale < 0.5 {
             mind.trust = (mind.trust + 0.05).min(1.0);

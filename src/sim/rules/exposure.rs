@@ -9,12 +9,13 @@ use crate::levels::Terrain;
 use crate::sim::model::air::Weather;
 use crate::sim::model::body::{Exertion, Traits, Vitals};
 use crate::sim::model::clock::GameClock;
+use crate::sim::model::gear::Gear;
 use crate::sim::model::ground::Ground;
-use crate::sim::model::group::Resting;
+use crate::sim::model::group::{Pace, Resting};
 use crate::sim::model::party::{Member, Position, Status};
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::Fire;
-use crate::sim::world::StageMap;
+use crate::sim::world::{StageMap, shelter_at};
 use crate::sim::{SimSystems, is_on_the_ground};
 
 pub use crate::levels::LAPSE_C_PER_M;
@@ -68,23 +69,12 @@ pub fn feels_like(weather: &Weather, ground: &Ground, fire_warmth_c: f32, shaded
     let heat = heat_index_c(air, weather.humidity_pct) + 4.0 * sun * (1.0 - shelter * 0.7);
     let cold = wind_chill_c(air, wind);
     let feels = if air >= 20.0 { heat } else { cold };
-    // A fire brings the air around it toward comfort; it does not make a warm night hot.
-    let warmed = if fire_warmth_c > 0.0 { (feels + fire_warmth_c).min(feels.max(24.0)) } else { feels };
+    // A fire's radiant heat on the side facing it, blown away as the wind rises (a fire
+    // warms a lee, not a gale); it does not make a mild night hot: those beside it sit back
+    // to where it is comfortable.
+    let fire = fire_warmth_c * (1.0 - 0.7 * (wind / 50.0).min(1.0));
+    let warmed = if fire > 0.0 { (feels + fire).min(feels.max(FIRE_COMFORT_C)) } else { feels };
     (warmed, heat)
-}
-
-/// Share of the wind kept off at a position: the tile's own cover, or some of its neighbours'.
-pub fn shelter_at(map: &StageMap, pos: Vec2) -> f32 {
-    let tile = pos.floor().as_ivec2();
-    let mut around = 0.0;
-    let mut n: f32 = 0.0;
-    for (dx, dy) in [(-1, 0), (1, 0), (0, -1), (0, 1)] {
-        if map.contains(tile.x + dx, tile.y + dy) {
-            around += map.at((tile + IVec2::new(dx, dy)).as_uvec2()).props().shelter;
-            n += 1.0;
-        }
-    }
-    map.terrain_at(pos).props().shelter.max(0.6 * around / n.max(1.0))
 }
 
 /// The ground under each walker in a scene, read off the stage's map.
@@ -100,14 +90,29 @@ fn read_ground(map: Res<StageMap>, mut q: Query<(&Position, &mut Ground)>) {
     }
 }
 
-/// Warmth of the burning fires at a position: strong beside one, nothing beyond a few tiles.
+/// Degrees a fire adds to the feels-like of someone sitting at it in still air: a camp fire
+/// radiates a few kilowatts, some 300–400 W/m² on the side facing it at a metre and a half,
+/// worth about 40 °C of air to a clothed sitter with a reflector of snow or logs behind.
+pub const FIRE_WARMTH_C: f32 = 40.0;
+/// The feels-like those at a fire sit back to, °C.
+pub const FIRE_COMFORT_C: f32 = 20.0;
+
+/// Degrees of shared body heat for those who lie close together at rest, three or more of
+/// them within reach (an army's "buddy system" in the cold: a sleeping body gives off some
+/// 80 W, much of it to a neighbour instead of the air).
+pub const HUDDLE_C: f32 = 4.0;
+pub const HUDDLE_TILES: f32 = 2.5;
+
+/// Warmth of the burning fires at a position, in still air: strong beside one, falling off
+/// with the square of the distance beyond the ring of sitters, nothing beyond a few tiles.
 pub fn fire_warmth_c(fires: &[(Vec2, bool)], pos: Vec2) -> f32 {
     fires
         .iter()
         .filter(|(_, burning)| *burning)
         .map(|(p, _)| {
-            let d = p.distance(pos);
-            if d <= 1.5 { 45.0 } else { (45.0 * (1.0 - (d - 1.5) / 2.5)).max(0.0) }
+            // A ring of sitters two paces out all get the full heat.
+            let d = p.distance(pos).max(2.0);
+            if d > 5.0 { 0.0 } else { FIRE_WARMTH_C * (2.0 / d).powi(2) }
         })
         .fold(0.0, f32::max)
 }
@@ -137,13 +142,16 @@ fn expose_walkers(
     weather: Res<Weather>,
     clock: Res<GameClock>,
     resting: Res<Resting>,
+    pace: Res<Pace>,
     fires: Query<(&Position, &Fire)>,
-    mut members: Query<(&Position, &Ground, &Traits, &mut Exertion, &Status, &mut Vitals), With<Member>>,
+    mut members: Query<(&Position, &Ground, &Traits, &Gear, &mut Exertion, &Status, &mut Vitals), With<Member>>,
 ) {
     let fires: Vec<(Vec2, bool)> = fires.iter().map(|(p, f)| (p.0, f.burning())).collect();
     let dt_h = clock.step_h();
+    // Those at rest with the group lie close and share their warmth.
+    let together: Vec<Vec2> = members.iter().filter(|(.., s, _)| **s == Status::Walking).map(|(p, ..)| p.0).collect();
     let altitude_km = level.0.climate.altitude_m / 1000.0;
-    for (pos, ground, traits, mut exertion, status, mut v) in &mut members {
+    for (pos, ground, traits, gear, mut exertion, status, mut v) in &mut members {
         if *status == Status::Dead {
             continue;
         }
@@ -155,11 +163,16 @@ fn expose_walkers(
         let walking = exertion.walking;
         // Clothing insulates in the cold, less so as the wind drives through it.
         let wind_here = weather.wind_kmh * (1.0 - ground.shelter);
-        let clothing =
-            traits.clothing_c * ((25.0 - feels) / 15.0).clamp(0.0, 1.0) * (1.0 - 0.5 * (wind_here / 60.0).min(1.0));
-        // Walking makes heat, less of it when tired; a starving body is 3 °C colder for it.
+        // Worn clothes keep out less.
+        let clothing = traits.clothing_c
+            * gear.insulation()
+            * ((25.0 - feels) / 15.0).clamp(0.0, 1.0)
+            * (1.0 - 0.5 * (wind_here / 60.0).min(1.0));
+        // Walking makes heat, less of it when tired; a hungry body makes less of its own.
         let work = if walking { 10.0 } else { 0.0 } * (1.0 - 0.5 * v.fatigue);
-        let effective = feels + clothing + work - if v.hunger_days >= 1.0 { 3.0 } else { 0.0 };
+        let huddled = resting.0 && together.iter().filter(|p| p.distance(pos.0) <= HUDDLE_TILES).count() >= 3;
+        let shared = if huddled { HUDDLE_C } else { 0.0 };
+        let effective = feels + clothing + work + shared - v.hunger().chill_c();
         // Dehydration drives the core up: about 0.2 °C for each % of body water lost past 2 %.
         let dry = 0.2 * (v.dehydration_pct() - 2.0).max(0.0);
         let target = core_target_c(effective, traits.heat_frailty) + dry;
@@ -167,17 +180,28 @@ fn expose_walkers(
         v.core_c += (target - v.core_c) * dt_h / tau_h;
 
         let sleeping = resting.0 && clock.is_night();
+        // A body too cold to sleep or too hungry to mend does not get its strength back.
+        let mending = v.hunger().mending() * if v.conditions().hypothermia { 0.3 } else { 1.0 };
         v.fatigue += if walking {
-            0.05 * dt_h
+            0.05 * pace.fatigue_factor() * dt_h
         } else if sleeping {
-            -0.12 * dt_h * if v.hunger_days >= 1.0 { 0.5 } else { 1.0 }
+            -0.12 * dt_h * mending
         } else {
-            -0.06 * dt_h
+            -0.06 * dt_h * mending
         };
         v.fatigue = v.fatigue.clamp(0.0, 1.0);
+        // Exhaustion kills only when it is not slept off: hours past collapse count up, and
+        // every hour off the feet below it pays them back (a sleeping one twice).
+        if v.fatigue >= 0.95 {
+            v.spent_h += dt_h;
+        } else if !walking {
+            v.spent_h = (v.spent_h - if sleeping { 2.0 } else { 1.0 } * dt_h).max(0.0);
+        }
 
-        if feels < -25.0 && warmth == 0.0 {
-            v.frost_hours += dt_h;
+        // Worn boots let the cold into the feet sooner.
+        let frost_below = -25.0 + 5.0 * (gear.foot_risk() - 1.0);
+        if feels < frost_below && warmth == 0.0 {
+            v.frost_hours += dt_h * gear.foot_risk().min(2.0);
         } else if feels > 5.0 {
             // Frost-nipped skin mends slowly in the warm; sunburn fades out of the sun.
             v.frost_hours = (v.frost_hours - 0.1 * dt_h).max(0.0);
@@ -189,7 +213,7 @@ fn expose_walkers(
         let glare = if terrain.props().snow || terrain == Terrain::SaltFlat { 1.8 } else { 1.0 };
         v.uv_dose += weather.sun * if resting.0 { 0.3 } else { 1.0 } * (1.0 + 0.11 * altitude_km) * glare * dt_h;
         if walking && matches!(terrain, Terrain::Sand | Terrain::Dune | Terrain::GravelPlain) && weather.air_c > 30.0 {
-            v.hot_sand_hours += dt_h;
+            v.hot_sand_hours += dt_h * gear.foot_risk();
         }
     }
 }

@@ -11,15 +11,25 @@ use crate::sim::model::air::Weather;
 use crate::sim::model::body::{Exertion, Vitals};
 
 use crate::sim::model::clock::GameClock;
+use crate::sim::model::gear::Gear;
 use crate::sim::model::ground::Ground;
 use crate::sim::model::group::{Halt, Pace, Resting, Straying};
 use crate::sim::model::march::{March, MarchOrders, WAIT_FOR_THE_FALLEN_H, walks_at};
 use crate::sim::model::party::{Fate, Fates, Leader, Member, MemberId, News, Position, Status, WALK_KMH};
+use crate::sim::model::seed::SimRng;
 use crate::sim::model::stage::CurrentLevel;
-use crate::sim::model::supplies::{Fire, MAX_WOOD, Supplies, WoodRun};
+use crate::sim::model::supplies::{Fire, MAX_WOOD, Supplies, WOOD_TO_LIGHT, WoodRun, light_chance};
 use crate::sim::model::walk::{Odometer, altitude_walk_factor, climb_h_per_km};
 use crate::sim::{SimSystems, is_marching};
 use crate::states::Stage;
+use rand::Rng;
+
+/// Share of the wind kept off by the trees a march's camp is pitched among (a birch wood's).
+const LEE_OF_TREES: f32 = 0.5;
+/// Share of the wind kept off by what a camp on open ground is pitched behind: a boulder, a
+/// cut bank, a wall of stones or snow blocks thrown up at dusk (the herders' and the
+/// mountaineers' sangar: about a third of the wind's chill, and a fire's flame, kept off).
+const WINDBREAK: f32 = 0.3;
 
 /// Below this air temperature a resting group lights a fire if it has the wood.
 const FIRE_BELOW_C: f32 = 12.0;
@@ -31,16 +41,21 @@ pub fn has_wood_along(terrain: Terrain, biome: Biome) -> bool {
     terrain.wooded() || (banks && matches!(biome, Biome::Camp | Biome::Taiga | Biome::Lakeshore | Biome::Steppe))
 }
 
-/// Person-days of food a walker finds in an evening on this land (a share of a day's need:
-/// the march lives partly on what the land gives, never all of it).
-pub fn forage_per_walker(terrain: Terrain) -> f32 {
-    match terrain {
-        Terrain::Village | Terrain::Field => 0.6,
-        Terrain::Stream | Terrain::FrozenStream | Terrain::ShoreIce | Terrain::Shingle | Terrain::Reeds => 0.5,
-        t if t.wooded() => 0.4,
-        Terrain::Grass | Terrain::DryGrass | Terrain::Hill => 0.3,
-        _ => 0.1,
-    }
+/// Whether the land along a stretch gives something to burn: wood, or where there are no trees
+/// the dried dung of the herds (argol, which the Mongols and Tibetans burn: about 15 MJ/kg, as
+/// much as dry wood) on the grazing and by the water, and saxaul scrub along the Gobi's dry
+/// riverbeds.
+pub fn has_fuel_along(terrain: Terrain, biome: Biome) -> bool {
+    let grazing =
+        matches!(terrain, Terrain::Grass | Terrain::DryGrass | Terrain::Hill | Terrain::Stream | Terrain::Terrace);
+    let scrub = matches!(terrain, Terrain::DryRiverbed | Terrain::Stream);
+    // Tibet's high gravel pastures and the caravan road up the Hexi corridor are grazed by yak,
+    // kiang and camels: the nomads there cook on nothing else.
+    let high_pasture = matches!(terrain, Terrain::Gravel | Terrain::GravelPlain);
+    has_wood_along(terrain, biome)
+        || (grazing && matches!(biome, Biome::Steppe | Biome::Mountains | Biome::Foothills))
+        || (high_pasture && biome == Biome::Mountains)
+        || (scrub && biome == Biome::Desert)
 }
 
 /// How fast the group walks, km/h: at the pace ordered, held to its slowest walker, over the
@@ -77,7 +92,7 @@ fn march_on(
     mut supplies: ResMut<Supplies>,
     mut fates: ResMut<Fates>,
     mut members: Query<
-        (&Member, &mut Status, &mut Vitals, &mut Exertion, &mut Ground, Has<Straying>, Has<WoodRun>),
+        (&Member, &mut Status, &mut Vitals, &mut Exertion, &mut Ground, Has<Straying>, Has<WoodRun>, &Gear),
         With<Member>,
     >,
     mut news: MessageWriter<News>,
@@ -99,7 +114,7 @@ fn march_on(
     // stand it waits some walking hours, then goes on without them.
     let fallen = |s: &Status, v: &Vitals| *s == Status::GivenUp || (*s == Status::Walking && v.walk_factor() <= 0.0);
     let searching =
-        members.iter().any(|(_, s, _, _, _, straying, running)| *s == Status::Walking && (straying || running));
+        members.iter().any(|(_, s, _, _, _, straying, running, _)| *s == Status::Walking && (straying || running));
     let any_fallen = members.iter().any(|(_, s, v, ..)| fallen(s, v));
     if !any_fallen {
         march.waited_h = 0;
@@ -124,11 +139,11 @@ fn march_on(
     }
     let waiting = members
         .iter()
-        .any(|(_, s, v, _, _, straying, running)| fallen(s, v) || (*s == Status::Walking && (straying || running)));
+        .any(|(_, s, v, _, _, straying, running, _)| fallen(s, v) || (*s == Status::Walking && (straying || running)));
     let slowest = members
         .iter()
         .filter(|(_, s, ..)| **s == Status::Walking)
-        .map(|(_, _, v, ..)| v.walk_factor())
+        .map(|(_, _, v, .., gear)| v.walk_factor() * gear.walk_factor())
         .fold(1.0_f32, f32::min);
     // Nobody walks into a blizzard or a sandstorm: the group lies up until it blows over.
     let storm = matches!(weather.kind, WeatherKind::Blizzard | WeatherKind::Sandstorm);
@@ -140,7 +155,16 @@ fn march_on(
     // Nor past a fork not yet decided: the way divides there.
     let target = march.next_fork_km(route).filter(|k| *k >= march.km).map_or(ahead, |k| k.min(ahead));
     let km = (speed * clock.step_h()).min((target - march.km).max(0.0));
-    for (_, status, _, mut exertion, mut g, straying, _) in &mut members {
+    // A camp where the land has trees is pitched among them, off the open river or road: in
+    // their lee, with bark and game at hand.
+    let ground = if km == 0.0 && ground.terrain != Terrain::House && has_wood_along(stretch.1, level.0.biome) {
+        Ground { terrain: Terrain::BirchForest, shelter: ground.shelter.max(LEE_OF_TREES), ..ground }
+    } else if km == 0.0 {
+        Ground { shelter: ground.shelter.max(WINDBREAK), ..ground }
+    } else {
+        ground
+    };
+    for (_, status, _, mut exertion, mut g, straying, ..) in &mut members {
         *g = ground;
         exertion.walking = km > 0.0 && *status == Status::Walking && !straying;
     }
@@ -149,23 +173,17 @@ fn march_on(
     march.km += km;
     odometer.0 += km;
     // Dead wood is picked up on the way where the land has it.
-    if km > 0.0 && passed.iter().any(|t| has_wood_along(*t, level.0.biome)) {
+    if km > 0.0 && passed.iter().any(|t| has_fuel_along(*t, level.0.biome)) {
         supplies.wood = (supplies.wood + 1).min(MAX_WOOD);
     }
-    // At dusk those who can still walk look for food where the group stops: fish in the rivers,
-    // game in the forest, charity in the villages, little in the desert.
-    if clock.just_reached(19) {
-        let foragers = members.iter().filter(|(_, s, v, ..)| **s == Status::Walking && v.walk_factor() > 0.0).count();
-        supplies.rations += foragers as f32 * forage_per_walker(stretch.1);
-    }
     // A camp in wooded land gathers its dead wood: enough to keep a fire through the night.
-    if km == 0.0 && has_wood_along(stretch.1, level.0.biome) {
+    if km == 0.0 && has_fuel_along(stretch.1, level.0.biome) {
         supplies.wood = (supplies.wood + 2).min(MAX_WOOD);
     }
     // Where the route passes running water or a well, everyone drinks and the skins are filled.
     if passed.iter().any(|t| t.props().water == Water::Fresh) {
         supplies.water_l = supplies.capacity_l;
-        for (_, status, mut v, _, _, straying, _) in &mut members {
+        for (_, status, mut v, _, _, straying, ..) in &mut members {
             if matches!(*status, Status::Walking | Status::GivenUp) && !straying {
                 v.water_deficit_l = 0.0;
             }
@@ -186,6 +204,8 @@ fn camp_on_the_march(
     leader: Query<&Position, With<Leader>>,
     mut fires: Query<(Entity, &Position, &mut Fire)>,
     march: Res<March>,
+    mut rng: ResMut<SimRng>,
+    mut news: MessageWriter<News>,
 ) {
     // Guests sit at their hosts' stove, fed from their hosts' fuel, and drink their water.
     if march.is_hosted(clock.minutes) {
@@ -196,7 +216,7 @@ fn camp_on_the_march(
             None => {
                 commands.spawn((
                     Name::new("Fire"),
-                    Fire { fuel_h: 1.0 + clock.step_h() },
+                    Fire { fuel_h: 1.0 + clock.step_h(), shelter: 1.0, melting: false },
                     Position(lead + Vec2::new(0.6, 0.0)),
                     DespawnOnExit(*stage.get()),
                 ));
@@ -212,10 +232,17 @@ fn camp_on_the_march(
     }
     let Ok(lead) = leader.single() else { return };
     let cold = weather.air_c < FIRE_BELOW_C;
+    let shelter = members.iter().next().map_or(0.0, |(g, _)| g.shelter);
     match fires.iter_mut().find(|(_, p, _)| p.0.distance(lead.0) < 3.0) {
-        None if cold => {
-            if let Some(fire) = supplies.light_fire(lead.0, *stage.get()) {
-                commands.spawn(fire);
+        None if cold && supplies.wood >= WOOD_TO_LIGHT => {
+            let chance = light_chance(weather.wind_kmh * (1.0 - shelter), weather.kind);
+            match supplies.light_fire(lead.0, *stage.get(), chance, shelter, rng.0.random()) {
+                Some(fire) => {
+                    commands.spawn(fire);
+                }
+                None => {
+                    news.write(News("The fire would not catch: a bundle of kindling is spoilt.".into()));
+                }
             }
         }
         // Fed before the hour in which it would go out.
@@ -227,8 +254,12 @@ fn camp_on_the_march(
     let on_snow = members
         .iter()
         .any(|(g, s)| *s == Status::Walking && (g.terrain.props().snow || g.terrain.props().water == Water::Frozen));
-    if on_snow && fires.iter().any(|(.., f)| f.burning()) {
-        supplies.water_l = supplies.capacity_l;
+    let burning = fires.iter().any(|(.., f)| f.burning());
+    if on_snow && burning {
+        // Snow is melted at the fire, pot by pot (the camp rule burns the wood it takes).
+        for (.., mut fire) in &mut fires {
+            fire.melting = supplies.water_l < supplies.capacity_l;
+        }
     } else if on_snow {
         // Without a fire, snow is melted in the mouth and under the coat: slowly.
         supplies.water_l = (supplies.water_l + 0.05 * supplies.capacity_l).min(supplies.capacity_l);

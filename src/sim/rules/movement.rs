@@ -5,6 +5,7 @@ use bevy::prelude::*;
 
 use crate::sim::SimSystems;
 use crate::sim::model::body::Vitals;
+use crate::sim::model::gear::Gear;
 use crate::sim::model::group::{Halt, Pace, Resting, Straying};
 use crate::sim::model::party::{Leader, Member, Position, Status};
 use crate::sim::model::stage::CurrentLevel;
@@ -21,10 +22,13 @@ fn walk_leader(
     pace: Res<Pace>,
     mut trail: ResMut<Trail>,
     mut odometer: ResMut<Odometer>,
-    mut leader: Query<(&mut Position, &mut Route, &MoveInput, &Status, &Vitals), With<Leader>>,
-    others: Query<(&Status, &Vitals, &Position), (With<Member>, Without<Leader>, Without<Straying>, Without<WoodRun>)>,
+    mut leader: Query<(&mut Position, &mut Route, &MoveInput, &Status, &Vitals, &Gear), With<Leader>>,
+    others: Query<
+        (&Status, &Vitals, &Position, &Gear),
+        (With<Member>, Without<Leader>, Without<Straying>, Without<WoodRun>),
+    >,
 ) {
-    let Ok((mut pos, mut route, input, status, vitals)) = leader.single_mut() else { return };
+    let Ok((mut pos, mut route, input, status, vitals, gear)) = leader.single_mut() else { return };
     if resting.0 || *status != Status::Walking || clock.minutes < halt.0 {
         return;
     }
@@ -32,21 +36,21 @@ fn walk_leader(
     // left to sit, or the whole group would stop with them.
     let weakest = others
         .iter()
-        .filter(|(s, _, _)| **s == Status::Walking)
-        .map(|(_, v, _)| v.walk_factor())
+        .filter(|(s, ..)| **s == Status::Walking)
+        .map(|(_, v, _, g)| v.walk_factor() * g.walk_factor())
         .filter(|f| *f > 0.0)
         .fold(1.0, f32::min);
     // Nobody is let fall out of sight: the leader waits for whoever lags behind.
     let able: Vec<Vec2> = others
         .iter()
-        .filter(|(s, v, _)| **s == Status::Walking && v.walk_factor() > 0.0)
-        .map(|(_, _, p)| p.0)
+        .filter(|(s, v, ..)| **s == Status::Walking && v.walk_factor() > 0.0)
+        .map(|(_, _, p, _)| p.0)
         .collect();
     let spread = SPACING * able.len() as f32 + 3.0;
     if able.iter().any(|p| p.distance(pos.0) > spread) {
         return;
     }
-    let own = vitals.walk_factor();
+    let own = vitals.walk_factor() * gear.walk_factor();
     let tile_m = level.0.tile_m;
     let mut budget = tiles_per_minute(tile_m, map.terrain_at(pos.0).props().move_cost, level.0.climate.altitude_m)
         * pace.speed()

@@ -6,6 +6,7 @@ use bevy::prelude::*;
 use crate::sim::SimSystems;
 use crate::sim::model::body::{Exertion, Traits, Vitals};
 use crate::sim::model::clock::GameClock;
+use crate::sim::model::group::Pace;
 use crate::sim::model::party::{Member, Position, Status};
 use crate::sim::model::supplies::Supplies;
 
@@ -17,13 +18,20 @@ pub fn water_loss_l_per_h(heat_c: f32, walking: bool, heat_frailty: f32) -> f32 
 }
 
 /// Body water lost this minute, by the heat each walker felt and whether they walked.
-fn sweat(clock: Res<GameClock>, mut members: Query<(&Traits, &Exertion, &Status, &mut Vitals), With<Member>>) {
+fn sweat(
+    clock: Res<GameClock>,
+    pace: Res<Pace>,
+    mut members: Query<(&Traits, &Exertion, &Status, &mut Vitals), With<Member>>,
+) {
     let dt_h = clock.step_h();
+    // Walking harder sweats more: a forced march half as much again an hour.
+    let pace = pace.sweat_factor();
     for (traits, exertion, status, mut v) in &mut members {
         if *status == Status::Dead {
             continue;
         }
-        v.water_deficit_l += water_loss_l_per_h(exertion.heat_c, exertion.walking, traits.heat_frailty) * dt_h;
+        let effort = if exertion.walking { pace } else { 1.0 };
+        v.water_deficit_l += water_loss_l_per_h(exertion.heat_c, exertion.walking, traits.heat_frailty) * effort * dt_h;
     }
 }
 

@@ -191,6 +191,14 @@ pub fn nearest_wood(map: &StageMap, at: Vec2, radius: i32) -> Option<UVec2> {
     tiles_near(map, at, radius).into_iter().find(|p| map.wood[map.index(*p)])
 }
 
+/// The nearest walkable tile within `radius` tiles that keeps off at least `min` of the wind:
+/// the lee of a wood for a night's camp.
+pub fn nearest_shelter(map: &StageMap, at: Vec2, radius: i32, min: f32) -> Option<UVec2> {
+    tiles_near(map, at, radius)
+        .into_iter()
+        .find(|p| map.walkable(*p) && shelter_at(map, p.as_vec2() + Vec2::splat(0.5)) >= min)
+}
+
 /// The nearest drinkable water (or ice) within `radius` tiles that does not lie back the way
 /// the group came (further from the way out than `at` is, by more than a few tiles).
 pub fn nearest_water(map: &StageMap, at: Vec2, radius: i32) -> Option<UVec2> {
@@ -234,4 +242,18 @@ pub fn progress(map: &StageMap, pos: Vec2) -> f32 {
     let exit = map.exit_centre().as_vec2();
     let total = entry.distance(exit).max(1.0);
     (1.0 - pos.distance(exit) / total).clamp(0.0, 1.0)
+}
+
+/// Share of the wind kept off at a position: the tile's own cover, or some of its neighbours'.
+pub fn shelter_at(map: &StageMap, pos: Vec2) -> f32 {
+    let tile = pos.floor().as_ivec2();
+    let mut around = 0.0;
+    let mut n: f32 = 0.0;
+    for (dx, dy) in [(-1, 0), (1, 0), (0, -1), (0, 1)] {
+        if map.contains(tile.x + dx, tile.y + dy) {
+            around += map.at((tile + IVec2::new(dx, dy)).as_uvec2()).props().shelter;
+            n += 1.0;
+        }
+    }
+    map.terrain_at(pos).props().shelter.max(0.6 * around / n.max(1.0))
 }

@@ -14,7 +14,7 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::levels::{Biome, Level};
 pub use crate::levels::{Terrain, TerrainProps, Water};
-pub use crate::sim::world::map::{StageMap, nearest_water, nearest_wood, slide};
+pub use crate::sim::world::map::{StageMap, nearest_shelter, nearest_water, nearest_wood, shelter_at, slide};
 use crate::sim::world::noise::Fields;
 
 /// The map generator's edition: raise it whenever the same seed and level file would make a

@@ -9,9 +9,10 @@ mod roads;
 use bevy::prelude::*;
 
 pub use policy::Policy;
+use policy::worth;
 use roads::{RoadSense, road_worth};
 
-use crate::levels::{Biome, Choice, Effect, MemberId, Target};
+use crate::levels::{Biome, Choice, Effect};
 use crate::sim::SimSystems;
 use crate::sim::journey::story::{Choose, Greeted, PendingEvent, StrangerAt};
 use crate::sim::model::air::Weather;
@@ -23,7 +24,7 @@ use crate::sim::model::party::{Leader, Member, Position, Status};
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::{CampAction, Fire, Supplies, WOOD_TO_LIGHT};
 use crate::sim::model::walk::Route;
-use crate::sim::world::{StageMap, nearest_water, nearest_wood};
+use crate::sim::world::{StageMap, nearest_shelter, nearest_water, nearest_wood, shelter_at};
 
 /// Whether the built-in policy plays (`--autoplay`, and the headless tests).
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -39,7 +40,12 @@ enum Errand {
     Comrade,
     Stranger,
     Search,
+    /// To the lee of a wood to make camp.
+    Shelter,
 }
+
+/// Wind kept off below which a careful leader looks for a better place to camp.
+const CAMP_SHELTER: f32 = 0.4;
 
 fn is_autoplaying(autoplay: Res<Autoplay>) -> bool {
     autoplay.0
@@ -91,9 +97,9 @@ fn steer_autoplay(
     fires: Query<(&Position, &Fire)>,
     strangers: Query<&Position, (With<StrangerAt>, Without<Greeted>, Without<Leader>)>,
     members: Query<(&Position, &Status, &Vitals, Has<Straying>), (With<Member>, Without<Leader>)>,
-    mut leader: Query<(&Position, &mut Route), With<Leader>>,
+    mut leader: Query<(&Position, &mut Route, &Vitals), With<Leader>>,
 ) {
-    let Ok((pos, mut route)) = leader.single_mut() else { return };
+    let Ok((pos, mut route, own)) = leader.single_mut() else { return };
     let s = &mut *steering;
     if stage.is_changed() || level.is_changed() {
         // Each stage, and each ground gone down to, is begun afresh (and so a resumed journey
@@ -105,8 +111,18 @@ fn steer_autoplay(
         s.found_stream = true;
     }
     let minute = clock.minutes % 60;
+    // A camp's fire comes before anything: nobody is talked round who is freezing.
+    if resting.0 {
+        let cold = members.iter().any(|(_, s, v, _)| {
+            let freezing = if *policy == Policy::Reckless { v.conditions().hypothermia } else { v.feels_like_c < 10.0 };
+            *s != Status::Dead && freezing
+        });
+        keep_the_fire(pos.0, minute, cold, &supplies, &fires, &mut actions);
+    }
     let given_up: Vec<Vec2> = members.iter().filter(|(_, s, ..)| **s == Status::GivenUp).map(|(p, ..)| p.0).collect();
-    if tend_the_given_up(&map, pos.0, minute, &given_up, s, &mut route, &mut encourage) {
+    // Words cost the leader strength: a careful one does not talk himself into collapse.
+    let can_talk = own.fatigue < 0.75;
+    if can_talk && tend_the_given_up(&map, pos.0, minute, &given_up, s, &mut route, &mut encourage) {
         return;
     }
     // Someone has lost the group: by day (or on a night march) go and look for them; in a night
@@ -117,8 +133,9 @@ fn steer_autoplay(
         .map(|(p, ..)| p.0)
         .min_by(|a, b| a.distance(pos.0).total_cmp(&b.distance(pos.0)));
     let camping = resting.0 && should_rest(&level, &clock, &weather, &march);
+    // Nor does a careful leader search himself into collapse.
     match stray {
-        Some(at) if given_up.is_empty() && !camping => {
+        Some(at) if given_up.is_empty() && !camping && own.fatigue < 0.85 => {
             if (s.errand != Errand::Search || minute.is_multiple_of(15))
                 && let Some(r) = map.route(pos.0.floor().as_uvec2(), at.floor().as_uvec2())
             {
@@ -132,24 +149,39 @@ fn steer_autoplay(
     }
     // The passive player, once out of the wire, makes camp and never breaks it.
     let stays = *policy == Policy::Passive && *stage.get() != crate::states::Stage::Camp;
-    let rest = stays || should_rest(&level, &clock, &weather, &march);
+    // Nobody careful walks out into a blizzard or a sandstorm: the camp sits it out. Except
+    // the break-out itself, which a storm covers (Rawicz chose a heavy snowfall for it).
+    let storm = matches!(weather.kind, crate::levels::WeatherKind::Blizzard | crate::levels::WeatherKind::Sandstorm);
+    let sits_out = storm && *policy != Policy::Reckless && *stage.get() != crate::states::Stage::Camp;
+    let rest = stays || sits_out || should_rest(&level, &clock, &weather, &march);
+    // Before making camp in the open, a careful leader leads the group into the lee of a wood
+    // near by, where a fire keeps burning through a storm.
+    if rest && !resting.0 && *policy != Policy::Reckless {
+        match s.errand {
+            Errand::Shelter if !route.0.is_empty() => return,
+            Errand::Shelter => {}
+            _ if shelter_at(&map, pos.0) < CAMP_SHELTER => {
+                if let Some(lee) = nearest_shelter(&map, pos.0, 10, CAMP_SHELTER)
+                    && let Some(r) = map.route(pos.0.floor().as_uvec2(), lee)
+                {
+                    route.0 = r.into();
+                    s.errand = Errand::Shelter;
+                    return;
+                }
+            }
+            _ => {}
+        }
+    }
     if rest && !resting.0 {
         // Making camp: wood from close by, then a fire if the night is cold.
         actions.write(CampAction::GatherWood);
     }
     resting.0 = rest;
     if stays && minute.is_multiple_of(30) {
-        // Wood from round about the camp, and the skins filled where it can.
+        // Wood and water from round about the camp, and back to it.
         actions.write(CampAction::GatherWood);
-        actions.write(CampAction::FillSkins);
     }
     if rest {
-        // The reckless light a fire only once someone is freezing.
-        let cold = members.iter().any(|(_, s, v, _)| {
-            let freezing = if *policy == Policy::Reckless { v.conditions().hypothermia } else { v.feels_like_c < 10.0 };
-            *s == Status::Walking && freezing
-        });
-        keep_the_fire(pos.0, minute, cold, &supplies, &fires, &mut actions);
         return;
     }
     if minute.is_multiple_of(10) {
@@ -187,7 +219,7 @@ fn tend_the_given_up(
 ) -> bool {
     if let Some(nearest) = given_up.iter().min_by(|a, b| a.distance(pos).total_cmp(&b.distance(pos))) {
         if nearest.distance(pos) <= 2.0 {
-            if minute.is_multiple_of(20) {
+            if minute.is_multiple_of(30) {
                 encourage.write(Encourage);
             }
             s.walk_on(route);
@@ -292,58 +324,13 @@ fn choose_the_way(
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ReadingTime(pub u32);
 
-/// What a careful player would make of one effect: people kept and spirits held first, then
-/// supplies; nobody sent into the dark who cannot see in it.
-fn worth(effect: &Effect, stage: crate::states::Stage, weather: &Weather, policy: Policy) -> f32 {
-    if let Some(own) = policy.weighs(effect) {
-        return own;
-    }
-    match effect {
-        Effect::Morale(Target::Everyone, x) | Effect::Trust(Target::Everyone, x) => 10.0 * x,
-        Effect::Morale(_, x) | Effect::Trust(_, x) => 3.0 * x,
-        Effect::Water(l) => 0.3 * l,
-        Effect::Rations(r) => 0.1 * r,
-        Effect::Wood(n) => 0.3 * *n as f32,
-        Effect::Drink(_, l) => 2.0 * l,
-        // Stopping costs a little, except in the heat (air above 30 °C), where a rest is worth
-        // having.
-        Effect::Rest(h) => {
-            if weather.air_c > 30.0 {
-                0.3 * h
-            } else {
-                -0.1 * h
-            }
-        }
-        Effect::Weather(..) => 0.0,
-        Effect::Join(_) => 3.0,
-        Effect::TurnAway(..) | Effect::Stay(..) | Effect::Depart(..) => -3.0,
-        Effect::GiveUp(_) => -2.0,
-        Effect::Rally(_) => 2.0,
-        Effect::WoodRun(id) => {
-            if *id == MemberId::Kazik {
-                -3.0
-            } else {
-                0.5
-            }
-        }
-        // Weighed against the road itself (see `road_worth`) and the group (`stay_worth`).
-        Effect::Road(..) | Effect::Guests(_) => 0.0,
-        Effect::Guide => {
-            if stage == crate::states::Stage::Himalaya {
-                4.0
-            } else {
-                1.0
-            }
-        }
-    }
-}
-
 fn answer_questions(
     pending: Res<PendingEvent>,
     reading: Res<ReadingTime>,
     stage: Res<State<crate::states::Stage>>,
     (weather, policy): (Res<Weather>, Res<Policy>),
     (level, supplies, clock): (Res<CurrentLevel>, Res<Supplies>, Res<GameClock>),
+    (levels, march_km): (Res<crate::levels::Levels>, Res<March>),
     bodies: Query<(&Status, &Vitals), With<Member>>,
     minds: Query<(&Member, &Mind)>,
     mut waited: Local<u32>,
@@ -371,9 +358,16 @@ fn answer_questions(
         weak: walking().any(|v| v.conditions().weakened || v.conditions().hypothermia || v.fatigue > 0.6),
     };
     let walkers: Vec<&Vitals> = walking().collect();
+    let slack = march::slack_days(
+        &levels,
+        stage,
+        march_km.km,
+        clock.minutes as f32 / crate::sim::model::clock::MINUTES_PER_DAY as f32,
+    );
     let road = |e: &Effect| match e {
         Effect::Road(n, other) => road_worth(&level.0, *n, *other, &sense),
-        Effect::Guests(days) => march::stay_worth(*days, &walkers, sense.month),
+        // A policy with its own mind about stays (the reckless never stop) is not talked round.
+        Effect::Guests(days) if policy.weighs(e).is_none() => march::stay_worth(*days, &walkers, slack),
         _ => 0.0,
     };
     let score = |c: &Choice| {

@@ -2,7 +2,8 @@
 
 use bevy::prelude::*;
 
-use crate::levels::Effect;
+use crate::levels::{Effect, MemberId, Target};
+use crate::sim::model::air::Weather;
 
 /// How the built-in player plays: what a good player does, what the film's people did, what a
 /// reckless one does, or nothing at all (issue 14's four policies, for the balance tool).
@@ -48,6 +49,52 @@ impl Policy {
             (Policy::Reckless, Effect::Rest(h)) => Some(-0.5 * h),
             (Policy::Reckless, Effect::Guests(_)) => Some(-2.0),
             _ => None,
+        }
+    }
+}
+
+/// What a careful player would make of one effect: people kept and spirits held first, then
+/// supplies; nobody sent into the dark who cannot see in it.
+pub(super) fn worth(effect: &Effect, stage: crate::states::Stage, weather: &Weather, policy: Policy) -> f32 {
+    if let Some(own) = policy.weighs(effect) {
+        return own;
+    }
+    match effect {
+        Effect::Morale(Target::Everyone, x) | Effect::Trust(Target::Everyone, x) => 10.0 * x,
+        Effect::Morale(_, x) | Effect::Trust(_, x) => 3.0 * x,
+        Effect::Water(l) => 0.3 * l,
+        Effect::Rations(r) => 0.1 * r,
+        Effect::Wood(n) => 0.3 * *n as f32,
+        Effect::Drink(_, l) => 2.0 * l,
+        // Stopping costs a little, except in the heat (air above 30 °C), where a rest is worth
+        // having.
+        Effect::Rest(h) => {
+            if weather.air_c > 30.0 {
+                0.3 * h
+            } else {
+                -0.1 * h
+            }
+        }
+        Effect::Weather(..) => 0.0,
+        Effect::Join(_) => 3.0,
+        Effect::TurnAway(..) | Effect::Stay(..) | Effect::Depart(..) => -3.0,
+        Effect::GiveUp(_) => -2.0,
+        Effect::Rally(_) => 2.0,
+        Effect::WoodRun(id) => {
+            if *id == MemberId::Kazik {
+                -3.0
+            } else {
+                0.5
+            }
+        }
+        // Weighed against the road itself (see `road_worth`) and the group (`stay_worth`).
+        Effect::Road(..) | Effect::Guests(_) => 0.0,
+        Effect::Guide => {
+            if stage == crate::states::Stage::Himalaya {
+                4.0
+            } else {
+                1.0
+            }
         }
     }
 }

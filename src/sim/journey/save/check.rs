@@ -48,7 +48,8 @@ impl Save {
                 finite(&format!("{who}.core_c"), v.core_c, 10.0, 47.0)?;
                 finite(&format!("{who}.water_deficit_l"), v.water_deficit_l, 0.0, 60.0)?;
                 finite(&format!("{who}.fatigue"), v.fatigue, 0.0, 1.0)?;
-                finite(&format!("{who}.hunger_days"), v.hunger_days, 0.0, 1000.0)?;
+                finite(&format!("{who}.short_kcal"), v.short_kcal, 0.0, 1e6)?;
+                finite(&format!("{who}.spent_h"), v.spent_h, 0.0, 1e5)?;
                 finite(&format!("{who}.frost_hours"), v.frost_hours, 0.0, 1e5)?;
                 finite(&format!("{who}.uv_dose"), v.uv_dose, 0.0, 1e5)?;
                 finite(&format!("{who}.hot_sand_hours"), v.hot_sand_hours, 0.0, 1e5)?;
@@ -61,6 +62,11 @@ impl Save {
                 mind.morale = mind.morale.clamp(0.0, 1.0);
                 mind.trust = mind.trust.clamp(0.0, 1.0);
             }
+            if let Some(gear) = &mut m.gear {
+                let who = format!("members.{:?}.gear", m.id);
+                finite(&format!("{who}.boots"), gear.boots, 0.0, 1.0)?;
+                finite(&format!("{who}.clothes"), gear.clothes, 0.0, 1.0)?;
+            }
         }
         at_most("fates", self.fates.len(), MemberId::ALL.len())?;
         // What the group carries.
@@ -69,6 +75,9 @@ impl Save {
         finite("supplies.water_l", s.water_l, 0.0, 200.0)?;
         s.water_l = s.water_l.min(s.capacity_l);
         finite("supplies.rations", s.rations, 0.0, 100_000.0)?;
+        let p = &self.pursuit;
+        finite("pursuit.hunt", p.hunt, 0.0, 100.0)?;
+        finite("pursuit.guards_km", p.guards_km, -1e5, 1e5)?;
         if s.wood > 10_000 {
             return Err(format!("supplies.wood is {}, more than anyone could carry", s.wood));
         }
@@ -87,6 +96,9 @@ impl Save {
             finite("stages.route_km", r.route_km, 0.0, 20_000.0)?;
         }
         finite("odometer", self.odometer.0, 0.0, 100_000.0)?;
+        if let Some(km) = self.gear_worn_to_km {
+            finite("gear_worn_to_km", km, 0.0, 100_000.0)?;
+        }
         let route_km = level.route_km().max(0.0);
         finite("march.km", self.march.km, 0.0, route_km * 3.0 + 100.0)?;
         finite("march.scene_km", self.march.scene_km, 0.0, route_km * 3.0 + 100.0)?;

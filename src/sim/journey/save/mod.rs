@@ -14,10 +14,13 @@ use crate::sim::journey::story::{Greeted, StageNights, StoryEntry, StoryLog, Str
 use crate::sim::model::air::Weather;
 use crate::sim::model::body::Vitals;
 use crate::sim::model::clock::GameClock;
+use crate::sim::model::food::Rations;
+use crate::sim::model::gear::{Gear, WornTo};
 use crate::sim::model::group::{Halt, Mind, Pace, Resting};
 use crate::sim::model::journal::{Journal, JournalEntry};
 use crate::sim::model::march::{March, MarchOrders};
 use crate::sim::model::party::{FateRecord, Fates, Member, Position, Status};
+use crate::sim::model::pursuit::Pursuit;
 use crate::sim::model::route::{FatePlaces, Spot, Walked};
 use crate::sim::model::seed::{RunSeed, SimRng};
 use crate::sim::model::stage::{StageLog, StageRecord, StartStage};
@@ -29,7 +32,7 @@ use crate::states::{Scale, Screen, Stage};
 
 /// The version of the save format; a save of another version is refused with a message.
 /// 3: the `world` a save was made in.
-pub const SAVE_VERSION: u32 = 3;
+pub const SAVE_VERSION: u32 = 4;
 
 /// What a saved journey depends on beyond its own format: the level files (as read, so a
 /// comment or a space changes nothing) and the map generator's edition. A save made with other
@@ -54,6 +57,8 @@ pub struct SavedMember {
     /// None for someone who has not yet taken a step (a save on setting out).
     pub vitals: Option<Vitals>,
     pub mind: Option<Mind>,
+    #[serde(default)]
+    pub gear: Option<Gear>,
 }
 
 /// A journey as it stood when a stage was entered or camp was made.
@@ -91,6 +96,14 @@ pub struct Save {
     /// Everything told so far (a save from before the journal has none).
     #[serde(default)]
     pub journal: Vec<JournalEntry>,
+    #[serde(default)]
+    pub rations: Rations,
+    #[serde(default)]
+    pub pursuit: Pursuit,
+    /// The odometer reading the group's boots and clothes were last worn to (older saves:
+    /// the odometer's own).
+    #[serde(default)]
+    pub gear_worn_to_km: Option<f32>,
 }
 
 /// The group at its camp, mid-stage: enough to put it back where it was.
@@ -192,9 +205,15 @@ impl Save {
     /// The journey as it stands (called just after a stage is entered).
     pub fn from_world(world: &mut World) -> Save {
         let mut members: Vec<SavedMember> = world
-            .query::<(&Member, &Status, &Vitals, &Mind)>()
+            .query::<(&Member, &Status, &Vitals, &Mind, &Gear)>()
             .iter(world)
-            .map(|(m, s, v, mind)| SavedMember { id: m.0, status: *s, vitals: Some(*v), mind: Some(*mind) })
+            .map(|(m, s, v, mind, gear)| SavedMember {
+                id: m.0,
+                status: *s,
+                vitals: Some(*v),
+                mind: Some(*mind),
+                gear: Some(*gear),
+            })
             .collect();
         members.sort_by_key(|m| m.id);
         let mut stages = world.resource::<StageLog>().0.clone();
@@ -214,6 +233,7 @@ impl Save {
             pace: *world.resource::<Pace>(),
             halt: *world.resource::<Halt>(),
             odometer: *world.resource::<Odometer>(),
+            gear_worn_to_km: Some(world.resource::<WornTo>().0),
             members,
             fates: world.resource::<Fates>().0.clone(),
             stages,
@@ -225,6 +245,8 @@ impl Save {
             scale: world.get_resource::<State<Scale>>().map_or(Scale::Scene, |s| *s.get()),
             orders: *world.resource::<MarchOrders>(),
             journal: world.resource::<Journal>().0.clone(),
+            rations: *world.resource::<Rations>(),
+            pursuit: *world.resource::<Pursuit>(),
         }
     }
 
@@ -293,6 +315,9 @@ fn resume(mut commands: Commands, resume: Option<Res<ResumeFrom>>, members: Quer
         if let Some(mind) = m.mind {
             commands.entity(entity).insert(mind);
         }
+        if let Some(gear) = m.gear {
+            commands.entity(entity).insert(gear);
+        }
     }
     commands.insert_resource(RunSeed(save.seed));
     commands.insert_resource(SimRng(save.rng.clone()));
@@ -302,7 +327,10 @@ fn resume(mut commands: Commands, resume: Option<Res<ResumeFrom>>, members: Quer
     commands.insert_resource(save.pace);
     commands.insert_resource(save.halt);
     commands.insert_resource(save.odometer);
+    commands.insert_resource(WornTo(save.gear_worn_to_km.unwrap_or(save.odometer.0)));
     commands.insert_resource(save.orders);
+    commands.insert_resource(save.rations);
+    commands.insert_resource(save.pursuit);
     commands.insert_resource(Fates(save.fates.clone()));
     commands.insert_resource(StageLog(save.stages.clone()));
     commands.insert_resource(StoryLog(save.story.clone()));
@@ -361,6 +389,7 @@ pub(crate) fn finish_resuming(
     commands.insert_resource(save.supplies.clone());
     commands.insert_resource(save.halt);
     commands.insert_resource(save.odometer);
+    commands.insert_resource(WornTo(save.gear_worn_to_km.unwrap_or(save.odometer.0)));
     for (member, mut vitals) in &mut bodies {
         if let Some(v) = save.members.iter().find(|m| m.id == member.0).and_then(|m| m.vitals) {
             *vitals = v;
@@ -387,7 +416,9 @@ fn put_back_camp(
         }
     }
     for (place, fuel_h) in &camp.fires {
-        commands.spawn((Name::new("Fire"), Fire { fuel_h: *fuel_h }, Position(at(*place)), DespawnOnExit(stage)));
+        let shelter = map.map_or(0.0, |m| crate::sim::world::shelter_at(m, at(*place)));
+        let fire = Fire { fuel_h: *fuel_h, shelter, melting: false };
+        commands.spawn((Name::new("Fire"), fire, Position(at(*place)), DespawnOnExit(stage)));
     }
     for (e, s, mut pos) in &mut strangers {
         match camp.strangers.iter().find(|(who, ..)| *who == s.0) {

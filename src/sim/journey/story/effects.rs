@@ -189,8 +189,9 @@ fn apply_to_supplies(effect: &Effect, w: &mut StoryWorld) {
         Effect::Rest(h) => w.halt.0 = w.halt.0.max(w.clock.minutes + (h * 60.0) as u64),
         Effect::Weather(kind, h) => w.weather.force(*kind, w.clock.minutes + (h * 60.0) as u64),
         Effect::Guests(days) => {
-            // Fed by the hosts: a ration a day for everyone in the group, Janusz with them, so
-            // what the group carries is still there when it leaves.
+            // Fed by the hosts from their own pot while they stay (the hunger rule), and sent
+            // on with food for the road: dried curd, millet, a sheep's meat (Przhevalsky's
+            // Mongols gave "even a sheep"), a ration a day stayed for everyone.
             let fed = w.members.iter().filter(|(_, _, _, s, ..)| in_group(**s)).count() + 1;
             w.supplies.rations += (fed as u32 * days) as f32;
             let until = w.clock.minutes + u64::from(*days) * crate::sim::model::clock::MINUTES_PER_DAY;
