@@ -95,11 +95,11 @@ pub const THIN_KCAL: f32 = 40_000.0;
 /// Starving: about 10 kg, 15 % of the body, near the "downhill" point of a fast.
 pub const STARVING_KCAL: f32 = 80_000.0;
 /// Dead of hunger: about 20 kg gone, 28 % of the body. Keys's men (1950) lost 24 % over six
-/// months of half rations and lived; the Warsaw ghetto's doctors (Winick, Hunger Disease,
-/// 1979) saw the starving die once about a third of the body was gone. Counted as the body
-/// pays it (`adapted_deficit`), a man with nothing to eat marching hard at 4,500 a day is dead
-/// in about six weeks, a resting hunger striker at 2,000 in about three months (Peel, BMJ
-/// 1997: 46–73 days, faster than semi-starvation, with the protein gone too).
+/// months of half rations and lived; death becomes likely past about 30 % and near-certain at
+/// 40 % (docs/research/survival.md, section 2). Counted as the body pays it
+/// (`adapted_deficit`), a man with nothing to eat marching hard at 4,500 a day is dead in about
+/// six weeks, a resting hunger striker at 2,000 in about three months (Peel, BMJ 1997: 46–73
+/// days, faster than semi-starvation, with the protein gone too).
 pub const STARVED_KCAL: f32 = 150_000.0;
 
 /// How far hunger has gone.
@@ -183,7 +183,8 @@ mod tests {
         assert_eq!(Hunger::of(5000.0), Hunger::Hungry);
         assert_eq!(Hunger::of(50_000.0), Hunger::Thin);
         assert_eq!(Hunger::of(90_000.0), Hunger::Starving);
-        // Death between Keys's survivors' loss (24 % of 70 kg) and the ghetto's third.
-        const { assert!(STARVED_KCAL / 7700.0 > 0.24 * 70.0 && STARVED_KCAL / 7700.0 < 70.0 / 3.0) };
+        // Death between Keys's survivors' loss (24 % of 70 kg) and the 30 % past which it is
+        // likely.
+        const { assert!(STARVED_KCAL / 7700.0 > 0.24 * 70.0 && STARVED_KCAL / 7700.0 < 0.3 * 70.0) };
     }
 }
