@@ -65,27 +65,28 @@ impl Default for Supplies {
 }
 
 impl Supplies {
-    /// Tries to light a fire beside `at` with the wood that takes, if the group has it: the
-    /// fire to spawn, scoped to `stage`, if it caught (`roll` under the chance, 0–1). A fire
-    /// that does not catch costs a bundle of wet or scattered kindling. The scene's "make a
-    /// fire" and the march's night camp both light fires this way.
+    /// Tries to light a fire beside `at`, where `shelter` keeps that share of the wind off,
+    /// with the wood that takes: the fire to spawn, scoped to `stage`, if it caught (`roll`,
+    /// 0–1, under `light_chance`), or what the group is told if it did not. A fire that does
+    /// not catch costs a bundle of wet or scattered kindling. The scene's "make a fire" and the
+    /// march's night camp both light fires this way.
     pub fn light_fire(
         &mut self,
         at: Vec2,
         stage: crate::states::Stage,
-        chance: f32,
+        weather: &crate::sim::model::air::Weather,
         shelter: f32,
         roll: f32,
-    ) -> Option<impl Bundle + use<>> {
+    ) -> Result<impl Bundle + use<>, &'static str> {
         if self.wood < WOOD_TO_LIGHT {
-            return None;
+            return Err("There is not wood enough for a fire.");
         }
-        if roll >= chance {
+        if roll >= light_chance(weather.wind_kmh * (1.0 - shelter), weather.kind) {
             self.wood -= 1;
-            return None;
+            return Err("The fire would not catch: a bundle of kindling is spoilt.");
         }
         self.wood -= WOOD_TO_LIGHT;
-        Some((
+        Ok((
             Name::new("Fire"),
             Fire { fuel_h: HOURS_PER_WOOD * WOOD_TO_LIGHT as f32, shelter, melting: false },
             crate::sim::model::party::Position(at + Vec2::new(0.6, 0.0)),

@@ -13,7 +13,7 @@ use crate::sim::model::party::{Leader, Member, Position, Status};
 use crate::sim::model::seed::SimRng;
 use crate::sim::model::supplies::{
     CampAction, Fire, MAX_WOOD, MELT_FUEL_H_PER_L, MELT_L_PER_H, RATIONS_EACH, SKIN_L, Supplies, WOOD_TO_LIGHT,
-    WoodRun, light_chance, storm_out_chance,
+    WoodRun, storm_out_chance,
 };
 use crate::sim::model::walk::tiles_per_minute;
 use crate::sim::world::map::tiles_near;
@@ -55,13 +55,12 @@ fn do_camp_actions(
                     }
                     None if supplies.wood >= WOOD_TO_LIGHT => {
                         let shelter = shelter_at(&map, lead.0);
-                        let chance = light_chance(weather.wind_kmh * (1.0 - shelter), weather.kind);
-                        match supplies.light_fire(lead.0, *stage.get(), chance, shelter, rng.0.random()) {
-                            Some(fire) => {
+                        match supplies.light_fire(lead.0, *stage.get(), &weather, shelter, rng.0.random()) {
+                            Ok(fire) => {
                                 commands.spawn(fire);
                             }
-                            None => {
-                                news.write(News("The fire would not catch: a bundle of kindling is spoilt.".into()));
+                            Err(why) => {
+                                news.write(News(why.into()));
                             }
                         }
                     }

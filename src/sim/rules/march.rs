@@ -18,7 +18,7 @@ use crate::sim::model::march::{March, MarchOrders, WAIT_FOR_THE_FALLEN_H, walks_
 use crate::sim::model::party::{Fate, Fates, Leader, Member, MemberId, News, Position, Status, WALK_KMH};
 use crate::sim::model::seed::SimRng;
 use crate::sim::model::stage::CurrentLevel;
-use crate::sim::model::supplies::{Fire, MAX_WOOD, Supplies, WOOD_TO_LIGHT, WoodRun, light_chance};
+use crate::sim::model::supplies::{Fire, MAX_WOOD, Supplies, WOOD_TO_LIGHT, WoodRun};
 use crate::sim::model::walk::{Odometer, altitude_walk_factor, climb_h_per_km};
 use crate::sim::{SimSystems, is_marching};
 use crate::states::Stage;
@@ -235,13 +235,12 @@ fn camp_on_the_march(
     let shelter = members.iter().next().map_or(0.0, |(g, _)| g.shelter);
     match fires.iter_mut().find(|(_, p, _)| p.0.distance(lead.0) < 3.0) {
         None if cold && supplies.wood >= WOOD_TO_LIGHT => {
-            let chance = light_chance(weather.wind_kmh * (1.0 - shelter), weather.kind);
-            match supplies.light_fire(lead.0, *stage.get(), chance, shelter, rng.0.random()) {
-                Some(fire) => {
+            match supplies.light_fire(lead.0, *stage.get(), &weather, shelter, rng.0.random()) {
+                Ok(fire) => {
                     commands.spawn(fire);
                 }
-                None => {
-                    news.write(News("The fire would not catch: a bundle of kindling is spoilt.".into()));
+                Err(why) => {
+                    news.write(News(why.into()));
                 }
             }
         }
