@@ -3,6 +3,7 @@
 //! Left/Right changes it, Enter (or A) uses it, Escape (or B) goes back; the mouse clicks.
 
 pub mod journal;
+pub mod keys;
 pub mod settings;
 
 use bevy::prelude::*;
