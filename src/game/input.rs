@@ -3,8 +3,8 @@
 //! for everything else.
 //!
 //! Gamepad: left stick or D-pad walks; A encourages, X gathers wood, Y makes a fire, B drinks
-//! and fills the skins; LB and RB set the pace slower and faster; Select makes camp; Start
-//! pauses.
+//! and fills the skins; LB and RB set the pace slower and faster; LT sets the rations; Select
+//! makes camp; Start pauses.
 
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
@@ -103,8 +103,8 @@ fn read_action_keys(
     mut asked: MessageWriter<PlayerAction>,
 ) {
     let pad = |b: GamepadButton| gamepads.iter().any(|g| g.just_pressed(b));
-    // The rations are set from the keyboard only: a day's decision, not a button to press in
-    // the middle of things.
+    // The rations are on a key of their own and the gamepad's LT, not on the action bar: a
+    // day's decision, not a button to press in the middle of things.
     for &action in PLAY_ACTIONS.iter().chain(&[Action::Rations]) {
         if keys.just_pressed(settings.key(action)) {
             asked.write(PlayerAction(action));
@@ -120,6 +120,7 @@ fn read_action_keys(
         (GamepadButton::Select, Action::Camp),
         (GamepadButton::LeftTrigger, slower),
         (GamepadButton::RightTrigger, faster),
+        (GamepadButton::LeftTrigger2, Action::Rations),
     ] {
         if pad(button) {
             asked.write(PlayerAction(action));
@@ -395,4 +396,34 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnExit(Screen::Playing), reset_speed);
     app.add_systems(OnEnter(Screen::Playing), spawn_action_bar);
     app.add_message::<PlayerAction>().init_resource::<MarchFast>();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The actions a gamepad with `button` just pressed asks for.
+    fn asked_by(button: GamepadButton) -> Vec<Action> {
+        let mut app = App::new();
+        app.init_resource::<ButtonInput<KeyCode>>()
+            .init_resource::<Settings>()
+            .init_resource::<Pace>()
+            .add_message::<PlayerAction>()
+            .add_systems(Update, read_action_keys);
+        let mut pad = Gamepad::default();
+        pad.digital_mut().press(button);
+        app.world_mut().spawn(pad);
+        app.update();
+        let asked = app.world().resource::<Messages<PlayerAction>>();
+        asked.get_cursor().read(asked).map(|a| a.0).collect()
+    }
+
+    #[test]
+    fn the_gamepad_sets_the_rations_and_the_pace() {
+        // LT cycles the rations, as V does; LB and RB step the pace from steady.
+        assert_eq!(asked_by(GamepadButton::LeftTrigger2), vec![Action::Rations]);
+        assert_eq!(asked_by(GamepadButton::LeftTrigger), vec![Action::PaceSlow]);
+        assert_eq!(asked_by(GamepadButton::RightTrigger), vec![Action::PaceForced]);
+        assert_eq!(Action::Rations.gamepad(), "LT", "the controls page names the button");
+    }
 }

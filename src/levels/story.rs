@@ -48,6 +48,17 @@ impl Stranger {
             Stranger::Monk => "a monk",
         }
     }
+
+    /// Tiles from which they see the group and come to meet it. Irena, hiding, and Khabarov,
+    /// in the camp, see only what is near; the monastery watches the path down from the pass,
+    /// and its monk goes up to whoever its lookouts see on the snow, a day's walk off (60 of
+    /// the Himalaya's 500 m tiles; the film's monk finds the group where it has sat down).
+    pub fn comes_from_tiles(self) -> f32 {
+        match self {
+            Stranger::Khabarov | Stranger::Irena => 12.0,
+            Stranger::Monk => 60.0,
+        }
+    }
 }
 
 /// What makes a story event happen.

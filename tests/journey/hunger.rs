@@ -114,3 +114,20 @@ fn an_encouragement_spree_stops_working_and_costs_the_leader() {
     assert!(spent >= 12.0 * 0.04 - 0.05, "fatigue +{spent:.2}");
     assert!(own > 0.1, "morale -{own:.2}");
 }
+
+#[test]
+fn a_group_that_never_breaks_camp_eats_the_land_round_it_bare_and_starves() {
+    // The passive player: out of the wire, camped in the first wood, and never moving on. The
+    // snares and the digging feed the camp at first; week by week the land round it gives less.
+    let levels = Levels::builtin().unwrap();
+    let report = the_way_back::headless::run_with(3, levels, Some(Policy::Passive), 240, Stage::Camp);
+    let causes: Vec<(&str, Option<&str>)> = report.members.iter().map(|m| (m.name, m.cause.as_deref())).collect();
+    println!("a camp that never moved, after {} days: {causes:?}", report.days);
+    assert!(report.distance_km < 40.0, "they stayed put ({:.0} km)", report.distance_km);
+    let dead = report.members.iter().filter(|m| m.fate == Fate::Died).count();
+    let starved = causes.iter().filter(|(_, c)| *c == Some("starvation")).count();
+    // Nobody lives through eight months in one camp, and hunger is what takes most of them.
+    assert!(report.members.iter().all(|m| m.fate != Fate::Survived), "{causes:?}");
+    assert!(starved >= 3 && 2 * starved >= dead, "{starved} of {dead} deaths were hunger: {causes:?}");
+    assert!(report.days < 240, "the journey ended with the last of them ({} days)", report.days);
+}

@@ -141,3 +141,57 @@ fn a_new_journey_after_the_chronicle_starts_fresh() {
     assert_eq!(app.world().resource::<JourneyOutcome>().0, None);
     assert_eq!(members(&mut app).len(), 7);
 }
+
+/// The id of the story event waiting for an answer, if any.
+fn pending(app: &App) -> Option<String> {
+    app.world().resource::<PendingEvent>().0.as_ref().map(|p| p.entry.id.clone())
+}
+
+#[test]
+fn the_monk_comes_up_the_path_to_a_group_that_has_sat_down_in_the_snow() {
+    // Over the last pass, nobody walking: the monastery watches the path, and its monk climbs
+    // it to them, as the film's monk found them.
+    let mut app = crate::survival::scenario(5, Stage::Himalaya, &[MemberId::Janusz, MemberId::Voss]);
+    // The stage's own ground, where the way over the pass comes down, not a night's camp off
+    // the route.
+    app.world_mut().resource_mut::<March>().down_at = None;
+    let lead = |app: &mut App| {
+        let mut q = app.world_mut().query_filtered::<&Position, With<Leader>>();
+        q.single(app.world()).unwrap().0
+    };
+    let monk = |app: &mut App| {
+        let mut q = app.world_mut().query::<(&Position, &StrangerAt)>();
+        q.iter(app.world()).find(|(_, s)| s.0 == Stranger::Monk).map(|(p, _)| p.0)
+    };
+    // A group sitting further off than a day's walk is not seen: he waits where he is.
+    let start = monk(&mut app).expect("the monk is on the path");
+    let beyond = start.distance(lead(&mut app));
+    for _ in 0..60 {
+        app.update();
+    }
+    assert!(beyond > 60.0 && monk(&mut app) == Some(start), "a group {beyond:.0} tiles off is out of his sight");
+    // Sat down within a day's walk of him, on the way he would come.
+    let toward = (lead(&mut app) - start).normalize();
+    let at = (45..60)
+        .map(|d| start + toward * d as f32)
+        .find(|p| app.world().resource::<StageMap>().walkable(p.floor().as_uvec2()))
+        .expect("open ground on the way down");
+    for id in [MemberId::Janusz, MemberId::Voss] {
+        crate::survival::place(&mut app, id, at);
+    }
+    let far = start.distance(at);
+    let mut hours = 0;
+    while pending(&app).as_deref() != Some("the_monk") && hours < 48 {
+        // Whatever else the mountain asks (someone collapsing), the first answer: they stay.
+        if pending(&app).is_some() {
+            app.world_mut().write_message(Choose(0));
+        }
+        for _ in 0..60 {
+            app.update();
+        }
+        hours += 1;
+    }
+    println!("the monk came {far:.0} tiles to the group in {hours} hours; one {beyond:.0} tiles off he did not see");
+    assert_eq!(pending(&app).as_deref(), Some("the_monk"), "he reached them within two days");
+    assert!(lead(&mut app).distance(at) < 3.0, "they had not walked to him");
+}

@@ -11,8 +11,10 @@ use crate::sim::journey::story::PendingEvent;
 use crate::sim::model::body::Vitals;
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::food::Hunger;
+use crate::sim::model::gear::Gear;
 use crate::sim::model::group::Straying;
 use crate::sim::model::party::{Leader, Member, Position, Status};
+use crate::sim::model::pursuit::Pursuit;
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::{Fire, Supplies};
 use crate::states::{Screen, Stage};
@@ -61,9 +63,11 @@ fn offer_hints(
     pending: Res<PendingEvent>,
     settings: Res<Settings>,
     supplies: Res<Supplies>,
-    fires: Query<&Position, With<Fire>>,
+    fires: Query<(&Position, &Fire)>,
+    pursuit: Res<Pursuit>,
     leader: Query<&Position, With<Leader>>,
     members: Query<(&Member, &Status, &Vitals, Has<Straying>), Without<Leader>>,
+    gear: Query<(&Member, &Status, &Gear)>,
     mut shown: ResMut<Shown>,
     mut panel: Single<(&mut HintPanel, &mut Node, &Children)>,
     mut texts: Query<&mut Text>,
@@ -80,14 +84,16 @@ fn offer_hints(
     let Some(level) = level else { return };
     let cold_stage = level.0.climate.night_temp_c < 0.0;
     let lead = leader.single().map(|p| p.0).unwrap_or_default();
-    let fire_near = fires.iter().any(|p| p.0.distance(lead) < 4.0);
+    let fire_near = fires.iter().any(|(p, f)| p.0.distance(lead) < 4.0 && f.burning());
+    let fire_out = fires.iter().any(|(p, f)| p.0.distance(lead) < 4.0 && !f.burning());
+    let worn = gear.iter().filter(|(_, s, g)| **s == Status::Walking && g.boots_worn()).map(|(m, ..)| m.0).min();
     let who = |f: &dyn Fn(&Status, &Vitals, bool) -> bool| {
         members.iter().find(|(_, s, v, st)| f(s, v, *st)).map(|(m, ..)| m.0.name())
     };
     let k = |a: Action| settings.label(a);
     let walk_keys =
         format!("{}{}{}{}", k(Action::WalkUp), k(Action::WalkLeft), k(Action::WalkDown), k(Action::WalkRight));
-    let candidates: [(&'static str, Option<String>); 9] = [
+    let candidates: [(&'static str, Option<String>); 12] = [
         ("walk", (*stage.get() == Stage::Camp).then(|| {
             format!("Walk with {walk_keys} or the arrows, or click where to go: the group follows. Reach the way out (where and how far: top left) with everyone close by.")
         })),
@@ -101,13 +107,22 @@ fn offer_hints(
             format!("{n} is thirsty. Drink and fill the skins ({0}) at water, or melt snow: {0} by a fire is quickest.", k(Action::Drink))
         })),
         ("hunger", who(&|s, v, _| *s == Status::Walking && v.hunger() >= Hunger::Thin).map(|n| {
-            format!("{n} is growing thin: hunger slows the walk and lets the cold in. {} sets full, half or quarter rations; a rest day ({}) forages all day where the land gives.", k(Action::Rations), k(Action::Camp))
+            format!("{n} is growing thin: hunger slows the walk and lets the cold in. {} sets the rations; a rest day ({}) forages where the land gives.", k(Action::Rations), k(Action::Camp))
         })),
         ("stray", who(&|_, _, straying| straying).map(|n| {
             format!("{n} has lost sight of the group. A fire is seen from afar; by day, walk toward them.")
         })),
         ("given_up", who(&|s, _, _| *s == Status::GivenUp).map(|n| {
             format!("{n} has given up. Walk to them and encourage them ({}), better with Voss or Zoran beside you.", k(Action::Encourage))
+        })),
+        ("guards", pursuit.is_on().then(|| {
+            "Guards and dogs are on your trail by day. Keep moving: falling snow, wind, river ice and bare rock hide the tracks.".to_string()
+        })),
+        ("fire_out", (fire_out && clock.is_night()).then(|| {
+            format!("The fire is out: wind kills a fire in the open. Camp ({}) in the lee of trees or rock, keep wood ({}), light it again ({}).", k(Action::Camp), k(Action::GatherWood), k(Action::MakeFire))
+        })),
+        ("boots", worn.map(|id| {
+            format!("{}'s boots are wearing through: feet blister and freeze twice as readily. A rest day ({}) where there is bark or hide mends them.", id.name(), k(Action::Camp))
         })),
         ("desert", (level.0.biome == Biome::Desert).then(|| {
             format!("In the desert, walk in the cool of the night and rest through the heat of the day ({}). Water is what kills here.", k(Action::Camp))

@@ -13,8 +13,10 @@ use crate::sim::model::group::{Mind, Pace, Resting, Straying};
 use crate::sim::model::journal::{Journal, Told};
 use crate::sim::model::march::March;
 use crate::sim::model::party::{Leader, Member, Position, Status};
+use crate::sim::model::pursuit::Pursuit;
 use crate::sim::model::stage::CurrentLevel;
-use crate::sim::model::supplies::Supplies;
+use crate::sim::model::supplies::{Fire, Supplies};
+use crate::sim::model::walk::Odometer;
 use crate::sim::world::StageMap;
 use crate::states::{Scale, Screen, Stage};
 
@@ -126,11 +128,11 @@ fn update_hud(
     level: Option<Res<CurrentLevel>>,
     map: Option<Res<StageMap>>,
     clock: Res<GameClock>,
-    resting: Res<Resting>,
+    chase: (Res<Resting>, Res<Pursuit>, Res<Odometer>),
     leader: Query<&Position, With<Leader>>,
     members: Query<&Status, With<Member>>,
     weather: Res<Weather>,
-    supplies: Res<Supplies>,
+    stores: (Res<Supplies>, Query<(&Position, &Fire)>),
     rations: Res<crate::sim::model::food::Rations>,
     pace: Res<Pace>,
     party: Query<(&Member, &Status, &Vitals, &Mind, Has<Straying>)>,
@@ -154,6 +156,13 @@ fn update_hud(
         .guests_until
         .filter(|_| march.0.is_hosted(clock.minutes))
         .map(|until| GameClock::date_of((until / MINUTES_PER_DAY) as u32 + 1));
+    let (resting, pursuit, odometer) = chase;
+    // The guards on the trail, while the hunt is on: the player's reason to keep moving.
+    let guards = if pursuit.is_on() {
+        format!("  |  guards {:.0} km behind", pursuit.gap_km(odometer.0).max(0.0))
+    } else {
+        String::new()
+    };
     let camp = match (resting.0, march.1.get(), staying) {
         (false, ..) => String::new(),
         (true, Scale::March, Some(until)) => format!("  |  staying until {}", until.long()),
@@ -168,7 +177,10 @@ fn update_hud(
     } else {
         format!("Day {}, {}", clock.day(), clock.date().long())
     };
-    show(lines.p1().into_inner(), format!("{when}  {} ({part})  |  {walking} walking{camp}", clock.time_of_day()));
+    show(
+        lines.p1().into_inner(),
+        format!("{when}  {} ({part})  |  {walking} walking{camp}{guards}", clock.time_of_day()),
+    );
     if let (Some(route), true) = (&level.route, march.1.get() == &Scale::March) {
         let march = &march.0;
         let stretch = route.stretch_at(march.km);
@@ -198,11 +210,24 @@ fn update_hud(
             },
         );
     }
+    let (supplies, fires) = stores;
+    // The fire the group sits at, if any: how long its wood lasts, or that it has gone out.
+    let lead = leader.single().map(|p| p.0).ok();
+    let fire = fires
+        .iter()
+        .filter(|(p, _)| lead.is_some_and(|l| p.0.distance(l) < 3.0))
+        .map(|(_, f)| f.fuel_h)
+        .reduce(f32::max);
+    let fire = match fire {
+        Some(h) if h > 0.0 => format!(", fire {h:.0} h"),
+        Some(_) => ", fire out".into(),
+        None => String::new(),
+    };
     let feels = party.iter().filter(|(_, s, ..)| **s == Status::Walking).map(|(_, _, v, ..)| v.feels_like_c).next();
     // The air where the group stands: the stage's air less the lapse for the height underfoot.
     let above_m = grounds.iter().next().map_or(0.0, |g| g.elevation_m);
     let weather_line = format!(
-        "{:?} {:.0} C, feels {}, wind {:.0} km/h | water {:.0}/{:.0} L, wood {}, food {:.0} ({}) | {:?}",
+        "{:?} {:.0} C, feels {}, wind {:.0} km/h | water {:.0}/{:.0} L, wood {}{fire}, food {:.0} ({}) | {:?}",
         weather.kind,
         weather.air_c - crate::levels::LAPSE_C_PER_M * above_m,
         feels.map_or("-".into(), |f| format!("{f:.0} C")),
@@ -257,7 +282,7 @@ fn show_latest(
             .collect();
         for older in lines.iter_mut().skip(1) {
             if older.chars().count() > 110 {
-                *older = older.chars().take(108).collect::<String>() + "…";
+                *older = older.chars().take(107).collect::<String>() + "...";
             }
         }
         lines.reverse();

@@ -8,6 +8,7 @@ use crate::game::theme;
 use crate::levels::MemberId;
 use crate::paint::art::{self, Icon};
 use crate::sim::model::body::Vitals;
+use crate::sim::model::gear::Gear;
 use crate::sim::model::group::{Mind, Straying};
 use crate::sim::model::party::{Member, Status};
 
@@ -141,8 +142,11 @@ fn gauge(g: Gauge, v: &Vitals, mind: &Mind) -> (f32, Color) {
     }
 }
 
+/// Below this, clothes are rags: a quarter of their warmth gone.
+const RAGS: f32 = 0.35;
+
 /// The conditions a member shows icons for; the severe ones blink.
-fn icons_for(v: &Vitals, status: Status, straying: bool) -> Vec<(Icon, bool)> {
+fn icons_for(v: &Vitals, gear: Option<&Gear>, status: Status, straying: bool) -> Vec<(Icon, bool)> {
     let c = v.conditions();
     let mut out = Vec::new();
     if c.cold {
@@ -163,6 +167,14 @@ fn icons_for(v: &Vitals, status: Status, straying: bool) -> Vec<(Icon, bool)> {
     if c.hungry {
         out.push((Icon::Hungry, false));
     }
+    if let Some(g) = gear {
+        if g.boots_worn() {
+            out.push((Icon::WornBoots, g.barefoot()));
+        }
+        if g.clothes < RAGS {
+            out.push((Icon::Rags, false));
+        }
+    }
     if straying {
         out.push((Icon::Straying, true));
     }
@@ -176,7 +188,7 @@ fn icons_for(v: &Vitals, status: Status, straying: bool) -> Vec<(Icon, bool)> {
 /// words where it matters most.
 pub(crate) fn update_party(
     time: Res<Time<Real>>,
-    party: Query<(&Member, &Status, Option<&Vitals>, Option<&Mind>, Has<Straying>)>,
+    party: Query<(&Member, &Status, Option<&Vitals>, Option<&Mind>, Has<Straying>, Option<&Gear>)>,
     mut rows: Query<(&PartyRow, &mut Node), (Without<BarFill>, Without<IconSlot>)>,
     mut names: Query<(&RowName, &mut Text), Without<RowState>>,
     mut states: Query<(&RowState, &mut Text), Without<RowName>>,
@@ -198,7 +210,7 @@ pub(crate) fn update_party(
         }
     }
     for (slot, text) in &mut states {
-        if let Some((_, status, _, _, straying)) = members.get(slot.0) {
+        if let Some((_, status, _, _, straying, _)) = members.get(slot.0) {
             let state = match **status {
                 Status::Walking if *straying => "STRAYING",
                 Status::Walking => "",
@@ -212,7 +224,7 @@ pub(crate) fn update_party(
     }
     for (bar, mut node, mut colour) in &mut bars {
         let (share, c) = match members.get(bar.0) {
-            Some((_, status, Some(v), Some(mind), _))
+            Some((_, status, Some(v), Some(mind), ..))
                 if !matches!(status, Status::Dead | Status::Lost | Status::Departed) =>
             {
                 gauge(bar.1, v, mind)
@@ -227,9 +239,10 @@ pub(crate) fn update_party(
         colour.set_if_neq(BackgroundColor(c));
     }
     for (slot, mut node, mut image) in &mut icons {
-        let shown = members.get(slot.0).and_then(|(_, status, v, _, straying)| {
+        let shown = members.get(slot.0).and_then(|(_, status, v, _, straying, gear)| {
             let gone = matches!(status, Status::Dead | Status::Lost | Status::Departed);
-            let list = if gone { Vec::new() } else { v.map(|v| icons_for(v, **status, *straying)).unwrap_or_default() };
+            let list =
+                if gone { Vec::new() } else { v.map(|v| icons_for(v, *gear, **status, *straying)).unwrap_or_default() };
             list.into_iter().find(|(i, _)| *i == slot.1)
         });
         let display = if shown.is_some() { Display::Flex } else { Display::None };

@@ -75,7 +75,7 @@ impl Action {
             Action::PaceSlow => "LB",
             Action::PaceSteady => "LB / RB",
             Action::PaceForced => "RB",
-            Action::Rations => "-",
+            Action::Rations => "LT",
             Action::Pause => "Start",
             Action::Journal => "Start, then Journal",
         }

@@ -23,11 +23,25 @@ pub enum Icon {
     Straying,
     /// A broken heart: has given up.
     GivenUp,
+    /// A boot with its sole gone: boots worn thin or through.
+    WornBoots,
+    /// A torn coat: clothes in rags.
+    Rags,
 }
 
 impl Icon {
-    pub const ALL: [Icon; 8] =
-        [Icon::Cold, Icon::Heat, Icon::Thirst, Icon::Feet, Icon::Tired, Icon::Hungry, Icon::Straying, Icon::GivenUp];
+    pub const ALL: [Icon; 10] = [
+        Icon::Cold,
+        Icon::Heat,
+        Icon::Thirst,
+        Icon::Feet,
+        Icon::Tired,
+        Icon::Hungry,
+        Icon::Straying,
+        Icon::GivenUp,
+        Icon::WornBoots,
+        Icon::Rags,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -39,6 +53,8 @@ impl Icon {
             Icon::Hungry => "hungry",
             Icon::Straying => "lost sight of the group",
             Icon::GivenUp => "given up",
+            Icon::WornBoots => "boots worn",
+            Icon::Rags => "clothes in rags",
         }
     }
 
@@ -156,6 +172,34 @@ impl Icon {
                 "............",
                 "............",
             ],
+            Icon::WornBoots => [
+                "...#####....",
+                "...#####....",
+                "...#####....",
+                "...#####....",
+                "...##.##....",
+                "...######...",
+                "...#######..",
+                "..#########.",
+                "..####..###.",
+                "..#.#.#..##.",
+                "............",
+                "............",
+            ],
+            Icon::Rags => [
+                "..##...##...",
+                ".####.####..",
+                "###########.",
+                "#.#######.#.",
+                "#.#######.#.",
+                "..###.###...",
+                "..#######...",
+                "..##.####...",
+                "..#######...",
+                "..#.#.#.#...",
+                "............",
+                "............",
+            ],
         }
     }
 
@@ -170,6 +214,8 @@ impl Icon {
             Icon::Hungry => [240, 228, 66],
             Icon::Straying => [255, 255, 255],
             Icon::GivenUp => [213, 94, 0],
+            Icon::WornBoots => [0, 158, 115],
+            Icon::Rags => [190, 170, 140],
         }
     }
 }

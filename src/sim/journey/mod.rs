@@ -51,6 +51,7 @@ pub(crate) fn start_journey(
     commands.insert_resource(Trail::default());
     commands.insert_resource(Odometer::default());
     commands.insert_resource(crate::sim::model::gear::WornTo::default());
+    commands.insert_resource(crate::sim::model::food::Foraged::default());
     commands.insert_resource(Resting::default());
     commands.insert_resource(JourneyOutcome::default());
     commands.insert_resource(crate::sim::model::supplies::Supplies::default());

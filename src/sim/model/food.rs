@@ -10,6 +10,40 @@ use serde::{Deserialize, Serialize};
 /// bread).
 pub const RATION_KCAL: f32 = 3000.0;
 
+/// Km the group must move before the land round its camp is fresh: a day's foraging round
+/// (hunter-gatherers range 5–10 km from camp before they move it; Kelly, The Foraging
+/// Spectrum, 1995).
+pub const FORAGE_ROUND_KM: f32 = 8.0;
+/// Days a camp's foraging round gives its full yield: a round of 50–200 km² is barely
+/// dented by a few days' snaring and digging.
+pub const FORAGE_FRESH_DAYS: f32 = 3.0;
+/// Days of staying on over which what the land round a camp gives then halves: the snares
+/// empty as the hares nearby are taken, the game grows wary, the near stands are picked over
+/// (an estimate; foragers move camp when returns fall, typically every few weeks).
+pub const FORAGED_OUT_HALF_DAYS: f32 = 7.0;
+
+/// Where the group has been foraging, and since when: a group that stays put eats the land
+/// round it bare. Kept with the journey, so a resumed one forages as the original did.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Foraged {
+    /// The place, in metres (the stage's map, or along its route on the march).
+    pub at: Vec2,
+    /// Game minutes when the group came to it.
+    pub since_minutes: u64,
+}
+
+impl Foraged {
+    /// The share of the land's usual yield left round the group at `at` (metres) at `now`;
+    /// a group more than a foraging round from where it was starts afresh there.
+    pub fn yield_at(&mut self, at: Vec2, now_minutes: u64) -> f32 {
+        if self.at.distance(at) > FORAGE_ROUND_KM * 1000.0 || now_minutes < self.since_minutes {
+            *self = Foraged { at, since_minutes: now_minutes };
+        }
+        let days = (now_minutes - self.since_minutes) as f32 / (24.0 * 60.0);
+        0.5f32.powf((days - FORAGE_FRESH_DAYS).max(0.0) / FORAGED_OUT_HALF_DAYS)
+    }
+}
+
 /// The share of a ration each person eats a day, as the leader sets it.
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Rations {
@@ -175,6 +209,20 @@ mod tests {
         assert!(per_km(5.2) > per_km(4.0) && per_km(4.0) > per_km(3.0));
         // Up high the same day costs more.
         assert!(need_kcal_per_h(None, -10.0, 5000.0) > 1.4 * rest);
+    }
+
+    #[test]
+    fn a_camp_that_stays_put_forages_its_land_bare() {
+        const DAY: u64 = 24 * 60;
+        let mut here = Foraged::default();
+        let camp = Vec2::new(40_000.0, 12_000.0);
+        // The first days give all the land has; a week past them, half; a month in, little.
+        assert_eq!(here.yield_at(camp, 10 * DAY), 1.0);
+        assert_eq!(here.yield_at(camp, 13 * DAY), 1.0);
+        assert!((here.yield_at(camp, 20 * DAY) - 0.5).abs() < 1e-4);
+        assert!(here.yield_at(camp + Vec2::splat(2000.0), 40 * DAY) < 0.15, "a short walk is the same round");
+        // A day's march on, the land is fresh again.
+        assert_eq!(here.yield_at(camp + Vec2::new(18_000.0, 0.0), 41 * DAY), 1.0);
     }
 
     #[test]

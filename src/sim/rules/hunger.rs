@@ -11,11 +11,11 @@ use crate::sim::SimSystems;
 use crate::sim::is_marching;
 use crate::sim::model::body::{Exertion, Traits, Vitals};
 use crate::sim::model::clock::GameClock;
-use crate::sim::model::food::{HOSTS_FEED_KCAL_PER_H, RATION_KCAL, Rations, STARVING_KCAL, need_kcal_per_h};
+use crate::sim::model::food::{Foraged, HOSTS_FEED_KCAL_PER_H, RATION_KCAL, Rations, STARVING_KCAL, need_kcal_per_h};
 use crate::sim::model::ground::Ground;
 use crate::sim::model::group::{Pace, Straying};
 use crate::sim::model::march::{March, MarchOrders};
-use crate::sim::model::party::{Member, News, Status, WALK_KMH};
+use crate::sim::model::party::{Leader, Member, News, Position, Status, WALK_KMH};
 use crate::sim::model::seed::SimRng;
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::{RATIONS_EACH, Supplies};
@@ -33,7 +33,7 @@ pub fn forage_kcal(terrain: Terrain, month: f32) -> f32 {
     // April to September: the land is green and the marmots are out.
     let summer = (4.0..10.0).contains(&month);
     match terrain {
-        Village | Field | Yurt | House | Courtyard | Terrace => 1800.0,
+        t if hosts_there(t) => 1800.0,
         Stream | FrozenStream | ShoreIce | Shingle | River => 1100.0,
         t if t.wooded() => {
             if summer {
@@ -61,6 +61,12 @@ pub fn forage_kcal(terrain: Terrain, month: f32) -> f32 {
         Sand | Dune | GravelPlain | DryRiverbed | SaltFlat => 150.0,
         _ => 80.0,
     }
+}
+
+/// Ground where people live, whose food is charity or trade rather than the land's.
+fn hosts_there(terrain: Terrain) -> bool {
+    use Terrain::*;
+    matches!(terrain, Village | Field | Yurt | House | Courtyard | Terrace)
 }
 
 /// Rations a big kill gives: a red deer or an elk calf, or the carcass the wolves were driven
@@ -160,7 +166,9 @@ fn forage(
     orders: Res<MarchOrders>,
     mut rng: ResMut<SimRng>,
     mut supplies: ResMut<Supplies>,
+    mut foraged: ResMut<Foraged>,
     mut news: MessageWriter<News>,
+    leader: Query<&Position, With<Leader>>,
     mut members: Query<(&Member, &Status, &Traits, &mut Vitals, &Ground), Without<Straying>>,
 ) {
     let evening = clock.just_reached(19);
@@ -171,9 +179,17 @@ fn forage(
     // A rest day's search is a whole day's: three evenings' worth.
     let hours = if rest_day { 3.0 } else { 1.0 };
     let month = clock.month_f();
+    let marching = is_marching(scale);
+    // Where the camp is, in metres: along the route on the march, on the map in a scene.
+    let at = match (marching, leader.single()) {
+        (true, _) => Vec2::new(march.km * 1000.0, 0.0),
+        (false, Ok(p)) => p.0 * level.0.tile_m,
+        (false, Err(_)) => foraged.at,
+    };
+    let left = foraged.yield_at(at, clock.minutes);
     // On the march the foragers range back over the day's way: the stream or the village
     // passed this afternoon is as good as the gravel the camp stands on.
-    let along = match (&level.0.route, is_marching(scale)) {
+    let along = match (&level.0.route, marching) {
         (Some(route), true) => route
             .stretches_between((march.km - FORAGE_RANGE_KM).max(0.0), march.km + 0.01)
             .map(|s| s.1)
@@ -191,15 +207,18 @@ fn forage(
         let terrain =
             along.filter(|t| forage_kcal(*t, month) > forage_kcal(ground.terrain, month)).unwrap_or(ground.terrain);
         let land = forage_kcal(terrain, month);
+        // What people give (a village's, a camp's, a monastery's charity) does not run out
+        // as the wild land's game and roots do.
+        let left = if hosts_there(terrain) { 1.0 } else { left };
         game_land |= terrain.wooded() || matches!(terrain, Terrain::Grass | Terrain::DryGrass | Terrain::Hill);
         // Some evenings give nothing, some twice the usual.
-        found += land * hours * rng.0.random_range(0.0..2.0);
+        found += land * left * hours * rng.0.random_range(0.0..2.0);
         if traits.forages && land >= 120.0 {
-            found += SNARES_KCAL * hours.min(2.0) * rng.0.random_range(0.5..1.5);
+            found += SNARES_KCAL * left * hours.min(2.0) * rng.0.random_range(0.5..1.5);
         }
     }
     let mut rations = found / RATION_KCAL;
-    if game_land && rng.0.random::<f32>() < BIG_GAME_CHANCE * hours {
+    if game_land && rng.0.random::<f32>() < BIG_GAME_CHANCE * left * hours {
         rations += BIG_GAME_RATIONS;
         news.write(News("A kill: there is meat for everyone tonight, and to carry.".into()));
     } else if rest_day && rations >= 0.5 {
@@ -220,7 +239,7 @@ fn forage(
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.init_resource::<Rations>();
+    app.init_resource::<Rations>().init_resource::<Foraged>();
     app.add_systems(FixedUpdate, (spend_energy, eat_rations, forage).chain().in_set(SimSystems::Eat));
 }
 

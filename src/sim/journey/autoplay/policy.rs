@@ -48,6 +48,8 @@ impl Policy {
             // The reckless never stop.
             (Policy::Reckless, Effect::Rest(h)) => Some(-0.5 * h),
             (Policy::Reckless, Effect::Guests(_)) => Some(-2.0),
+            // Nor turn aside to a monastery: on over the pass.
+            (Policy::Reckless, Effect::Guide) => Some(-2.0),
             _ => None,
         }
     }

@@ -99,6 +99,9 @@ impl Save {
         if let Some(km) = self.gear_worn_to_km {
             finite("gear_worn_to_km", km, 0.0, 100_000.0)?;
         }
+        // Metres on a stage's map or along its route.
+        finite("foraged.at.x", self.foraged.at.x, -1.0e8, 1.0e8)?;
+        finite("foraged.at.y", self.foraged.at.y, -1.0e8, 1.0e8)?;
         let route_km = level.route_km().max(0.0);
         finite("march.km", self.march.km, 0.0, route_km * 3.0 + 100.0)?;
         finite("march.scene_km", self.march.scene_km, 0.0, route_km * 3.0 + 100.0)?;

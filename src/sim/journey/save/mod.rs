@@ -16,7 +16,7 @@ use crate::sim::journey::story::{Greeted, StageNights, StoryEntry, StoryLog, Str
 use crate::sim::model::air::Weather;
 use crate::sim::model::body::Vitals;
 use crate::sim::model::clock::GameClock;
-use crate::sim::model::food::Rations;
+use crate::sim::model::food::{Foraged, Rations};
 use crate::sim::model::gear::{Gear, WornTo};
 use crate::sim::model::group::{Halt, Mind, Pace, Resting};
 use crate::sim::model::journal::{Journal, JournalEntry};
@@ -105,6 +105,9 @@ pub struct Save {
     /// the odometer's own).
     #[serde(default)]
     pub gear_worn_to_km: Option<f32>,
+    /// Where the group has been foraging and since when (older saves: nowhere yet).
+    #[serde(default)]
+    pub foraged: Foraged,
 }
 
 /// The group at its camp, mid-stage: enough to put it back where it was.
@@ -235,6 +238,7 @@ impl Save {
             halt: *world.resource::<Halt>(),
             odometer: *world.resource::<Odometer>(),
             gear_worn_to_km: Some(world.resource::<WornTo>().0),
+            foraged: *world.resource::<Foraged>(),
             members,
             fates: world.resource::<Fates>().0.clone(),
             stages,

@@ -50,6 +50,7 @@ pub(super) fn resume(mut commands: Commands, resume: Option<Res<ResumeFrom>>, me
     commands.insert_resource(save.halt);
     commands.insert_resource(save.odometer);
     commands.insert_resource(WornTo(save.gear_worn_to_km.unwrap_or(save.odometer.0)));
+    commands.insert_resource(save.foraged);
     commands.insert_resource(save.orders);
     commands.insert_resource(save.rations);
     commands.insert_resource(save.pursuit);
@@ -112,6 +113,7 @@ pub(crate) fn finish_resuming(
     commands.insert_resource(save.halt);
     commands.insert_resource(save.odometer);
     commands.insert_resource(WornTo(save.gear_worn_to_km.unwrap_or(save.odometer.0)));
+    commands.insert_resource(save.foraged);
     for (member, mut vitals) in &mut bodies {
         if let Some(v) = save.members.iter().find(|m| m.id == member.0).and_then(|m| m.vitals) {
             *vitals = v;

@@ -14,7 +14,7 @@ use crate::sim::model::group::{Halt, Mind, Straying, WALK_AGAIN_ABOVE};
 use crate::sim::model::party::{Fate, Fates, Leader, Member, News, Position, Status};
 use crate::sim::model::stage::StageLog;
 use crate::sim::model::supplies::{Supplies, WoodRun};
-use crate::sim::world::{StageMap, nearest_wood};
+use crate::sim::world::StageMap;
 use crate::states::Stage;
 
 /// Effects of events just told, carried out by [`carry_out_told`].
@@ -268,7 +268,14 @@ fn apply_to_way(effect: &Effect, lead: Vec2, w: &mut StoryWorld) {
         }
         Effect::WoodRun(id) => {
             let Some(map) = w.map.as_deref() else { return };
-            let Some(wood) = nearest_wood(map, lead, 12) else { return };
+            // The wood near the fire is burnt by the second night: whoever goes must go out of
+            // its light for more.
+            let Some(wood) = crate::sim::world::map::tiles_near(map, lead, 12)
+                .into_iter()
+                .find(|p| map.wood[map.index(*p)] && (p.as_vec2() + Vec2::splat(0.5)).distance(lead) >= FAR_WOOD_TILES)
+            else {
+                return;
+            };
             for (e, m, _, s, ..) in &w.members {
                 if m.0 == *id && *s == Status::Walking {
                     w.commands.entity(e).insert(WoodRun {
@@ -306,6 +313,9 @@ fn apply_to_way(effect: &Effect, lead: Vec2, w: &mut StoryWorld) {
         _ => {}
     }
 }
+
+/// How far out the story's wood run goes, tiles.
+const FAR_WOOD_TILES: f32 = 5.0;
 
 fn settle(fates: &mut Fates, member: MemberId, fate: Fate, stage: Stage, day: u32, why: &str) {
     if fates.of(member).is_none() {

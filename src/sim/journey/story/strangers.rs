@@ -41,21 +41,54 @@ pub(crate) fn place_strangers(
     }
 }
 
+/// The way a stranger far off is coming to the group, worked out for where it was.
+#[derive(Component, Debug, Clone, Default)]
+pub struct ComingBy {
+    path: std::collections::VecDeque<Vec2>,
+    toward: Vec2,
+}
+
+/// Tiles within which a stranger walks straight at the group; further off, along the way a
+/// walker would take (a straight line down a mountain meets cliffs).
+const STRAIGHT_TILES: f32 = 12.0;
+
 /// Those waiting on the way come to meet the group once they see it.
 pub(crate) fn approach_the_group(
+    mut commands: Commands,
     map: Res<StageMap>,
     level: Res<CurrentLevel>,
     leader: Query<&Position, (With<Leader>, Without<StrangerAt>)>,
-    mut strangers: Query<&mut Position, (With<StrangerAt>, Without<Greeted>)>,
+    mut strangers: Query<(Entity, &mut Position, &StrangerAt, Option<&mut ComingBy>), Without<Greeted>>,
+    scale: Option<Res<State<crate::states::Scale>>>,
 ) {
+    // On the march the group is not on this ground at all: nobody here can see it.
+    if crate::sim::is_marching(scale) {
+        return;
+    }
     let Ok(lead) = leader.single() else { return };
-    for mut pos in &mut strangers {
+    for (e, mut pos, who, coming) in &mut strangers {
         let to = lead.0 - pos.0;
-        if to.length() > 12.0 || to.length() < 1.5 {
+        if to.length() > who.0.comes_from_tiles() || to.length() < 1.5 {
             continue;
         }
         // Those met on the way live at this height: the thin air does not slow them.
         let speed = tiles_per_minute(level.0.tile_m, map.terrain_at(pos.0).props().move_cost, 0.0);
-        pos.0 = slide(&map, pos.0, to.normalize() * speed.min(to.length()));
+        if to.length() <= STRAIGHT_TILES {
+            pos.0 = slide(&map, pos.0, to.normalize() * speed.min(to.length()));
+            continue;
+        }
+        let Some(mut coming) = coming.filter(|c| !c.path.is_empty() && c.toward.distance(lead.0) < 3.0) else {
+            let path = map.route(pos.0.floor().as_uvec2(), lead.0.floor().as_uvec2()).unwrap_or_default();
+            commands.entity(e).insert(ComingBy { path: path.into(), toward: lead.0 });
+            continue;
+        };
+        let Some(next) = coming.path.front().copied() else { continue };
+        let step = next - pos.0;
+        if step.length() <= speed {
+            pos.0 = next;
+            coming.path.pop_front();
+        } else {
+            pos.0 = slide(&map, pos.0, step.normalize() * speed);
+        }
     }
 }
