@@ -195,3 +195,17 @@ fn the_monk_comes_up_the_path_to_a_group_that_has_sat_down_in_the_snow() {
     assert_eq!(pending(&app).as_deref(), Some("the_monk"), "he reached them within two days");
     assert!(lead(&mut app).distance(at) < 3.0, "they had not walked to him");
 }
+
+#[test]
+fn a_choice_that_moves_trust_says_so() {
+    // The party panel's trust bar moves with the answers; the journal says why.
+    let mut app = sim_app(3, true);
+    start_journey(&mut app);
+    let told = |app: &mut App| {
+        let journal = app.world().resource::<the_way_back::sim::model::journal::Journal>();
+        journal.0.iter().find(|e| e.text.contains("trusts Janusz")).map(|e| e.text.clone())
+    };
+    assert!(step_until(&mut app, 3, |app| told(app).is_some()), "the escape's first choice moves trust");
+    let line = told(&mut app).unwrap();
+    assert!(line.starts_with("The group trusts Janusz"), "{line}");
+}

@@ -1,5 +1,5 @@
-//! The party panel: one row a member, four bars read by their length (warmth, water, spirit,
-//! legs), an icon a condition, each a shape of its own, and the state in words where it matters.
+//! The party panel: one row a member, five bars read by their length (warmth, water, spirit,
+//! legs, trust in Janusz), an icon a condition, each a shape of its own, and the state in words where it matters.
 
 use bevy::prelude::*;
 
@@ -22,10 +22,18 @@ pub(crate) enum Gauge {
     Spirit,
     /// What is left before exhaustion.
     Strength,
+    /// Their trust in Janusz: how readily a word from him is heard, and whether they stay with
+    /// him (Valka at the border). Janusz's own row has none.
+    Trust,
 }
 
-const GAUGES: [(Gauge, &str); 4] =
-    [(Gauge::Warmth, "warm"), (Gauge::Water, "water"), (Gauge::Spirit, "spirit"), (Gauge::Strength, "legs")];
+const GAUGES: [(Gauge, &str); 5] = [
+    (Gauge::Warmth, "warm"),
+    (Gauge::Water, "water"),
+    (Gauge::Spirit, "spirit"),
+    (Gauge::Strength, "legs"),
+    (Gauge::Trust, "trust"),
+];
 
 #[derive(Component)]
 pub(crate) struct PartyRow(usize);
@@ -119,12 +127,13 @@ pub(crate) fn spawn_party_rows(
 }
 
 /// How full a member's bar is (0 to 1), and its colour.
-fn gauge(g: Gauge, v: &Vitals, mind: &Mind) -> (f32, Color) {
+fn gauge(g: Gauge, who: MemberId, v: &Vitals, mind: &Mind) -> (f32, Color) {
     const BLUE: Color = Color::srgb(0.0, 0.447, 0.698);
     const SKY: Color = Color::srgb(0.337, 0.706, 0.914);
     const VERMILLION: Color = Color::srgb(0.835, 0.369, 0.0);
     const YELLOW: Color = Color::srgb(0.941, 0.894, 0.259);
     const GREEN: Color = Color::srgb(0.0, 0.620, 0.451);
+    const PURPLE: Color = Color::srgb(0.800, 0.475, 0.655);
     match g {
         Gauge::Warmth => {
             let colour = if v.core_c < 35.0 {
@@ -139,6 +148,8 @@ fn gauge(g: Gauge, v: &Vitals, mind: &Mind) -> (f32, Color) {
         Gauge::Water => ((1.0 - v.dehydration_pct() / 10.0).clamp(0.0, 1.0), SKY),
         Gauge::Spirit => (mind.morale.clamp(0.0, 1.0), YELLOW),
         Gauge::Strength => ((1.0 - v.fatigue / 0.95).clamp(0.0, 1.0), GREEN),
+        Gauge::Trust if who == MemberId::Janusz => (0.0, theme::DIM),
+        Gauge::Trust => (mind.trust.clamp(0.0, 1.0), PURPLE),
     }
 }
 
@@ -224,10 +235,10 @@ pub(crate) fn update_party(
     }
     for (bar, mut node, mut colour) in &mut bars {
         let (share, c) = match members.get(bar.0) {
-            Some((_, status, Some(v), Some(mind), ..))
+            Some((m, status, Some(v), Some(mind), ..))
                 if !matches!(status, Status::Dead | Status::Lost | Status::Departed) =>
             {
-                gauge(bar.1, v, mind)
+                gauge(bar.1, m.0, v, mind)
             }
             _ => (0.0, theme::DIM),
         };

@@ -141,10 +141,20 @@ fn apply_to_spirits(effect: &Effect, subject: Option<MemberId>, w: &mut StoryWor
             }
         }
         Effect::Trust(t, x) => {
+            let mut moved = Vec::new();
             for (_, m, _, s, mut mind, ..) in &mut w.members {
                 if in_group(*s) && targets(*t, subject, m.0) {
                     mind.trust = (mind.trust + x).clamp(0.0, 1.0);
+                    if m.0 != MemberId::Janusz {
+                        moved.push(m.0.name());
+                    }
                 }
+            }
+            // Told, so that a move of the party panel's trust bar has a reason the player saw.
+            if !moved.is_empty() {
+                let who = if *t == Target::Everyone { "The group".to_string() } else { moved.join(" and ") };
+                let way = if *x < 0.0 { "less" } else { "more" };
+                w.news.write(News(format!("{who} trusts Janusz {way} for it.")));
             }
         }
         Effect::Drink(t, l) => {
