@@ -5,6 +5,8 @@
 //! 200 from 1) prints the table; `-- --policy NAME --runs N [--first SEED] [--json]` plays one
 //! policy (careful, film, reckless, passive) and prints its table, or one JSON object: runs,
 //! reached_india, survivors, deaths_by_cause, lost, mean_days, mean_km and each member's fates.
+//! `--variety` prints how different the journeys were: the events each told, the mean share
+//! of events two journeys have in common, and the questions always answered alike.
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -18,7 +20,7 @@ use the_way_back::sim::record::report::Report;
 use the_way_back::states::Stage;
 
 const USAGE: &str = "usage: balance [SEEDS] [FIRST_SEED]   (numbers; default 200 seeds from 1)\n       \
-     balance --policy careful|film|reckless|passive [--runs N] [--first SEED] [--json]";
+     balance --policy careful|film|reckless|passive [--runs N] [--first SEED] [--json | --variety]";
 
 /// What the command line asks for.
 struct Ask {
@@ -26,10 +28,11 @@ struct Ask {
     first: u64,
     policy: Policy,
     json: bool,
+    variety: bool,
 }
 
 fn parse_args(args: &[String]) -> Option<Ask> {
-    let mut ask = Ask { count: 200, first: 1, policy: Policy::Careful, json: false };
+    let mut ask = Ask { count: 200, first: 1, policy: Policy::Careful, json: false, variety: false };
     if !args.first().is_some_and(|a| a.starts_with("--")) {
         let num = |i: usize, default: u64| args.get(i).map_or(Some(default), |a| a.parse().ok());
         ask.count = num(0, 200)?;
@@ -43,6 +46,7 @@ fn parse_args(args: &[String]) -> Option<Ask> {
             "--runs" => ask.count = it.next()?.parse().ok()?,
             "--first" => ask.first = it.next()?.parse().ok()?,
             "--json" => ask.json = true,
+            "--variety" => ask.variety = true,
             _ => return None,
         }
     }
@@ -80,7 +84,10 @@ fn main() -> ExitCode {
             .collect();
         chunks.into_iter().flat_map(|h| h.join().expect("a run panicked")).collect()
     });
-    if ask.json {
+    if ask.variety {
+        println!("policy: {}, {} journeys from seed {first}", policy.name(), reports.len());
+        print!("{}", the_way_back::sim::record::variety::Variety::of(&reports));
+    } else if ask.json {
         println!("{}", summary(&reports));
     } else {
         println!("policy: {}", policy.name());

@@ -17,6 +17,40 @@ pub enum Biome {
     Homecoming,
 }
 
+impl Biome {
+    /// The kinds of ground the biome's maps are made of (besides its route's stretches and the
+    /// streams, passes and paths every map may have): what a story event may wait for there.
+    /// Kept in step with `sim::world::biomes` by a test there.
+    pub fn grounds(self) -> Vec<Terrain> {
+        use Terrain::*;
+        const EVERYWHERE: [Terrain; 10] = [Stream, River, Pass, Snow, Grass, Field, Sand, Road, Village, House];
+        let own: &'static [Terrain] = match self {
+            Biome::Taiga => &[BirchForest, DeepSnow, DenseForest, FrozenStream, Rock, Snow, SpruceForest],
+            Biome::Camp => &[
+                Barracks,
+                Watchtower,
+                Wire,
+                Yard,
+                Rock,
+                DenseForest,
+                FrozenStream,
+                Snow,
+                BirchForest,
+                DeepSnow,
+                SpruceForest,
+            ],
+            Biome::Lakeshore => &[BirchForest, LakeWater, Reeds, Rock, Shingle, ShoreIce, Snow, SpruceForest, ThinIce],
+            Biome::Steppe => &[BorderLine, DryGrass, Grass, Gravel, Hill, Monument, Road, Rock, Stream, Village, Yurt],
+            Biome::Desert => &[DryRiverbed, Dune, GravelPlain, Rock, SaltFlat, Sand, DryGrass, Shingle],
+            Biome::Mountains => &[Cliff, Glacier, Rock, Scree, Snowfield, Gravel],
+            Biome::Monastery => &[Courtyard, Road, Temple, Wall, Glacier, Cliff, Snowfield, Scree, Rock],
+            Biome::Foothills => &[Cliff, Grass, Jungle, Scree, Snowfield, Terrace, Village],
+            Biome::Homecoming => &[BirchForest, Field, Road],
+        };
+        [own, &EVERYWHERE[..]].concat()
+    }
+}
+
 /// A side of the map: where the group comes in and where the way out lies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Edge {

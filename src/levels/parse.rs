@@ -4,8 +4,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::levels::pool::validate_pool;
 use crate::levels::validate::{validate, validate_story};
-use crate::levels::{Level, Levels, Story};
+use crate::levels::{Level, Levels, Pool, Story, StoryEvent};
 use crate::states::Stage;
 
 /// What is wrong with a level file, and where.
@@ -72,6 +73,23 @@ pub fn parse_story(path: &Path, text: &str) -> Result<Story, LevelError> {
         message,
     })?;
     Ok(story)
+}
+
+/// Parses the pool of chance events and checks it against the stages it names.
+pub fn parse_pool(path: &Path, text: &str, levels: &[Level]) -> Result<Vec<StoryEvent>, LevelError> {
+    let pool: Pool = ron_options().from_str(text).map_err(|e| LevelError {
+        file: path.to_path_buf(),
+        line: Some(e.span.start.line),
+        field: None,
+        message: e.code.to_string(),
+    })?;
+    validate_pool(levels, &pool.events).map_err(|(field, message)| LevelError {
+        file: path.to_path_buf(),
+        line: line_of_field(text, &field),
+        field: Some(field),
+        message,
+    })?;
+    Ok(pool.events)
 }
 
 /// The line a field is written on: each segment of the path (`events[2].choices[1].label`)
@@ -158,7 +176,8 @@ impl Levels {
     pub fn builtin() -> Result<Levels, LevelError> {
         let sources = BUILTIN.iter().map(|(name, text)| (PathBuf::from("levels").join(name), Ok(text.to_string())));
         let story = parse_story(&PathBuf::from("levels").join(STORY_FILE), BUILTIN_STORY)?;
-        Levels::parse_all(sources, story)
+        let pool = (PathBuf::from("levels").join(POOL_FILE), Ok(BUILTIN_POOL.to_string()));
+        Levels::parse_all(sources, story, pool)
     }
 
     /// Levels read from a folder, e.g. `--levels DIR`.
@@ -175,28 +194,35 @@ impl Levels {
         let story_text = read_text(&story_path, "the story file (characters, endings)")
             .map_err(|message| LevelError { file: story_path.clone(), line: None, field: None, message })?;
         let story = parse_story(&story_path, &story_text)?;
+        let pool_path = dir.join(POOL_FILE);
+        let pool = (pool_path.clone(), read_text(&pool_path, "the pool of chance events"));
         let sources = Stage::ALL.iter().map(|stage| {
             let path = dir.join(stage.file_name());
             let text = read_text(&path, &format!("the {} stage's level file", stage.name()));
             (path, text)
         });
-        Levels::parse_all(sources, story)
+        Levels::parse_all(sources, story, pool)
     }
 
     fn parse_all(
         sources: impl Iterator<Item = (PathBuf, Result<String, String>)>,
-        story: Story,
+        mut story: Story,
+        (pool_path, pool_text): (PathBuf, Result<String, String>),
     ) -> Result<Levels, LevelError> {
         let mut levels = Vec::new();
         for ((path, text), stage) in sources.zip(Stage::ALL) {
             let text = text.map_err(|message| LevelError { file: path.clone(), line: None, field: None, message })?;
             levels.push(parse_level(&path, &text, stage)?);
         }
+        let text =
+            pool_text.map_err(|message| LevelError { file: pool_path.clone(), line: None, field: None, message })?;
+        story.pool = parse_pool(&pool_path, &text, &levels)?;
         Ok(Levels { stages: levels, story })
     }
 }
 
 pub const STORY_FILE: &str = "story.ron";
+pub const POOL_FILE: &str = "events.ron";
 
 /// The largest text file the game reads (a level, the story, a replay script): the biggest
 /// shipped one is under 20 KiB.
@@ -225,6 +251,7 @@ pub fn read_text(path: &Path, what: &str) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| format!("is not UTF-8 text (a bad byte at {})", e.utf8_error().valid_up_to()))
 }
 const BUILTIN_STORY: &str = include_str!("../../levels/story.ron");
+const BUILTIN_POOL: &str = include_str!("../../levels/events.ron");
 
 const BUILTIN: [(&str, &str); 10] = [
     ("camp.ron", include_str!("../../levels/camp.ron")),

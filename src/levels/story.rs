@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::levels::{Character, MemberId, Terrain, WeatherKind};
+use crate::states::Stage;
 
 /// Who a trigger watches: anyone in the group but Janusz, or one person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,6 +89,9 @@ pub enum Trigger {
     /// When the march comes to the stage route's waypoint N (0 is the first): a real place on
     /// the way, such as a monastery's gate. Not one inside a fork's roads.
     Waypoint(usize),
+    /// Drawn by chance from the pool (`levels/events.ron`) when its requirements hold: about
+    /// one a few days, at most once a journey (see `sim::journey::story::draw`).
+    Drawn,
 }
 
 /// Who an effect acts on.
@@ -141,6 +145,14 @@ pub enum Effect {
     /// The group stays this many days where the march has brought it, as someone's guests:
     /// housed and fed (a ration each a day), nobody walks, the body mends, the season goes on.
     Guests(u32),
+    /// Adds to fatigue (0 to 1; less is rested).
+    Tire(Target, f32),
+    /// Mends (or wears) boots, 0 worn through to 1 new.
+    Boots(Target, f32),
+    /// Mends (or wears) clothes, 0 rags to 1 new.
+    Clothes(Target, f32),
+    /// Km gained on the guards on the trail (less: they gain).
+    Lead(f32),
 }
 
 /// One answer to a story event.
@@ -156,6 +168,10 @@ pub struct Choice {
     pub reply: String,
     #[serde(default)]
     pub effects: Vec<Effect>,
+    /// The chance (0 to 1) that it works, drawn from the run's dice when chosen; the label
+    /// says it in words ("a good chance"). Otherwise `failed_reply` and `failed_effects`.
+    #[serde(default)]
+    pub odds: Option<f32>,
     /// The choice only works if this person trusts Janusz at least this much...
     #[serde(default)]
     pub needs_trust: Option<(MemberId, f32)>,
@@ -166,14 +182,53 @@ pub struct Choice {
     pub failed_effects: Vec<Effect>,
 }
 
-/// What must hold for an event to happen at all.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What must hold for an event to happen at all (or a choice to be offered).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Require {
     /// With the group: alive, not lost, not gone.
     InGroup(MemberId),
     NotInGroup(MemberId),
-    /// The stage's event of this id has not happened.
+    /// The event of this id has not happened (in this stage, or for a drawn event anywhere).
     NotTold(String),
+    /// In one of these stages.
+    Stages(Vec<Stage>),
+    /// In these months, 1 to 12, from the first to the second (wrapping past December).
+    Months(u32, u32),
+    /// In one of these kinds of weather.
+    Weather(Vec<WeatherKind>),
+    /// On or beside one of these kinds of ground.
+    Ground(Vec<Terrain>),
+    /// The air colder than this, °C.
+    ColderThan(f32),
+    WarmerThan(f32),
+    /// Days of food left for the group (rations over the people in it).
+    FoodBelow(f32),
+    FoodAbove(f32),
+    /// Litres in the skins.
+    WaterBelow(f32),
+    WaterAbove(f32),
+    /// Bundles of firewood.
+    WoodBelow(u32),
+    /// Someone's trust in Janusz, 0 to 1.
+    TrustBelow(MemberId, f32),
+    TrustAbove(MemberId, f32),
+    /// Someone's spirits, 0 to 1.
+    MoraleBelow(MemberId, f32),
+    MoraleAbove(MemberId, f32),
+    /// The group's mean spirits.
+    GroupMoraleBelow(f32),
+    /// This event happened earlier in the journey (any stage)...
+    Told(String),
+    /// ...and this was the choice taken (its label as written).
+    Chose(String, String),
+    /// At least this many days after it.
+    DaysSince(String, u32),
+    /// The guards are still on the trail.
+    Hunted,
+    AtNight,
+    ByDay,
+    /// At least this many on their feet, Janusz with them.
+    GroupAtLeast(u32),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -186,6 +241,10 @@ pub struct StoryEvent {
     /// Who speaks the text, if anyone in particular.
     #[serde(default)]
     pub speaker: Option<MemberId>,
+    /// A drawn event about one of the group, drawn at random from those it may befall: its
+    /// `{who}`, and the `Subject` of its effects.
+    #[serde(default)]
+    pub about: Option<Who>,
     pub title: String,
     /// `{who}` stands for the person the trigger was about.
     pub text: String,
@@ -242,6 +301,38 @@ pub struct Story {
     #[serde(default)]
     pub events: Vec<StoryEvent>,
     pub endings: Vec<Ending>,
+    /// The pool of chance events, from `levels/events.ron` (see [`Pool`]).
+    #[serde(skip)]
+    pub pool: Vec<StoryEvent>,
+}
+
+/// `levels/events.ron`: the events a journey draws by chance, beyond the film's beats.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pool {
+    pub events: Vec<StoryEvent>,
+}
+
+impl Choice {
+    /// The label as the player reads it: with its odds in words.
+    pub fn label_with_odds(&self) -> String {
+        match self.odds {
+            Some(p) => format!("{} ({})", self.label, odds_in_words(p)),
+            None => self.label.clone(),
+        }
+    }
+}
+
+/// A chance said as a player would hear it.
+pub fn odds_in_words(p: f32) -> &'static str {
+    match p {
+        p if p >= 0.9 => "almost certain",
+        p if p >= 0.7 => "a good chance",
+        p if p >= 0.5 => "better than even",
+        p if p >= 0.35 => "a fair chance",
+        p if p >= 0.2 => "a long shot",
+        _ => "hardly a hope",
+    }
 }
 
 impl Story {

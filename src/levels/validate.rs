@@ -3,7 +3,7 @@
 use crate::levels::{Edge, Effect, EndingKind, Level, MemberId, Story, StoryEvent, Trigger};
 use crate::states::Stage;
 
-type Invalid = (String, String);
+pub(crate) type Invalid = (String, String);
 
 /// The smallest map a Monastery-biome level may have: its courtyard with a tile of ground
 /// and a gate path on every side.
@@ -228,8 +228,6 @@ fn validate_events(events: &[StoryEvent], in_stage: bool) -> Result<(), Invalid>
         if !ids.insert(event.id.as_str()) {
             return Err((at("id"), format!("`{}` is used twice", event.id)));
         }
-        check_text(at("title"), &event.title)?;
-        check_text(at("text"), &event.text)?;
         match &event.trigger {
             Trigger::Progress(p) => check_range(&at("trigger"), *p as f64, 0.0, 1.0, "")?,
             Trigger::Met { along, .. } => check_range(&at("trigger"), *along as f64, 0.05, 0.95, "")?,
@@ -237,27 +235,68 @@ fn validate_events(events: &[StoryEvent], in_stage: bool) -> Result<(), Invalid>
             Trigger::After(id) if !events.iter().take(i).any(|e| &e.id == id) => {
                 return Err((at("trigger"), format!("`{id}` is not an event written before this one")));
             }
+            Trigger::Drawn => {
+                return Err((at("trigger"), "a Drawn event belongs in the pool, levels/events.ron".into()));
+            }
             _ => {}
         }
         if !in_stage && !matches!(event.trigger, Trigger::Condition(..) | Trigger::Died(_)) {
             return Err((at("trigger"), "events of the story file may only wait for a Condition or a death".into()));
         }
-        for effect in &event.effects {
-            check_effect(&at("effects"), effect)?;
+        validate_event(event, &at)?;
+    }
+    Ok(())
+}
+
+/// What every event must say, wherever it is written: a title and a text, effects in range,
+/// and choices whose chance or whose ask of someone's trust costs something when it fails.
+pub(crate) fn validate_event(event: &StoryEvent, at: &dyn Fn(&str) -> String) -> Result<(), Invalid> {
+    check_text(at("title"), &event.title)?;
+    check_text(at("text"), &event.text)?;
+    for effect in &event.effects {
+        check_effect(&at("effects"), effect)?;
+    }
+    for (c, choice) in event.choices.iter().enumerate() {
+        let at = |f: &str| at(&format!("choices[{c}].{f}"));
+        check_text(at("label"), &choice.label)?;
+        if let Some((_, t)) = choice.needs_trust {
+            check_range(&at("needs_trust"), t as f64, 0.0, 1.0, "")?;
         }
-        for (c, choice) in event.choices.iter().enumerate() {
-            let at = |f: &str| format!("events[{i}].choices[{c}].{f}");
-            check_text(at("label"), &choice.label)?;
-            if let Some((_, t)) = choice.needs_trust {
-                check_range(&at("needs_trust"), t as f64, 0.0, 1.0, "")?;
-                check_text(at("failed_reply"), &choice.failed_reply)?;
+        if let Some(p) = choice.odds {
+            check_range(&at("odds"), p as f64, 0.05, 0.95, "")?;
+        }
+        if choice.odds.is_some() || choice.needs_trust.is_some() {
+            check_text(at("failed_reply"), &choice.failed_reply)?;
+            // No free roll: an ask that can fail must cost something when it does.
+            if !choice.failed_effects.iter().any(costs) {
+                return Err((at("failed_effects"), "a choice that can fail must cost something when it does".into()));
             }
-            for effect in choice.effects.iter().chain(&choice.failed_effects) {
-                check_effect(&at("effects"), effect)?;
-            }
+        }
+        for effect in choice.effects.iter().chain(&choice.failed_effects) {
+            check_effect(&at("effects"), effect)?;
         }
     }
     Ok(())
+}
+
+/// Whether an effect is a loss to the group: less of something it needs, time, people, worse
+/// weather.
+pub fn costs(effect: &Effect) -> bool {
+    use crate::levels::WeatherKind;
+    match effect {
+        Effect::Morale(_, x) | Effect::Trust(_, x) | Effect::Boots(_, x) | Effect::Clothes(_, x) => *x < 0.0,
+        Effect::Water(x) | Effect::Rations(x) | Effect::Lead(x) => *x < 0.0,
+        Effect::Wood(n) => *n < 0,
+        Effect::Tire(_, x) => *x > 0.0,
+        Effect::Rest(_) | Effect::GiveUp(_) | Effect::TurnAway(..) | Effect::Stay(..) | Effect::Depart(..) => true,
+        Effect::Weather(kind, _) => {
+            matches!(
+                kind,
+                WeatherKind::Blizzard | WeatherKind::Sandstorm | WeatherKind::Heatwave | WeatherKind::Snowfall
+            )
+        }
+        _ => false,
+    }
 }
 
 fn check_effect(field: &str, effect: &Effect) -> Result<(), Invalid> {
@@ -283,6 +322,10 @@ fn check_effect(field: &str, effect: &Effect) -> Result<(), Invalid> {
         Effect::Rest(h) => check_range(field, *h as f64, 0.25, 24.0, " h"),
         Effect::Guests(d) => check_range(field, *d as f64, 1.0, 60.0, " days"),
         Effect::Weather(_, h) => check_range(field, *h as f64, 0.25, 48.0, " h"),
+        Effect::Tire(_, x) | Effect::Boots(_, x) | Effect::Clothes(_, x) => {
+            check_range(field, *x as f64, -1.0, 1.0, "")
+        }
+        Effect::Lead(km) => check_range(field, *km as f64, -100.0, 100.0, " km"),
         Effect::TurnAway(_, why) | Effect::Stay(_, why) | Effect::Depart(_, why) => check_text(field.into(), why),
         _ => Ok(()),
     }

@@ -146,7 +146,7 @@ proptest! {
         edits in prop::collection::vec(edit(), 1..3),
         play in any::<bool>(),
     ) {
-        let levels = Levels::builtin().unwrap();
+        let levels = lab_levels();
         let text = apply(&a_camp_save(), &edits);
         match Save::read(&text, &levels) {
             Err(SaveError::Damaged(why)) => prop_assert!(why.starts_with("line "), "{}", why),
@@ -174,7 +174,7 @@ proptest! {
 fn the_mutations_reach_the_save_checks() {
     // The fuzz above is only worth something if its changes get past the parser: count how
     // many of a fixed set of number edits are refused by the checks, not the parser.
-    let levels = Levels::builtin().unwrap();
+    let levels = lab_levels();
     let base = a_camp_save();
     let n = numbers(&base).len();
     let mut by_field = 0;
@@ -190,7 +190,7 @@ fn the_mutations_reach_the_save_checks() {
 
 #[test]
 fn a_saved_camp_off_firm_ground_is_resumed_on_it() {
-    let levels = Levels::builtin().unwrap();
+    let levels = lab_levels();
     let mut save = Save::read(&a_camp_save(), &levels).unwrap();
     // Everyone saved in the map's corner: water or rock on most maps, or a place a changed
     // map generator put something else.
@@ -223,7 +223,7 @@ fn stage_now(app: &App) -> Option<Stage> {
 
 #[test]
 fn a_save_with_a_clock_past_any_journey_or_no_janusz_is_refused_by_field() {
-    let levels = Levels::builtin().unwrap();
+    let levels = lab_levels();
     let save = Save::read(&a_camp_save(), &levels).unwrap();
     let mut late = save.clone();
     late.clock.minutes = u64::MAX;
@@ -248,7 +248,7 @@ fn a_save_with_a_clock_past_any_journey_or_no_janusz_is_refused_by_field() {
 fn the_fuzzed_saves_meet_all_three_outcomes() {
     use proptest::strategy::ValueTree;
     use proptest::test_runner::TestRunner;
-    let levels = Levels::builtin().unwrap();
+    let levels = lab_levels();
     let base = a_camp_save();
     let mut runner = TestRunner::deterministic();
     let (mut dam, mut inv, mut ok, mut other) = (0, 0, 0, 0);

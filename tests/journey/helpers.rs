@@ -5,9 +5,18 @@ use the_way_back::headless;
 use the_way_back::sim::prelude::*;
 
 /// The simulation with no window, as `--headless` builds it: every `update` is exactly one
-/// tick, one in-game minute.
+/// tick, one in-game minute. A laboratory: the pool of chance events is left out, so that what
+/// a test sets up is not interrupted by wolves or a birthday (`tests/journey/chance.rs` and
+/// the whole journeys played by `run_with` have them).
 pub fn sim_app(seed: u64, autoplay: bool) -> App {
-    headless::app(seed, Levels::builtin().expect("the built-in levels are valid"), autoplay)
+    headless::app(seed, lab_levels(), autoplay)
+}
+
+/// The built-in levels without the pool of chance events, as [`sim_app`] plays them.
+pub fn lab_levels() -> Levels {
+    let mut levels = Levels::builtin().expect("the built-in levels are valid");
+    levels.story.pool.clear();
+    levels
 }
 
 /// Starts a journey and steps until it is in the Camp.

@@ -24,6 +24,7 @@ fn levels_dir_with(name: &str, stage: Stage, text: Option<&str>) -> PathBuf {
         }
     }
     std::fs::write(dir.join("story.ron"), include_str!("../../levels/story.ron")).unwrap();
+    std::fs::write(dir.join("events.ron"), include_str!("../../levels/events.ron")).unwrap();
     dir
 }
 
@@ -112,7 +113,7 @@ fn the_documented_maxima_are_accepted_as_written() {
 fn a_story_cannot_send_janusz_away_or_guide_past_the_last_stage() {
     // Janusz leads: a story that has him depart, join or sit down would stop the journey.
     let text = shipped(Stage::Monastery).replace(
-        "effects: [Depart(Smith, \"went to Lhasa, to a US Army contact, and home to America\")],",
+        "effects: [Depart(Smith, \"went to Lhasa, to a US Army contact, and home to America\"), Rations(4.0)],",
         "effects: [Depart(Janusz, \"went to Lhasa\")],",
     );
     assert!(text.contains("Depart(Janusz"));

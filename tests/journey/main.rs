@@ -1,6 +1,7 @@
 //! Headless journey tests: the simulation app stepped tick by tick, no window, no GPU.
 
 mod art;
+mod chance;
 mod floors;
 mod fuzz;
 mod helpers;

@@ -377,7 +377,7 @@ fn a_stay_at_reting_houses_feeds_and_mends_the_group_and_costs_the_days() {
 #[test]
 fn a_night_camp_on_the_ground_is_saved_and_resumed_on_that_ground() {
     use the_way_back::sim::model::group::Resting;
-    let levels = Levels::builtin().unwrap();
+    let levels = lab_levels();
     let mut app = alone_on_the_march(Stage::Taiga, 300.0);
     set_date(&mut app, Date { year: 1941, month: 2, day: 20 }, 18);
     let stage_map = app.world().resource::<StageMap>().clone();

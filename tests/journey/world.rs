@@ -164,3 +164,20 @@ fn each_biome_has_its_own_land() {
     let mongolia = generate(&levels.stages[4], stage_seed(1, 4));
     assert!(mongolia.terrain.contains(&Terrain::Monument), "the red star by the road");
 }
+
+#[test]
+fn every_ground_a_map_has_is_one_its_biome_says_it_may_have() {
+    // The pool's `Ground` requirements are checked against `Biome::grounds` and the route's
+    // stretches: a kind of ground the maps make and the list leaves out would make a possible
+    // event look impossible, and the other way round.
+    let levels = levels();
+    for (i, level) in levels.stages.iter().enumerate() {
+        let allowed: HashSet<Terrain> = level.biome.grounds().into_iter().collect();
+        let mut strays = HashSet::new();
+        for seed in 0..20 {
+            let map = generate(level, stage_seed(seed, i));
+            strays.extend(map.terrain.iter().copied().filter(|t| !allowed.contains(t)));
+        }
+        assert!(strays.is_empty(), "{:?}: the maps have {strays:?}, not in Biome::grounds", level.stage);
+    }
+}

@@ -214,4 +214,9 @@ mod tests {
         // Noon on the second day, 2 February: a day and a half into a month of 28 days.
         assert!((clock.month_f() - (2.0 + 1.5 / 28.0)).abs() < 0.001, "{}", clock.month_f());
     }
+
+    #[test]
+    fn the_level_files_know_the_escape_date() {
+        assert_eq!(crate::levels::pool::ESCAPE_MONTH_DAY, (ESCAPE_DATE.month, ESCAPE_DATE.day));
+    }
 }

@@ -3,3 +3,4 @@
 pub mod chronicle;
 pub mod journal;
 pub mod report;
+pub mod variety;

@@ -105,6 +105,12 @@ pub struct EventReport {
     pub subject: Option<&'static str>,
     /// The choice taken, for events that asked.
     pub choice: Option<String>,
+    /// What came of it, as told.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    /// For a choice that could fail: whether it worked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub worked: Option<bool>,
 }
 
 impl Report {
@@ -148,6 +154,8 @@ impl Report {
                     day: e.day,
                     subject: e.subject.map(|m| m.name()),
                     choice: e.choice.clone(),
+                    outcome: e.reply.clone(),
+                    worked: e.worked,
                 })
                 .collect(),
             ending: chronicle.ending,

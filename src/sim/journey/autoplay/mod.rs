@@ -9,7 +9,7 @@ mod roads;
 use bevy::prelude::*;
 
 pub use policy::Policy;
-use policy::worth;
+use policy::{Needs, worth};
 use roads::{RoadSense, road_worth};
 
 use crate::levels::{Biome, Choice, Effect};
@@ -332,7 +332,11 @@ fn answer_questions(
     (level, supplies, clock): (Res<CurrentLevel>, Res<Supplies>, Res<GameClock>),
     (levels, march_km): (Res<crate::levels::Levels>, Res<March>),
     bodies: Query<(&Status, &Vitals), With<Member>>,
-    minds: Query<(&Member, &Mind)>,
+    (minds, gear, pursuit): (
+        Query<(&Member, &Mind)>,
+        Query<&crate::sim::model::gear::Gear>,
+        Option<Res<crate::sim::model::pursuit::Pursuit>>,
+    ),
     mut waited: Local<u32>,
     mut choose: MessageWriter<Choose>,
 ) {
@@ -370,16 +374,33 @@ fn answer_questions(
         Effect::Guests(days) if policy.weighs(e).is_none() => march::stay_worth(*days, &walkers, slack),
         _ => 0.0,
     };
+    let needs = Needs {
+        food_days: supplies.rations / walkers.len().max(1) as f32,
+        water_share: supplies.water_l / supplies.capacity_l.max(1.0),
+        fatigue: walkers.iter().map(|v| v.fatigue).fold(0.0, f32::max),
+        boots: gear.iter().map(|g| g.boots).fold(1.0, f32::min),
+        clothes: gear.iter().map(|g| g.clothes).fold(1.0, f32::min),
+        hunted: pursuit.as_ref().is_some_and(|p| p.is_on()),
+        morale: minds.iter().map(|(_, m)| m.morale).sum::<f32>() / minds.iter().count().max(1) as f32,
+        trust: minds.iter().map(|(_, m)| m.trust).sum::<f32>() / minds.iter().count().max(1) as f32,
+        slack_days: slack,
+        weak: sense.weak,
+    };
     let score = |c: &Choice| {
-        let sum =
-            |effects: &[Effect]| effects.iter().map(|e| worth(e, stage, &weather, *policy) + road(e)).sum::<f32>();
-        match c.needs_trust {
+        let sum = |effects: &[Effect]| {
+            effects.iter().map(|e| worth(e, stage, &weather, *policy, &needs) + road(e)).sum::<f32>()
+        };
+        let trusted = match c.needs_trust {
             // It is known how much someone trusts you; a request likely refused is not made.
-            Some((who, min)) => {
-                let trust = minds.iter().find(|(m, _)| m.0 == who).map_or(0.0, |(_, mind)| mind.trust);
-                if trust >= min { sum(&c.effects) } else { sum(&c.failed_effects) - 0.5 }
-            }
-            None => sum(&c.effects),
+            Some((who, min)) => minds.iter().find(|(m, _)| m.0 == who).is_some_and(|(_, mind)| mind.trust >= min),
+            None => true,
+        };
+        match (trusted, c.odds) {
+            (false, _) => sum(&c.failed_effects) - 0.5,
+            // A chance is weighed at what it is worth on average, its loss made more of by a
+            // careful player and less by a reckless one.
+            (true, Some(p)) => p * sum(&c.effects) + (1.0 - p) * policy.dread() * sum(&c.failed_effects),
+            (true, None) => sum(&c.effects),
         }
     };
     let best = p

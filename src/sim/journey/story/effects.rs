@@ -2,6 +2,7 @@
 //! asks, carried out on the group, its supplies and the journey.
 
 use bevy::prelude::*;
+use rand::Rng;
 
 use crate::levels::{Effect, MemberId, Target};
 use crate::sim::journey::spawn_member;
@@ -10,6 +11,7 @@ use crate::sim::journey::story::{Choose, PendingEvent, StoryBeat, StoryLog, fill
 use crate::sim::model::air::Weather;
 use crate::sim::model::body::Vitals;
 use crate::sim::model::clock::GameClock;
+use crate::sim::model::gear::Gear;
 use crate::sim::model::group::{Halt, Mind, Straying, WALK_AGAIN_ABOVE};
 use crate::sim::model::party::{Fate, Fates, Leader, Member, News, Position, Status};
 use crate::sim::model::stage::StageLog;
@@ -62,9 +64,13 @@ pub(crate) struct StoryWorld<'w, 's> {
             &'static mut Mind,
             &'static mut Vitals,
             Has<Straying>,
+            Option<&'static mut Gear>,
         ),
         Without<Leader>,
     >,
+    janusz: Query<'w, 's, (&'static mut Vitals, Option<&'static mut Gear>), With<Leader>>,
+    pursuit: Option<ResMut<'w, crate::sim::model::pursuit::Pursuit>>,
+    rng: Option<ResMut<'w, crate::sim::model::seed::SimRng>>,
     strangers: Query<'w, 's, (Entity, &'static StrangerAt, &'static Position)>,
 }
 
@@ -81,9 +87,15 @@ pub(crate) fn answer_event(
     let Some(p) = pending.0.as_ref() else { return };
     let Some(choice) = p.choices.get(index).cloned() else { return };
     let subject = p.entry.subject;
-    let works = choice.needs_trust.is_none_or(|(who, min)| {
+    let trusted = choice.needs_trust.is_none_or(|(who, min)| {
         world.members.iter().any(|(_, m, _, s, mind, ..)| m.0 == who && in_group(*s) && mind.trust >= min)
     });
+    // The dice are the run's: the same seed and the same answers come out the same.
+    let lucky = choice.odds.is_none_or(|p| match world.rng.as_mut() {
+        Some(rng) => rng.0.random::<f32>() < p,
+        None => p >= 0.5,
+    });
+    let works = trusted && lucky;
     let (reply, effects) = if works {
         (choice.reply.clone(), choice.effects.clone())
     } else {
@@ -98,6 +110,7 @@ pub(crate) fn answer_event(
         log.0.iter_mut().rev().find(|e| e.id == p.entry.id && e.stage == p.entry.stage && e.subject == subject)
     {
         entry.choice = Some(choice.label.clone());
+        entry.worked = (choice.odds.is_some() || choice.needs_trust.is_some()).then_some(works);
         entry.reply = Some(fill(&reply, subject));
         beats.write(StoryBeat(entry.clone()));
     }
@@ -127,6 +140,34 @@ fn apply(effect: &Effect, subject: Option<MemberId>, lead: Vec2, w: &mut StoryWo
             apply_to_company(effect, lead, w)
         }
         Effect::WoodRun(_) | Effect::Guide | Effect::Road(..) => apply_to_way(effect, lead, w),
+        Effect::Tire(..) | Effect::Boots(..) | Effect::Clothes(..) => apply_to_bodies(effect, subject, w),
+        Effect::Lead(km) => {
+            if let Some(p) = w.pursuit.as_mut().filter(|p| p.is_on()) {
+                // The guards' distance along the trail: a lead gained puts them further back.
+                p.guards_km = (p.guards_km - km).clamp(0.0, w.odometer.0);
+            }
+        }
+    }
+}
+
+/// Effects on bodies and what they wear: fatigue, boots, clothes; Janusz's too.
+fn apply_to_bodies(effect: &Effect, subject: Option<MemberId>, w: &mut StoryWorld) {
+    let change = |v: &mut Vitals, gear: Option<Mut<Gear>>| match (effect, gear) {
+        (Effect::Tire(_, x), _) => v.fatigue = (v.fatigue + x).clamp(0.0, 1.0),
+        (Effect::Boots(_, x), Some(mut g)) => g.boots = (g.boots + x).clamp(0.0, 1.0),
+        (Effect::Clothes(_, x), Some(mut g)) => g.clothes = (g.clothes + x).clamp(0.0, 1.0),
+        _ => {}
+    };
+    let (Effect::Tire(t, _) | Effect::Boots(t, _) | Effect::Clothes(t, _)) = effect else { return };
+    for (_, m, _, s, _, mut v, _, gear) in &mut w.members {
+        if in_group(*s) && targets(*t, subject, m.0) {
+            change(&mut v, gear);
+        }
+    }
+    if targets(*t, subject, MemberId::Janusz)
+        && let Ok((mut v, gear)) = w.janusz.single_mut()
+    {
+        change(&mut v, gear);
     }
 }
 
@@ -158,7 +199,7 @@ fn apply_to_spirits(effect: &Effect, subject: Option<MemberId>, w: &mut StoryWor
             }
         }
         Effect::Drink(t, l) => {
-            for (_, m, _, s, _, mut v, _) in &mut w.members {
+            for (_, m, _, s, _, mut v, ..) in &mut w.members {
                 if in_group(*s) && targets(*t, subject, m.0) {
                     let given = l.min(w.supplies.water_l).min(v.water_deficit_l);
                     w.supplies.water_l -= given;
@@ -299,7 +340,7 @@ fn apply_to_way(effect: &Effect, lead: Vec2, w: &mut StoryWorld) {
         }
         Effect::Guide => {
             // The guide helps up whoever sat down; those out of sight are not waited for.
-            for (_, m, _, mut s, mut mind, _, straying) in &mut w.members {
+            for (_, m, _, mut s, mut mind, _, straying, _) in &mut w.members {
                 if !in_group(*s) {
                     continue;
                 }

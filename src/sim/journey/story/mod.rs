@@ -2,6 +2,8 @@
 //! told, and where it has choices, waits for the player's answer and carries it out. The
 //! triggers, the effects, the strangers met and the people's lines are rooms of their own.
 
+pub mod conditions;
+pub mod draw;
 pub mod effects;
 pub mod speech;
 pub mod strangers;
@@ -32,6 +34,9 @@ pub struct StoryEntry {
     pub choice: Option<String>,
     /// What came of it.
     pub reply: Option<String>,
+    /// Whether a choice that could fail (on the dice, or on someone's trust) worked.
+    #[serde(default)]
+    pub worked: Option<bool>,
 }
 
 /// Every story event that has happened, in order.
@@ -146,6 +151,7 @@ pub(crate) fn plugin(app: &mut App) {
             count_nights,
             strangers::approach_the_group.run_if(crate::sim::journey::is_on_the_stage_ground),
             triggers::fire_story_events,
+            draw::draw_chance_event,
             effects::carry_out_told,
             speech::speak,
             speech::speak_at_fire,

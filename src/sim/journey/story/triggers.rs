@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use bevy::prelude::*;
 
-use crate::levels::{Choice, Condition, Effect, Levels, MarchRoute, MemberId, Require, StoryEvent, Terrain, Trigger};
+use crate::levels::{Choice, Condition, Effect, Levels, MarchRoute, MemberId, StoryEvent, Terrain, Trigger};
+use crate::sim::journey::story::conditions::{Circumstances, Situation};
 use crate::sim::journey::story::effects::ToldEffects;
 use crate::sim::journey::story::strangers::{Greeted, StrangerAt};
 use crate::sim::journey::story::{
@@ -14,7 +15,6 @@ use crate::sim::journey::story::{
 };
 use crate::sim::model::air::Weather;
 use crate::sim::model::body::Vitals;
-use crate::sim::model::clock::GameClock;
 use crate::sim::model::group::Straying;
 use crate::sim::model::party::{Fate, Fates, Leader, Member, Position, Status};
 use crate::sim::model::stage::CurrentLevel;
@@ -53,14 +53,6 @@ fn has_condition(v: &Vitals, status: Status, straying: bool, c: Condition) -> bo
     }
 }
 
-fn holds(r: &Require, with_group: &impl Fn(MemberId) -> bool, log: &StoryLog, stage: Stage) -> bool {
-    match r {
-        Require::InGroup(id) => with_group(*id),
-        Require::NotInGroup(id) => !with_group(*id),
-        Require::NotTold(id) => !log.has(stage, id),
-    }
-}
-
 /// Members as triggers see them: who, in what state, in what body, out of sight or not.
 type Watched<'w, 's> = Query<'w, 's, (&'static Member, &'static Status, &'static Vitals, Has<Straying>)>;
 /// Strangers standing on the map.
@@ -95,6 +87,8 @@ fn subjects(trigger: &Trigger, w: &Watch, landmarks: &mut Landmarks, commands: &
     let once = |fires: bool| if fires { vec![None] } else { vec![] };
     match trigger {
         Trigger::StageEntered => vec![None],
+        // Drawn by chance, not watched for (`draw`).
+        Trigger::Drawn => vec![],
         Trigger::Night(n) => once(w.nights.count >= *n),
         Trigger::Progress(_) | Trigger::Reached(_) | Trigger::Sighted(_) | Trigger::Met { .. }
             if !w.on_stage_ground =>
@@ -138,14 +132,13 @@ pub(crate) fn fire_story_events(
     level: Res<CurrentLevel>,
     map: Res<StageMap>,
     stage: Res<State<Stage>>,
-    clock: Res<GameClock>,
     (nights, weather, march, scale): (
         Res<StageNights>,
         Res<Weather>,
         Res<crate::sim::model::march::March>,
         Option<Res<State<crate::states::Scale>>>,
     ),
-    fates: Res<Fates>,
+    (fates, circumstances): (Res<Fates>, Circumstances),
     mut landmarks: Local<Landmarks>,
     mut pending: ResMut<PendingEvent>,
     leader: Query<&Position, With<Leader>>,
@@ -162,10 +155,9 @@ pub(crate) fn fire_story_events(
     let stage = *stage.get();
     let Ok(lead) = leader.single() else { return };
     let along = progress(&map, lead.0);
-    let with_group = |id: MemberId| members.iter().any(|(m, s, ..)| m.0 == id && in_group(*s));
+    let now = circumstances.now();
     for event in stage_events(&levels, &level.0) {
-        let met = event.requires.iter().all(|r| holds(r, &with_group, &log, stage));
-        if !met {
+        if !now.all_hold(&event.requires, &log) {
             continue;
         }
         let watch = Watch {
@@ -197,21 +189,36 @@ pub(crate) fn fire_story_events(
                 // One question at a time; this one is asked when the last is answered.
                 break;
             }
-            let entry = tell(event, subject, stage, clock.day(), &mut log, &mut told);
-            if asks {
-                let choices: Vec<Choice> = event
-                    .choices
-                    .iter()
-                    .filter(|c| c.requires.iter().all(|r| holds(r, &with_group, &log, stage)))
-                    .map(|c| Choice { label: with_road_km(&fill(&c.label, subject), c, &level.0), ..c.clone() })
-                    .collect();
-                if !choices.is_empty() {
-                    pending.0 = Some(Pending { entry: entry.clone(), choices });
-                }
-            }
-            beats.write(StoryBeat(entry));
+            ask(event, subject, &now, &level.0, (&mut log, &mut told, &mut pending, &mut beats));
         }
     }
+}
+
+/// What a telling writes to.
+pub(crate) type Telling<'a, 'w> =
+    (&'a mut StoryLog, &'a mut ToldEffects, &'a mut PendingEvent, &'a mut MessageWriter<'w, StoryBeat>);
+
+/// An event told, and if it asks something, its choices that hold put to the player.
+pub(crate) fn ask(
+    event: &StoryEvent,
+    subject: Option<MemberId>,
+    now: &Situation,
+    level: &crate::levels::Level,
+    (log, told, pending, beats): Telling,
+) {
+    let entry = tell(event, subject, now.stage, now.day, log, told);
+    if !event.choices.is_empty() {
+        let choices: Vec<Choice> = event
+            .choices
+            .iter()
+            .filter(|c| now.all_hold(&c.requires, log))
+            .map(|c| Choice { label: with_road_km(&fill(&c.label_with_odds(), subject), c, level), ..c.clone() })
+            .collect();
+        if !choices.is_empty() {
+            pending.0 = Some(Pending { entry: entry.clone(), choices });
+        }
+    }
+    beats.write(StoryBeat(entry));
 }
 
 /// A choice of road says how long the road is, measured on the route as walked; a choice to
@@ -249,6 +256,7 @@ fn tell(
         text: fill(&event.text, subject),
         choice: None,
         reply: None,
+        worked: None,
     };
     info!("story: {} ({:?}, day {})", entry.id, stage, entry.day);
     log.0.push(entry.clone());
