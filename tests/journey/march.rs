@@ -442,3 +442,38 @@ fn the_autoplayer_plays_by_its_policy() {
     assert!(passive.distance_km < 40.0, "passive walked {:.0} km", passive.distance_km);
     assert!(careful.distance_km > 5.0 * passive.distance_km.max(20.0));
 }
+
+#[test]
+fn nights_at_the_fire_win_trust_little_by_little_and_the_journal_says_so() {
+    use the_way_back::sim::model::journal::Journal;
+    // A camp on the Lena kept night after night, the film's questions answered as they come.
+    let mut app = sim_app(21, false);
+    app.insert_resource(StartStage(Stage::Taiga));
+    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Loading);
+    assert!(step_until(&mut app, 1, |app| stage(app) == Some(Stage::Taiga)));
+    // Well ahead of the guards, on the march's camp on the river.
+    *app.world_mut().resource_mut::<March>() = March { km: 300.0, scene_done: true, roads: vec![false], ..default() };
+    app.world_mut().resource_mut::<NextState<Scale>>().set(Scale::March);
+    app.update();
+    let trust = |app: &mut App| {
+        let mut q = app.world_mut().query::<(&Member, &Mind)>();
+        q.iter(app.world()).find(|(m, _)| m.0 == MemberId::Smith).map(|(_, mind)| mind.trust)
+    };
+    let before = trust(&mut app).expect("Smith is with the group");
+    let said = |app: &App| {
+        app.world()
+            .resource::<Journal>()
+            .0
+            .iter()
+            .any(|j| j.text.contains("Smith") && j.text.contains("Janusz more for the nights at the fire"))
+    };
+    let told = step_until(&mut app, 20, |app| {
+        if app.world().resource::<PendingEvent>().0.is_some() {
+            app.world_mut().write_message(Choose(0));
+        }
+        said(app)
+    });
+    assert!(told, "the journal tells why Smith's trust rose");
+    let after = trust(&mut app).expect("Smith is still with the group");
+    assert!(after > before, "{before} -> {after}");
+}

@@ -14,11 +14,25 @@ pub struct Mind {
     /// ...and the day that was.
     #[serde(default)]
     pub heard_day: u32,
+    /// Trust moved little by little, not yet told: by night marches in the frost (lost) and
+    /// by nights at the fire (gained). Told once it adds up (`cohesion::tell_what_moved_trust`).
+    #[serde(default)]
+    pub drift: TrustDrift,
 }
+
+/// Trust moved by what goes on hour after hour, gathered until it is worth telling.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TrustDrift {
+    pub frost_marches: f32,
+    pub fireside: f32,
+}
+
+/// Trust moved this much by one cause is told in the journal.
+pub const DRIFT_TOLD_AT: f32 = 0.05;
 
 impl Default for Mind {
     fn default() -> Self {
-        Mind { morale: 0.7, trust: 0.6, heard: 0, heard_day: 0 }
+        Mind { morale: 0.7, trust: 0.6, heard: 0, heard_day: 0, drift: TrustDrift::default() }
     }
 }
 

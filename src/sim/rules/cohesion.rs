@@ -11,8 +11,8 @@ use crate::sim::model::body::{Died, Exertion, Traits, Vitals};
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::food::{Hunger, Rations};
 use crate::sim::model::group::{
-    ENCOURAGE_FATIGUE, ENCOURAGE_MINUTES, ENCOURAGE_MORALE, Encourage, GIVE_UP_BELOW, Halt, LOST_AFTER_H, Mind, Pace,
-    Resting, Straying, WALK_AGAIN_ABOVE,
+    DRIFT_TOLD_AT, ENCOURAGE_FATIGUE, ENCOURAGE_MINUTES, ENCOURAGE_MORALE, Encourage, GIVE_UP_BELOW, Halt,
+    LOST_AFTER_H, Mind, Pace, Resting, Straying, WALK_AGAIN_ABOVE,
 };
 use crate::sim::model::march::MarchOrders;
 use crate::sim::model::party::{Fate, Fates, Leader, Member, News, Position, Status};
@@ -181,13 +181,17 @@ fn weigh_morale(
             };
             // Marching through a freezing night is held against the one who orders it.
             if clock.is_night() && v.feels_like_c < 0.0 {
+                let before = mind.trust;
                 mind.trust = (mind.trust - 0.003 * dt_h).max(0.0);
+                mind.drift.frost_marches += mind.trust - before;
             }
         }
         let by_fire = lights.iter().any(|p| p.distance(pos.0) <= 3.0);
         if by_fire && clock.is_night() {
             rate += 0.04;
+            let before = mind.trust;
             mind.trust = (mind.trust + 0.001 * traits.loyalty * dt_h).min(1.0);
+            mind.drift.fireside += mind.trust - before;
         }
         if resting.0 {
             rate += 0.01;
@@ -303,10 +307,59 @@ fn encourage(
     }
 }
 
+/// Each morning, what has moved the members' trust little by little, once it adds up: so that
+/// a trust bar that sinks over a week of night marches has a reason the player can read.
+fn tell_what_moved_trust(
+    clock: Res<GameClock>,
+    mut told_day: Local<Option<u32>>,
+    mut members: Query<(&Member, &Status, &mut Mind), Without<Leader>>,
+    mut news: MessageWriter<News>,
+) {
+    if clock.hour() < 7.0 || *told_day == Some(clock.day()) {
+        return;
+    }
+    *told_day = Some(clock.day());
+    let (mut colder, mut warmer) = (Vec::new(), Vec::new());
+    for (member, status, mut mind) in &mut members {
+        if !matches!(status, Status::Walking | Status::GivenUp) {
+            continue;
+        }
+        if mind.drift.frost_marches <= -DRIFT_TOLD_AT {
+            colder.push(member.0.name());
+            mind.drift.frost_marches = 0.0;
+        }
+        if mind.drift.fireside >= DRIFT_TOLD_AT {
+            warmer.push(member.0.name());
+            mind.drift.fireside = 0.0;
+        }
+    }
+    for (who, why) in [(colder, "less for the night marches in the frost"), (warmer, "more for the nights at the fire")]
+    {
+        if !who.is_empty() {
+            news.write(News(format!(
+                "{} {} Janusz {why}.",
+                names(&who),
+                if who.len() == 1 { "trusts" } else { "trust" }
+            )));
+        }
+    }
+}
+
+/// "Smith", "Smith and Voss", "Smith, Voss and Zoran".
+fn names(who: &[&str]) -> String {
+    match who {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 pub(crate) fn plugin(app: &mut App) {
     app.add_message::<Encourage>();
     app.add_systems(
         FixedUpdate,
-        (look_for_the_group, wander, weigh_morale, break_down, encourage).chain().in_set(SimSystems::Cohere),
+        (look_for_the_group, wander, weigh_morale, break_down, encourage, tell_what_moved_trust)
+            .chain()
+            .in_set(SimSystems::Cohere),
     );
 }
