@@ -111,15 +111,15 @@ pub(crate) fn validate_pool(levels: &[Level], pool: &[StoryEvent]) -> Result<(),
                 return Err((at("requires"), format!("{} speaks or is spoken of: it needs InGroup({m:?})", m.name())));
             }
         }
-        let possible = stages.iter().any(|s| possible_in(levels, pool, event, *s).is_ok());
+        let possible = stages.iter().any(|s| possible_in(levels, pool, &event.id, &event.requires, *s).is_ok());
         if !possible {
-            let why = possible_in(levels, pool, event, stages[0]).err().unwrap_or_default();
+            let why = possible_in(levels, pool, &event.id, &event.requires, stages[0]).err().unwrap_or_default();
             return Err((at("requires"), format!("can never all hold: {why}")));
         }
         for (c, choice) in event.choices.iter().enumerate() {
             let at = |f: &str| format!("events[{i}].choices[{c}].{f}");
             for r in &choice.requires {
-                if !possible_alone(levels, pool, r, stages) {
+                if !stages.iter().any(|s| possible_in(levels, pool, &event.id, std::slice::from_ref(r), *s).is_ok()) {
                     return Err((at("requires"), format!("{r:?} can never hold where this event happens")));
                 }
             }
@@ -128,20 +128,13 @@ pub(crate) fn validate_pool(levels: &[Level], pool: &[StoryEvent]) -> Result<(),
     Ok(())
 }
 
-/// Whether one requirement can hold in one of these stages (for a choice's).
-fn possible_alone(levels: &[Level], pool: &[StoryEvent], r: &Require, stages: &[Stage]) -> bool {
-    let probe = StoryEvent { requires: vec![r.clone()], ..pool[0].clone() };
-    stages.iter().any(|s| possible_in(levels, pool, &probe, *s).is_ok())
-}
-
-/// Why `event`'s requirements cannot all hold in `stage`, if they cannot.
-fn possible_in(levels: &[Level], pool: &[StoryEvent], event: &StoryEvent, stage: Stage) -> Result<(), String> {
+/// Why the requirements `rs` of the event `own` cannot all hold in `stage`, if they cannot.
+fn possible_in(levels: &[Level], pool: &[StoryEvent], own: &str, rs: &[Require], stage: Stage) -> Result<(), String> {
     let level = levels.iter().find(|l| l.stage == stage).ok_or("no such stage")?;
     let months = months_in(levels, stage);
     let grounds = grounds_in(level);
     let weathers: Vec<_> = level.weather_odds().into_iter().filter(|(_, p)| *p > 0.0).map(|(k, _)| k).collect();
     let (mut below, mut above) = (f32::INFINITY, f32::NEG_INFINITY);
-    let rs = &event.requires;
     for r in rs {
         match r {
             Require::InGroup(m) if !can_be_in(levels, *m, stage) => {
@@ -179,8 +172,9 @@ fn possible_in(levels: &[Level], pool: &[StoryEvent], event: &StoryEvent, stage:
             Require::GroupAtLeast(n) if *n as usize > MemberId::ALL.len() => {
                 return Err(format!("the group is never {n} strong"));
             }
-            Require::Told(id) | Require::Chose(id, _) | Require::DaysSince(id, _) => {
-                if id == &event.id {
+            Require::Told(other) | Require::Chose(other, _) | Require::DaysSince(other, _) => {
+                let id = other;
+                if id == own {
                     return Err("waits for itself".into());
                 }
                 let Some((there, labels)) = stages_of(levels, pool, id) else {
