@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
+use crate::sim::model::hardship::Difficulty;
 use crate::states::Stage;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -68,6 +69,11 @@ pub struct Cli {
     #[arg(long, hide = true, conflicts_with = "headless")]
     pub crash_test: bool,
 
+    /// How hard the journey is: story, normal or as-it-was. In the window it is chosen on the
+    /// title and remembered; given here, every new journey of this run has it.
+    #[arg(long, value_name = "SETTING", value_parser = parse_difficulty)]
+    pub difficulty: Option<Difficulty>,
+
     /// Stop a headless run after this many in-game days if the journey has not ended.
     #[arg(long, value_name = "DAYS", default_value_t = 400, requires = "headless")]
     pub max_days: u32,
@@ -78,6 +84,10 @@ fn parse_stage(s: &str) -> Result<Stage, String> {
         let names: Vec<String> = Stage::ALL.iter().map(|st| st.name().to_lowercase()).collect();
         format!("`{s}` is not a stage; one of: {}", names.join(", "))
     })
+}
+
+fn parse_difficulty(s: &str) -> Result<Difficulty, String> {
+    Difficulty::from_name(s).ok_or_else(|| format!("`{s}` is not a difficulty; one of: story, normal, as-it-was"))
 }
 
 fn parse_speed(s: &str) -> Result<f32, String> {

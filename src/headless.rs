@@ -8,6 +8,7 @@ use crate::levels::Levels;
 use crate::sim::SimulationPlugin;
 use crate::sim::journey::autoplay::Policy;
 use crate::sim::model::clock::{GameClock, MINUTES_PER_DAY};
+use crate::sim::model::hardship::Difficulty;
 use crate::sim::record::report::{PlayTime, Report};
 use crate::states::{Screen, Stage};
 
@@ -40,8 +41,21 @@ pub fn run_from(seed: u64, levels: Levels, autoplay: bool, max_days: u32, start:
 
 /// Plays a journey with the autoplayer's `policy` (or none), from `start`.
 pub fn run_with(seed: u64, levels: Levels, policy: Option<Policy>, max_days: u32, start: Stage) -> Report {
+    run_at(seed, levels, policy, max_days, start, Difficulty::Normal)
+}
+
+/// As [`run_with`], at a `difficulty`.
+pub fn run_at(
+    seed: u64,
+    levels: Levels,
+    policy: Option<Policy>,
+    max_days: u32,
+    start: Stage,
+    difficulty: Difficulty,
+) -> Report {
     let autoplay = policy.is_some();
     let mut app = app(seed, levels, autoplay);
+    app.insert_resource(difficulty);
     app.insert_resource(policy.unwrap_or_default());
     app.insert_resource(crate::sim::model::stage::StartStage(start));
     app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Loading);

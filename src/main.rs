@@ -48,8 +48,14 @@ fn main() -> ExitCode {
         }
     };
     if cli.headless {
-        let report =
-            the_way_back::headless::run_from(cli.seed.unwrap_or(1), levels, cli.autoplay, cli.max_days, cli.stage);
+        let report = the_way_back::headless::run_at(
+            cli.seed.unwrap_or(1),
+            levels,
+            cli.autoplay.then_some(the_way_back::sim::journey::autoplay::Policy::Careful),
+            cli.max_days,
+            cli.stage,
+            cli.difficulty.unwrap_or_default(),
+        );
         use std::io::Write;
         if !cli.autoplay && report.outcome.is_none() && report.days <= cli.max_days {
             // Written so that a closed stderr is no panic.
@@ -118,6 +124,7 @@ fn play(cli: Cli, levels: Levels) -> ExitCode {
     let not_saved = cli.not_saved();
     the_way_back::game::run(the_way_back::game::GamePlugin {
         fixed_seed: cli.seed,
+        difficulty: cli.difficulty,
         levels,
         autoplay: cli.autoplay,
         speed: cli.speed,

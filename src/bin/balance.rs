@@ -14,13 +14,14 @@ use std::process::ExitCode;
 use the_way_back::levels::{EndingKind, Levels, MemberId};
 use the_way_back::sim::journey::autoplay::Policy;
 use the_way_back::sim::model::clock::GameClock;
+use the_way_back::sim::model::hardship::Difficulty;
 use the_way_back::sim::model::party::Fate;
 use the_way_back::sim::model::stage::Outcome;
 use the_way_back::sim::record::report::Report;
 use the_way_back::states::Stage;
 
 const USAGE: &str = "usage: balance [SEEDS] [FIRST_SEED]   (numbers; default 200 seeds from 1)\n       \
-     balance --policy careful|film|reckless|passive [--runs N] [--first SEED] [--json | --variety]";
+     balance --policy careful|film|reckless|passive [--runs N] [--first SEED]\n                [--difficulty story|normal|as-it-was] [--json | --variety]";
 
 /// What the command line asks for.
 struct Ask {
@@ -29,10 +30,18 @@ struct Ask {
     policy: Policy,
     json: bool,
     variety: bool,
+    difficulty: Difficulty,
 }
 
 fn parse_args(args: &[String]) -> Option<Ask> {
-    let mut ask = Ask { count: 200, first: 1, policy: Policy::Careful, json: false, variety: false };
+    let mut ask = Ask {
+        count: 200,
+        first: 1,
+        policy: Policy::Careful,
+        json: false,
+        variety: false,
+        difficulty: Difficulty::Normal,
+    };
     if !args.first().is_some_and(|a| a.starts_with("--")) {
         let num = |i: usize, default: u64| args.get(i).map_or(Some(default), |a| a.parse().ok());
         ask.count = num(0, 200)?;
@@ -45,6 +54,7 @@ fn parse_args(args: &[String]) -> Option<Ask> {
             "--policy" => ask.policy = Policy::from_name(it.next()?)?,
             "--runs" => ask.count = it.next()?.parse().ok()?,
             "--first" => ask.first = it.next()?.parse().ok()?,
+            "--difficulty" => ask.difficulty = Difficulty::from_name(it.next()?)?,
             "--json" => ask.json = true,
             "--variety" => ask.variety = true,
             _ => return None,
@@ -59,7 +69,7 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let (count, first, policy) = (ask.count, ask.first, ask.policy);
+    let (count, first, policy, difficulty) = (ask.count, ask.first, ask.policy, ask.difficulty);
     let levels = match Levels::builtin() {
         Ok(l) => l,
         Err(e) => {
@@ -77,7 +87,16 @@ fn main() -> ExitCode {
                 scope.spawn(move || {
                     chunk
                         .iter()
-                        .map(|&s| the_way_back::headless::run_with(s, levels.clone(), Some(policy), 500, Stage::Camp))
+                        .map(|&s| {
+                            the_way_back::headless::run_at(
+                                s,
+                                levels.clone(),
+                                Some(policy),
+                                500,
+                                Stage::Camp,
+                                difficulty,
+                            )
+                        })
                         .collect::<Vec<_>>()
                 })
             })
@@ -90,7 +109,7 @@ fn main() -> ExitCode {
     } else if ask.json {
         println!("{}", summary(&reports));
     } else {
-        println!("policy: {}", policy.name());
+        println!("policy: {}, difficulty: {}", policy.name(), difficulty.name());
         print!("{}", table(&reports));
     }
     ExitCode::SUCCESS
@@ -138,6 +157,15 @@ fn summary(reports: &[Report]) -> serde_json::Value {
     }
     let mean = |f: &dyn Fn(&Report) -> f64| reports.iter().map(f).sum::<f64>() / n.max(1) as f64;
     let reached = reports.iter().filter(|r| r.outcome == Some(Outcome::ReachedIndia)).count();
+    let mut feats: BTreeMap<String, usize> = BTreeMap::new();
+    let mut endings: BTreeMap<String, usize> = BTreeMap::new();
+    for r in reports {
+        for f in &r.feats {
+            *feats.entry(f.to_string()).or_default() += 1;
+        }
+        let ending = r.ending.as_ref().map_or("none".to_string(), |e| format!("{:?}", e.kind));
+        *endings.entry(ending).or_default() += 1;
+    }
     let value = json!({
         "runs": n,
         "reached_india": reached,
@@ -146,6 +174,9 @@ fn summary(reports: &[Report]) -> serde_json::Value {
         "lost": lost,
         "mean_days": (mean(&|r| r.days as f64) * 10.0).round() / 10.0,
         "mean_km": mean(&|r| r.distance_km).round(),
+        "mean_score": mean(&|r| r.score as f64).round(),
+        "feats": feats,
+        "endings": endings,
         "members": Value::Object(members),
     });
     value

@@ -3,6 +3,7 @@
 
 mod audio;
 pub mod dev;
+pub(crate) mod hall;
 mod hud;
 mod input;
 pub mod menus;
@@ -43,6 +44,8 @@ pub struct GamePlugin {
     pub crash_test: bool,
     /// The seed given on the command line: every new journey uses it (else a fresh one each).
     pub fixed_seed: Option<u64>,
+    /// The difficulty given on the command line (else the one chosen on the title).
+    pub difficulty: Option<crate::sim::model::hardship::Difficulty>,
 }
 
 impl Plugin for GamePlugin {
@@ -84,7 +87,12 @@ impl Plugin for GamePlugin {
             app.insert_resource(r.clone());
         }
         app.insert_resource(saves::SavePolicy { not_saved: self.not_saved.clone() });
-        app.insert_resource(seeds::SeedChoice { fixed: self.fixed_seed, typed: None });
+        app.insert_resource(seeds::SeedChoice {
+            fixed: self.fixed_seed,
+            typed: None,
+            difficulty: self.difficulty.unwrap_or_default(),
+        });
+        app.insert_resource(screens::hall::DifficultyGiven(self.difficulty.is_some()));
         if self.crash_test {
             app.insert_resource(dev::crash::CrashTest);
         }
@@ -108,7 +116,7 @@ impl Plugin for GamePlugin {
             view::weather_fx::plugin,
             dev::replay::plugin,
         ));
-        app.add_plugins((dev::crash::plugin, seeds::plugin));
+        app.add_plugins((dev::crash::plugin, seeds::plugin, hall::plugin, screens::hall::plugin));
         app.add_plugins((
             menus::settings::plugin,
             menus::plugin,

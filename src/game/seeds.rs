@@ -5,6 +5,7 @@
 
 use bevy::prelude::*;
 
+use crate::sim::model::hardship::Difficulty;
 use crate::sim::model::seed::RunSeed;
 
 /// The largest fresh seed: six digits.
@@ -16,13 +17,17 @@ pub struct SeedChoice {
     pub fixed: Option<u64>,
     /// Typed on the title for the next new journey.
     pub typed: Option<u64>,
+    /// How hard the next new journey is: chosen on the title (kept in the settings), or given
+    /// with `--difficulty`.
+    pub difficulty: Difficulty,
 }
 
 /// The seed of the journey about to start, put in place for it.
 pub fn start_with_a_seed(commands: &mut Commands, choice: &mut SeedChoice) -> u64 {
     let seed = choice.typed.take().or(choice.fixed).unwrap_or_else(fresh_seed);
     commands.insert_resource(RunSeed(seed));
-    info!("a new journey: seed {seed}");
+    commands.insert_resource(choice.difficulty);
+    info!("a new journey: seed {seed}, difficulty {}", choice.difficulty.name());
     seed
 }
 
@@ -64,7 +69,7 @@ mod tests {
     #[test]
     fn a_typed_seed_is_used_once_and_a_given_one_always() {
         let mut app = App::new();
-        let mut choice = SeedChoice { fixed: None, typed: Some(42) };
+        let mut choice = SeedChoice { fixed: None, typed: Some(42), ..SeedChoice::default() };
         let world = app.world_mut();
         let mut commands = world.commands();
         assert_eq!(start_with_a_seed(&mut commands, &mut choice), 42);
@@ -73,7 +78,7 @@ mod tests {
             42,
             "typed once, then a fresh one (a 1 in 10^6 miss)"
         );
-        let mut given = SeedChoice { fixed: Some(7), typed: None };
+        let mut given = SeedChoice { fixed: Some(7), typed: None, ..SeedChoice::default() };
         assert_eq!(start_with_a_seed(&mut commands, &mut given), 7);
         assert_eq!(start_with_a_seed(&mut commands, &mut given), 7);
         world.flush();

@@ -81,6 +81,10 @@ pub enum Trigger {
     Condition(Who, Condition),
     /// When someone in the group dies; fires once for each death.
     Died(Who),
+    /// By daylight after someone has strayed from the group and not been found, within a day
+    /// of it; once for each: the dawn search. (Whoever the group left behind where they sat
+    /// was waited for already.)
+    Missing(Who),
     /// Straight after another event of the same stage has been told or answered.
     After(String),
     /// When the march reaches the stage route's fork N (0 is the first), where the way
@@ -153,6 +157,8 @@ pub enum Effect {
     Clothes(Target, f32),
     /// Km gained on the guards on the trail (less: they gain).
     Lead(f32),
+    /// Someone lost is found and walks with the group again (a `Missing` event's subject).
+    Found(Target),
 }
 
 /// One answer to a story event.
@@ -301,6 +307,14 @@ pub struct Story {
     #[serde(default)]
     pub events: Vec<StoryEvent>,
     pub endings: Vec<Ending>,
+    /// Janusz's dreams of the house, the journey's thread: one a stage from the Taiga on, in
+    /// this order, the house nearer each time.
+    #[serde(default)]
+    pub visions: Vec<String>,
+    /// What is told when delirium shows him the house awake and he gets up to follow it; one
+    /// is picked by the dice.
+    #[serde(default)]
+    pub called_away: Vec<String>,
     /// The pool of chance events, from `levels/events.ron` (see [`Pool`]).
     #[serde(skip)]
     pub pool: Vec<StoryEvent>,

@@ -240,8 +240,11 @@ fn validate_events(events: &[StoryEvent], in_stage: bool) -> Result<(), Invalid>
             }
             _ => {}
         }
-        if !in_stage && !matches!(event.trigger, Trigger::Condition(..) | Trigger::Died(_)) {
-            return Err((at("trigger"), "events of the story file may only wait for a Condition or a death".into()));
+        if !in_stage && !matches!(event.trigger, Trigger::Condition(..) | Trigger::Died(_) | Trigger::Missing(_)) {
+            return Err((
+                at("trigger"),
+                "events of the story file may only wait for a Condition, a death or someone missing".into(),
+            ));
         }
         validate_event(event, &at)?;
     }
@@ -252,6 +255,14 @@ fn validate_events(events: &[StoryEvent], in_stage: bool) -> Result<(), Invalid>
 /// and choices whose chance or whose ask of someone's trust costs something when it fails.
 pub(crate) fn validate_event(event: &StoryEvent, at: &dyn Fn(&str) -> String) -> Result<(), Invalid> {
     check_text(at("title"), &event.title)?;
+    let finds = event
+        .effects
+        .iter()
+        .chain(event.choices.iter().flat_map(|c| c.effects.iter().chain(&c.failed_effects)))
+        .any(|e| matches!(e, Effect::Found(_)));
+    if finds && !matches!(event.trigger, Trigger::Missing(_)) {
+        return Err((at("trigger"), "only an event for someone Missing can find them (Found)".into()));
+    }
     check_text(at("text"), &event.text)?;
     for effect in &event.effects {
         check_effect(&at("effects"), effect)?;
@@ -362,6 +373,26 @@ pub(crate) fn validate_story(story: &Story) -> Result<(), Invalid> {
         if !story.endings.iter().any(|e| e.when == kind) {
             return Err(("endings".into(), format!("the {kind:?} ending is not written")));
         }
+    }
+    // A dream a stage from the Taiga to India.
+    let dreamt = Stage::ALL.len() - 2;
+    if story.visions.len() < dreamt {
+        return Err((
+            "visions".into(),
+            format!(
+                "{} written; a dream is needed for each of the {dreamt} stages from the Taiga to India",
+                story.visions.len()
+            ),
+        ));
+    }
+    if story.called_away.is_empty() {
+        return Err(("called_away".into(), "no line for a vision followed awake".into()));
+    }
+    for (i, line) in story.visions.iter().enumerate() {
+        check_text(format!("visions[{i}]"), line)?;
+    }
+    for (i, line) in story.called_away.iter().enumerate() {
+        check_text(format!("called_away[{i}]"), line)?;
     }
     validate_events(&story.events, false)
 }

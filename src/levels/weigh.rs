@@ -42,6 +42,11 @@ fn add(w: &mut Weighed, effects: &[Effect], share: f32) {
             Effect::Wood(n) => num("wood".into(), *n as f32),
             Effect::Rest(h) => num("hours".into(), -h),
             Effect::Lead(km) => num("lead".into(), *km),
+            Effect::Found(t) => {
+                for p in people(*t) {
+                    num(format!("found {p}"), 1.0);
+                }
+            }
             Effect::Drink(t, l) => {
                 for p in people(*t) {
                     num(format!("drink {p}"), *l);
@@ -106,13 +111,32 @@ pub fn dominates(b: &Weighed, a: &Weighed) -> bool {
     keys.iter().all(|k| get(b, k) >= get(a, k) - EPSILON) && keys.iter().any(|k| get(b, k) > get(a, k) + EPSILON)
 }
 
+/// Whether two answers can ever be offered together: not if each asks for weather the other
+/// rules out (the tracks followed in clear air, or in falling snow).
+fn offered_together(a: &Choice, b: &Choice) -> bool {
+    let weather = |c: &Choice| {
+        c.requires.iter().find_map(|r| match r {
+            crate::levels::Require::Weather(kinds) => Some(kinds.clone()),
+            _ => None,
+        })
+    };
+    match (weather(a), weather(b)) {
+        (Some(x), Some(y)) => x.iter().any(|k| y.contains(k)),
+        _ => true,
+    }
+}
+
 /// The first answer of an event that another beats on everything: (the worse, the better).
-/// Answers offered under different requirements are compared too: when both are offered, the
-/// player would still never take the worse.
+/// Answers offered under different requirements are compared too, where both can be offered
+/// at once: then the player would still never take the worse.
 pub fn dominated(event: &StoryEvent) -> Option<(usize, usize)> {
     let weighed: Vec<Weighed> = event.choices.iter().map(weigh).collect();
-    (0..weighed.len())
-        .find_map(|a| (0..weighed.len()).find(|&b| b != a && dominates(&weighed[b], &weighed[a])).map(|b| (a, b)))
+    let c = &event.choices;
+    (0..weighed.len()).find_map(|a| {
+        (0..weighed.len())
+            .find(|&b| b != a && offered_together(&c[a], &c[b]) && dominates(&weighed[b], &weighed[a]))
+            .map(|b| (a, b))
+    })
 }
 
 #[cfg(test)]

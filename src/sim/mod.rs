@@ -18,6 +18,7 @@ use bevy::prelude::*;
 use crate::levels::Levels;
 use crate::sim::journey::autoplay::Autoplay;
 use crate::sim::journey::story::is_no_choice_waiting;
+use crate::sim::model::hardship::Difficulty;
 use crate::sim::model::seed::RunSeed;
 use crate::sim::world::StageMap;
 use crate::states::{Pause, Scale, Screen, Stage};
@@ -141,6 +142,7 @@ impl Plugin for SimulationPlugin {
         app.insert_resource(RunSeed(self.seed))
             .insert_resource(self.levels.clone())
             .insert_resource(Autoplay(self.autoplay))
+            .init_resource::<Difficulty>()
             .insert_resource(Time::<Fixed>::from_hz(TICKS_PER_SECOND));
         app.configure_sets(
             FixedUpdate,

@@ -220,6 +220,24 @@ else
 fi
 if grep -q "panicked" "$out/seeds.log"; then echo "FAIL: the game panicked choosing seeds"; fail=1; fi
 
+# The difficulty and the hall of fame: D on the title goes round the settings and the settings
+# file keeps the choice; a journey (the last stage, kept as a real one with --save) ends in its
+# chronicle with a score, is entered in the hall's file, and H on the title shows it.
+hall="$out/hall"
+rm -rf "$hall" "$out/hall-saves"
+if RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$out/hall-saves" timeout 600 "$bin" --seed 11 --stage epilogue --save \
+    --speed 8 --replay "$(dirname "$0")/hall.replay" --replay-out "$hall" >"$out/hall.log" 2>&1; then
+  check_shots "hall replay" "$hall" title-difficulty hall-empty chronicle-score hall
+  grep -q "a new journey: seed 11, difficulty story" "$out/hall.log" || { echo "FAIL: the journey did not start at the difficulty chosen"; fail=1; }
+  grep -q "difficulty: Story" "$out/hall-saves/settings.ron" 2>/dev/null || { echo "FAIL: the settings did not keep the difficulty"; fail=1; }
+  grep -q "seed: 11" "$out/hall-saves/hall_of_fame.ron" 2>/dev/null || { echo "FAIL: the journey was not entered in the hall of fame"; fail=1; }
+  grep -o "hall of fame: score [0-9]*, place Some(1) of 1" "$out/hall.log" || { echo "FAIL: the chronicle did not give the journey its place"; fail=1; }
+  grep -q "title: the hall of fame, 1 journeys" "$out/hall.log" || { echo "FAIL: the title's hall did not show the journey"; fail=1; }
+else
+  echo "FAIL: the hall replay did not finish cleanly"; tail -20 "$out/hall.log"; fail=1
+fi
+if grep -q "panicked" "$out/hall.log"; then echo "FAIL: the game panicked in the hall replay"; fail=1; fi
+
 # The windowed binary's headless journey, for tests/web/run.sh to compare with the headless
 # build's (the same seed must be the same journey in both).
 "$bin" --headless --seed 1 --autoplay --report json >"$out/report-seed1.json" || { echo "FAIL: the windowed binary's --headless run failed"; fail=1; }

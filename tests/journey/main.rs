@@ -8,6 +8,7 @@ mod helpers;
 mod hunger;
 mod levels;
 mod march;
+mod people;
 mod properties;
 mod sound;
 mod stages;

@@ -64,7 +64,7 @@ fn set_trust(app: &mut App, id: MemberId, trust: f32) {
 
 #[test]
 fn every_beat_of_the_film_is_told_in_its_stage_once() {
-    let mut app = sim_app(9, true);
+    let mut app = sim_app(2, true);
     start_journey(&mut app);
     // Whoever died, was lost or left is never with the group again.
     let ended = step_until(&mut app, 200, |app| {
@@ -230,7 +230,7 @@ fn a_death_asks_for_a_burial_and_the_burial_takes_hours() {
 
 #[test]
 fn the_monk_leads_the_group_to_the_monastery() {
-    let mut app = sim_app(9, true);
+    let mut app = sim_app(2, true);
     start_journey(&mut app);
     play_until_asked(&mut app, "the_monk", 60);
     assert_eq!(stage(&app), Some(Stage::Himalaya));
@@ -254,7 +254,7 @@ fn smith_gives_up_in_the_gobi_and_is_brought_back_by_encouragement() {
 
 #[test]
 fn endings_follow_what_happened() {
-    let mut app = sim_app(9, true);
+    let mut app = sim_app(2, true);
     start_journey(&mut app);
     assert!(step_until(&mut app, 300, |app| screen(app) == Screen::Chronicle));
     let chronicle = Chronicle::from_world(app.world());

@@ -9,6 +9,7 @@
 //! hold KeyD 3           # hold a key for seconds
 //! until stage Taiga 120 # wait for a stage or a later one (failing after 120 s)
 //! until question 60     # wait for a story question
+//! until chronicle 300   # wait for the journey's end: its chronicle
 //! until night 90        # wait for nightfall (or `day`), going on after 90 s if it is not
 //! until weather Blizzard 60  # wait for a kind of weather, going on after 60 s if none
 //! shot {stage}-night    # `{stage}` is the stage's name: `taiga-night.png`
@@ -36,6 +37,7 @@ pub enum Step {
     Hold(KeyCode, f32),
     UntilStage(Stage, f32),
     UntilQuestion(f32),
+    UntilChronicle(f32),
     /// Night (true) or day; given up on, not failed, after the seconds.
     UntilNight(bool, f32),
     UntilWeather(WeatherKind, f32),
@@ -93,6 +95,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Step>, String> {
                 Step::UntilStage(stage, limit(rest)?)
             }
             ["until", "question", rest @ ..] => Step::UntilQuestion(limit(rest)?),
+            ["until", "chronicle", rest @ ..] => Step::UntilChronicle(limit(rest)?),
             ["until", "night", rest @ ..] => Step::UntilNight(true, limit(rest)?),
             ["until", "day", rest @ ..] => Step::UntilNight(false, limit(rest)?),
             ["until", "march", rest @ ..] => Step::UntilMarch(true, limit(rest)?),
@@ -142,6 +145,7 @@ fn play_script(
     pending: Option<Res<PendingEvent>>,
     (clock, weather, scale): (Option<Res<GameClock>>, Option<Res<Weather>>, Option<Res<State<Scale>>>),
     mut autoplay: ResMut<crate::sim::journey::autoplay::Autoplay>,
+    screen: Res<State<crate::states::Screen>>,
     mut exit: MessageWriter<AppExit>,
 ) {
     if let Some(k) = cursor.pressed.take() {
@@ -181,6 +185,14 @@ fn play_script(
                 exit.write(AppExit::from_code(3));
             }
             asked
+        }
+        Step::UntilChronicle(limit) => {
+            let there = *screen.get() == crate::states::Screen::Chronicle;
+            if !there && cursor.elapsed >= limit {
+                error!("replay: the journey did not end within {limit} s");
+                exit.write(AppExit::from_code(3));
+            }
+            there
         }
         Step::UntilNight(night, limit) => {
             let there = stage.is_some() && clock.as_ref().is_some_and(|c| c.is_night() == night);

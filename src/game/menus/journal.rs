@@ -120,14 +120,16 @@ fn read_the_page(
     settings: Res<Settings>,
     mut read: ResMut<ReadBack>,
     mut next: ResMut<NextState<Overlay>>,
-    mut pause: ResMut<NextState<Pause>>,
+    pause: Option<ResMut<NextState<Pause>>>,
     mut text: Single<&mut Text, With<PageText>>,
     mut footer: Single<&mut Text, (With<PageFooter>, Without<PageText>)>,
     mut cache: Local<(usize, Vec<(String, bool)>)>,
 ) {
     if keys.just_pressed(KeyCode::Escape) || keys.just_pressed(settings.key(Action::Journal)) {
         next.set(Overlay::None);
-        if std::mem::take(&mut read.resume_on_close) {
+        if std::mem::take(&mut read.resume_on_close)
+            && let Some(mut pause) = pause
+        {
             pause.set(Pause::Running);
         }
         info!("closed the Journal page");
@@ -182,17 +184,18 @@ fn open_the_journal(
     keys: Res<ButtonInput<KeyCode>>,
     settings: Res<Settings>,
     screen: Res<State<Screen>>,
-    pause: Res<State<Pause>>,
+    // Only while playing: on the chronicle there is no journey to pause.
+    pause: Option<Res<State<Pause>>>,
     mut read: ResMut<ReadBack>,
     mut next: ResMut<NextState<Overlay>>,
-    mut next_pause: ResMut<NextState<Pause>>,
+    next_pause: Option<ResMut<NextState<Pause>>>,
 ) {
     if !keys.just_pressed(settings.key(Action::Journal)) {
         return;
     }
-    let running = *screen.get() == Screen::Playing && *pause.get() == Pause::Running;
+    let running = *screen.get() == Screen::Playing && pause.is_some_and(|p| *p.get() == Pause::Running);
     read.resume_on_close = running;
-    if running {
+    if running && let Some(mut next_pause) = next_pause {
         next_pause.set(Pause::Paused);
     }
     next.set(Overlay::Journal);

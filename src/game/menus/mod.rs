@@ -22,6 +22,8 @@ pub enum Overlay {
     Controls,
     /// Everything the journey told (`journal.rs`).
     Journal,
+    /// The best journeys walked (`screens/hall.rs`).
+    Hall,
 }
 
 /// A page of rows (settings, controls) is open: the journal reads its own keys.
@@ -69,7 +71,7 @@ impl Row {
 
 fn rows(overlay: Overlay) -> Vec<Row> {
     match overlay {
-        Overlay::None | Overlay::Journal => vec![],
+        Overlay::None | Overlay::Journal | Overlay::Hall => vec![],
         Overlay::Settings => {
             let mut r = vec![Row::Volume(None)];
             r.extend(Channel::ALL.map(|c| Row::Volume(Some(c))));
@@ -121,7 +123,7 @@ fn spawn_page(
              Gamepad in the menus: D-pad and A, B back; title: Start new, Y continue, Select settings,\n\
              X controls; paused: Select settings, X controls, LB+RB+Y give up.",
         ),
-        Overlay::None | Overlay::Journal => return,
+        Overlay::None | Overlay::Journal | Overlay::Hall => return,
     };
     // Tests driving the game by keys wait for this line before the next key.
     info!("opened the {title} page");

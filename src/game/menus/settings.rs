@@ -48,6 +48,8 @@ pub struct Settings {
     pub fullscreen: bool,
     /// Bevy's key names, by action.
     pub keys: BTreeMap<Action, String>,
+    /// How hard a new journey is, as last chosen on the title.
+    pub difficulty: crate::sim::model::hardship::Difficulty,
 }
 
 impl Default for Settings {
@@ -60,6 +62,7 @@ impl Default for Settings {
             interface: 0.7,
             fullscreen: false,
             keys: Action::ALL.iter().map(|a| (*a, key_id(a.default_key()))).collect(),
+            difficulty: crate::sim::model::hardship::Difficulty::Normal,
         }
     }
 }

@@ -20,6 +20,7 @@ fn fate_words(m: &MemberLine) -> String {
     match m.fate {
         None => "never set out".into(),
         Some(Fate::Survived) => format!("lived: {}", m.cause),
+        Some(Fate::Died) if m.buried => format!("died of {}{when}; buried by the group", m.cause),
         Some(Fate::Died) => format!("died of {}{when}", m.cause),
         Some(Fate::Lost) => format!("lost: {}{when}", m.cause),
         Some(Fate::Stayed) => format!("{}{when}", m.cause),
@@ -46,7 +47,17 @@ fn spawn_chronicle(world: &mut World) {
         None => ("Unfinished".into(), "The journey was left before it ended.".into()),
     };
     let seed = world.resource::<crate::sim::model::seed::RunSeed>().0;
-    let summary = format!("{} days, {:.0} km on foot   |   seed {seed}", chronicle.days, chronicle.distance_km);
+    let difficulty = world.resource::<crate::sim::model::hardship::Difficulty>().name();
+    let summary =
+        format!("{} days, {:.0} km on foot   |   seed {seed}, {difficulty}", chronicle.days, chronicle.distance_km);
+    let standing = world.get_resource::<crate::game::hall::JustEntered>().map(|j| {
+        let place = match j.place {
+            Some(p) => format!("number {p} of {} in the hall of fame (H on the title)", j.of),
+            None => "not entered in the hall of fame (a trial journey)".into(),
+        };
+        let feats = if j.entry.feats.is_empty() { "none".to_string() } else { j.entry.feats.join(", ") };
+        format!("Score {}: {place}   |   feats: {feats}", j.entry.score)
+    });
     let (w, h) = (view.width as f32 * MAP_SCALE, view.height as f32 * MAP_SCALE);
     let mut labels: Vec<(String, f32, f32, Color)> = PLACES
         .iter()
@@ -59,7 +70,7 @@ fn spawn_chronicle(world: &mut World) {
         if let (Some(Fate::Died | Fate::Lost), Some(at)) = (m.fate, m.at) {
             let (x, y) = view.project(at);
             labels.push((
-                m.id.name().to_string(),
+                if m.buried { format!("{}'s grave", m.id.name()) } else { m.id.name().to_string() },
                 x * MAP_SCALE + 6.0,
                 y * MAP_SCALE - 6.0,
                 Color::srgb(0.5, 0.05, 0.05),
@@ -90,6 +101,9 @@ fn spawn_chronicle(world: &mut World) {
                 15.0,
                 theme::DIM,
             ));
+            if let Some(standing) = standing {
+                root.spawn(theme::label(standing, 17.0, theme::ACCENT));
+            }
             root.spawn(Node { column_gap: px(24), align_items: AlignItems::FlexStart, ..default() }).with_children(
                 |row| {
                     row.spawn((
@@ -137,5 +151,5 @@ fn spawn_chronicle(world: &mut World) {
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Chronicle), spawn_chronicle);
+    app.add_systems(OnEnter(Screen::Chronicle), spawn_chronicle.after(crate::game::hall::enter_the_journey));
 }

@@ -2,6 +2,7 @@
 
 pub mod chronicle;
 pub mod dialog;
+pub mod hall;
 mod seed_panel;
 
 use bevy::prelude::*;

@@ -9,13 +9,16 @@ use crate::game::input::MarchFast;
 use crate::game::theme;
 use crate::levels::{Levels, MarchRoute};
 use crate::paint::journey_map::{MapView, draw_other_road, paint};
+use crate::sim::journey::story::StoryLog;
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::food::Rations;
 use crate::sim::model::gear::Gear;
 use crate::sim::model::march::{March, MarchOrders};
-use crate::sim::model::party::{Member, Status};
+use crate::sim::model::party::{Fate, Fates, Member, Status};
+use crate::sim::model::route::FatePlaces;
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::{Fire, Supplies};
+use crate::sim::record::chronicle::{buried, geo_of_level};
 use crate::states::{Scale, Screen};
 
 /// Size the map is shown at, on screen pixels per map pixel.
@@ -89,18 +92,44 @@ fn place_labels(labels: Vec<(String, f32, f32)>, map_w: f32) -> Vec<(String, f32
     placed
 }
 
+/// Where the journey left its dead and its lost so far, (latitude, longitude), and what the
+/// map calls each: a grave where the group stopped to bury them.
+fn graves(levels: &Levels, fates: &Fates, places: &FatePlaces, log: &StoryLog) -> Vec<((f32, f32), String)> {
+    fates
+        .0
+        .iter()
+        .filter(|r| matches!(r.fate, Fate::Died | Fate::Lost))
+        .filter_map(|r| {
+            let spot = places.0.get(&r.member)?;
+            let name = r.member.name();
+            let label = match r.fate {
+                Fate::Died if buried(log, r.member) => format!("{name}'s grave"),
+                Fate::Died => name.to_string(),
+                _ => format!("{name}, lost"),
+            };
+            Some((geo_of_level(levels.get(spot.stage), spot), label))
+        })
+        .collect()
+}
+
+/// What the march map marks besides the route: the journey's graves and losses.
+type Marks<'w> = (Res<'w, Fates>, Res<'w, FatePlaces>, Res<'w, StoryLog>);
+
 fn spawn_march_screen(
     mut commands: Commands,
     level: Res<CurrentLevel>,
     levels: Res<Levels>,
     march: Res<March>,
     mut images: ResMut<Assets<Image>>,
+    (fates, places, log): Marks,
 ) {
     let Some(route) = &level.0.route else { return };
     let view = view_of(route);
     // The whole journey faintly, this stage's route over it.
     let stage_route: Vec<(f32, f32)> = route.points.iter().map(|p| p.at()).collect();
-    let mut pixels = paint(&view, &whole_route(&levels), &[]);
+    let graves = graves(&levels, &fates, &places, &log);
+    let crosses: Vec<(f32, f32)> = graves.iter().map(|(at, _)| *at).collect();
+    let mut pixels = paint(&view, &whole_route(&levels), &crosses);
     let this = paint(&view, &stage_route, &[]);
     for (p, t) in pixels.chunks_exact_mut(4).zip(this.chunks_exact(4)) {
         // The stage's own route is the strong line: take it where it was drawn.
@@ -119,14 +148,19 @@ fn spawn_march_screen(
     }
     let image = images.add(crate::game::rgba_image(view.width, view.height, pixels));
     let (w, h) = (view.width as f32 * MAP_SCALE, view.height as f32 * MAP_SCALE);
-    let labels: Vec<(String, f32, f32)> = places
-        .into_iter()
-        .map(|p| {
+    // The graves' names first: a place's name gives way to them.
+    let grave_names: Vec<String> = graves.iter().map(|(_, name)| name.clone()).collect();
+    let marked = graves.into_iter().map(|(at, name)| {
+        let (x, y) = view.project(at);
+        (name, x * MAP_SCALE, y * MAP_SCALE)
+    });
+    let labels: Vec<(String, f32, f32)> = marked
+        .chain(places.into_iter().map(|p| {
             let (x, y) = view.project(p.at());
             // The name up to its first comma or colon: the place, not the note.
             let name = p.2.split([',', ':', '(']).next().unwrap_or(&p.2).trim().to_string();
             (name, x * MAP_SCALE, y * MAP_SCALE)
-        })
+        }))
         .collect();
     commands
         .spawn((
@@ -155,9 +189,14 @@ fn spawn_march_screen(
             ))
             .with_children(|map| {
                 for (name, left, top) in place_labels(labels, w) {
+                    let colour = if grave_names.contains(&name) {
+                        Color::srgb(0.5, 0.05, 0.05)
+                    } else {
+                        Color::srgb(0.15, 0.12, 0.1)
+                    };
                     map.spawn((
                         Node { position_type: PositionType::Absolute, left: px(left), top: px(top), ..default() },
-                        theme::label(name, 11.0, Color::srgb(0.15, 0.12, 0.1)),
+                        theme::label(name, 11.0, colour),
                     ));
                 }
                 map.spawn((
@@ -204,14 +243,16 @@ fn repaint_on_a_new_road(
     levels: Res<Levels>,
     march: Res<March>,
     images: ResMut<Assets<Image>>,
+    marks: Marks,
 ) {
-    if !level.is_changed() || screens.is_empty() {
+    // A death on the march puts its cross on the map too.
+    if !(level.is_changed() || marks.0.is_changed()) || screens.is_empty() {
         return;
     }
     for e in &screens {
         commands.entity(e).despawn();
     }
-    spawn_march_screen(commands, level, levels, march, images);
+    spawn_march_screen(commands, level, levels, march, images, marks);
 }
 
 /// The marker where the group is, between its fixed ticks, and the line of orders.

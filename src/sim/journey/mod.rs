@@ -15,10 +15,11 @@ use crate::levels::{Levels, MemberId};
 use crate::sim::SimSystems;
 use crate::sim::model::body::Traits;
 use crate::sim::model::clock::GameClock;
+use crate::sim::model::gear::Gear;
 use crate::sim::model::group::{Mind, Resting};
 use crate::sim::model::party::{Fate, Fates, Leader, Member, Position, Status};
 use crate::sim::model::seed::{RunSeed, SimRng};
-use crate::sim::model::stage::{JourneyOutcome, Outcome, StageLog, StartStage};
+use crate::sim::model::stage::{AtTheEnd, JourneyOutcome, Outcome, StageLog, StartStage};
 use crate::sim::model::walk::{MoveInput, Odometer, Route, Trail};
 use crate::sim::world::{StageMap, generate, stage_seed};
 use crate::states::{Screen, Stage};
@@ -54,6 +55,7 @@ pub(crate) fn start_journey(
     commands.insert_resource(crate::sim::model::food::Foraged::default());
     commands.insert_resource(Resting::default());
     commands.insert_resource(JourneyOutcome::default());
+    commands.insert_resource(AtTheEnd::default());
     commands.insert_resource(crate::sim::model::supplies::Supplies::default());
     commands.insert_resource(crate::sim::model::group::Pace::default());
     commands.insert_resource(crate::sim::model::march::MarchOrders::default());
@@ -128,7 +130,8 @@ fn finish_journey(
     mut ended: MessageReader<JourneyEnded>,
     mut outcome: ResMut<JourneyOutcome>,
     mut fates: ResMut<Fates>,
-    members: Query<(&Member, &Status)>,
+    mut at_the_end: ResMut<AtTheEnd>,
+    members: Query<(&Member, &Status, Option<&Gear>)>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     let Some(JourneyEnded(how)) = ended.read().last().copied() else { return };
@@ -137,7 +140,12 @@ fn finish_journey(
     }
     outcome.0 = Some(how);
     info!("journey ended: {how:?}");
-    for (member, status) in &members {
+    let walkers: Vec<_> = members.iter().filter(|(_, s, ..)| matches!(s, Status::Walking | Status::GivenUp)).collect();
+    *at_the_end = AtTheEnd {
+        gear: walkers.iter().filter_map(|(_, _, g)| g.map(|g| (g.boots + g.clothes) / 2.0)).sum::<f32>()
+            / walkers.len().max(1) as f32,
+    };
+    for (member, status, ..) in &members {
         if fates.of(member.0).is_none() && *status != Status::Dead {
             let cause = match how {
                 Outcome::ReachedIndia => "reached India".to_string(),
@@ -181,6 +189,7 @@ pub fn is_on_the_stage_ground(march: Option<Res<crate::sim::model::march::March>
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<StageLog>()
         .init_resource::<JourneyOutcome>()
+        .init_resource::<AtTheEnd>()
         .init_resource::<Fates>()
         .init_resource::<StartStage>()
         .add_message::<JourneyEnded>();

@@ -34,6 +34,9 @@ pub struct Vitals {
     pub hot_sand_hours: f32,
     /// The feels-like temperature where they stand, °C (for the HUD and the morale system).
     pub feels_like_c: f32,
+    /// Hours in delirium without a break (see [`Vitals::delirious`]).
+    #[serde(default)]
+    pub delirious_h: f32,
 }
 
 impl Default for Vitals {
@@ -48,6 +51,7 @@ impl Default for Vitals {
             uv_dose: 0.0,
             hot_sand_hours: 0.0,
             feels_like_c: 10.0,
+            delirious_h: 0.0,
         }
     }
 }
@@ -107,6 +111,16 @@ impl Vitals {
         }
         f *= self.hunger().strength();
         f.clamp(0.0, 1.0)
+    }
+
+    /// Seeing and hearing what is not there. Cold: below 33 °C come amnesia, poor judgement and
+    /// apathy (Danzl & Pozos, "Accidental hypothermia", NEJM 1994, by degree). Heat: above
+    /// 40 °C heatstroke's mark is the mind failing, delirium first (Bouchama & Knochel,
+    /// "Heat stroke", NEJM 2002). Thirst: 9 % of body water (about 5½ % of body weight) is
+    /// where Adolph's desert walkers began to stumble in speech and sense ("Physiology of man
+    /// in the desert", 1947), just short of this model's collapse at 10 %.
+    pub fn delirious(&self) -> bool {
+        self.core_c < 33.0 || self.core_c > 40.0 || self.dehydration_pct() >= 9.0
     }
 
     /// What kills, if anything does now.

@@ -8,6 +8,7 @@ pub mod food;
 pub mod gear;
 pub mod ground;
 pub mod group;
+pub mod hardship;
 pub mod journal;
 pub mod march;
 pub mod party;

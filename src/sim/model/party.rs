@@ -61,6 +61,9 @@ pub struct FateRecord {
     pub cause: String,
 }
 
+/// How the fate of someone lost by straying begins ("strayed in the dark and was never found").
+pub const STRAYED: &str = "strayed ";
+
 /// The fates that have been settled, in the order they happened.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct Fates(pub Vec<FateRecord>);
@@ -69,6 +72,12 @@ impl Fates {
     /// Settles what became of someone: the one place a fate is recorded.
     pub fn settle(&mut self, member: MemberId, fate: Fate, stage: Stage, day: u32, cause: impl Into<String>) {
         self.0.push(FateRecord { member, fate, stage, day, cause: cause.into() });
+    }
+
+    /// Lost by straying (wandered off and not found), not left behind where they sat: the
+    /// cause a stray's fate is told with begins with [`STRAYED`].
+    pub fn strayed(record: &FateRecord) -> bool {
+        record.fate == Fate::Lost && record.cause.starts_with(STRAYED)
     }
 
     pub fn of(&self, member: MemberId) -> Option<&FateRecord> {

@@ -74,6 +74,14 @@ pub enum Outcome {
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct JourneyOutcome(pub Option<Outcome>);
 
+/// The group as it stood when the journey ended, for the score: its people are gone from the
+/// world with the journey's last stage.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq)]
+pub struct AtTheEnd {
+    /// The walkers' boots and clothes, 0 rags to 1 new (mean).
+    pub gear: f32,
+}
+
 /// The stage's way out, on the map. Scoped to its stage.
 #[derive(Component, Debug, Clone)]
 pub struct WayOut {

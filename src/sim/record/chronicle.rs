@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::levels::{EndingKind, Geo, Level, Levels, MemberId};
 use crate::sim::SimSystems;
+use crate::sim::journey::story::StoryLog;
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::march::March;
 use crate::sim::model::party::{Fate, Fates, Leader, Member, Position};
@@ -114,6 +115,8 @@ pub struct MemberLine {
     pub film: String,
     /// Where their road ended, if it ended on the way: (latitude, longitude).
     pub at: Option<(f32, f32)>,
+    /// Dead, and buried by the group where they died: a grave on the map.
+    pub buried: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -121,6 +124,13 @@ pub struct EndingText {
     pub kind: EndingKind,
     pub title: String,
     pub text: String,
+}
+
+/// Whether the group stopped to bury this member (the burial's first answer, "Bury {who}").
+pub fn buried(log: &StoryLog, id: MemberId) -> bool {
+    log.0.iter().any(|e| {
+        e.id == "burial" && e.subject == Some(id) && e.choice.as_deref().is_some_and(|c| c.starts_with("Bury"))
+    })
 }
 
 /// Everything the chronicle screen and the report tell.
@@ -150,6 +160,7 @@ impl Chronicle {
         let clock = world.resource::<GameClock>();
         let outcome = world.resource::<JourneyOutcome>().0;
         let geo = |stage: Stage, spot: &Spot| geo_of_level(levels.get(stage), spot);
+        let log = world.resource::<StoryLog>();
         let members: Vec<MemberLine> = MemberId::ALL
             .iter()
             .map(|&id| {
@@ -165,6 +176,7 @@ impl Chronicle {
                     cause: record.map(|r| r.cause.clone()).unwrap_or_default(),
                     film: c.film.clone(),
                     at: places.0.get(&id).map(|s| geo(s.stage, s)),
+                    buried: record.is_some_and(|r| r.fate == Fate::Died) && buried(log, id),
                 }
             })
             .collect();

@@ -3,4 +3,5 @@
 pub mod chronicle;
 pub mod journal;
 pub mod report;
+pub mod score;
 pub mod variety;

@@ -6,11 +6,14 @@ use serde::Serialize;
 use crate::levels::MemberId;
 use crate::sim::journey::story::StoryLog;
 use crate::sim::model::clock::GameClock;
+use crate::sim::model::hardship::Difficulty;
 use crate::sim::model::party::{Fate, Fates};
 use crate::sim::model::seed::RunSeed;
-use crate::sim::model::stage::{JourneyOutcome, Outcome, StageLog, StageRecord};
+use crate::sim::model::stage::{AtTheEnd, JourneyOutcome, Outcome, StageLog, StageRecord};
+use crate::sim::model::supplies::Supplies;
 use crate::sim::model::walk::Odometer;
 use crate::sim::record::chronicle::{Chronicle, EndingText};
+use crate::sim::record::score::Tally;
 use crate::states::Stage;
 
 /// Coordinates to a hundredth of a degree: identical printing on every platform.
@@ -21,6 +24,8 @@ fn round_geo((lat, lon): (f32, f32)) -> (f32, f32) {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub seed: u64,
+    /// `story`, `normal` or `as it was`.
+    pub difficulty: &'static str,
     /// `null` if the run was stopped before the journey ended.
     pub outcome: Option<Outcome>,
     pub days: u32,
@@ -39,6 +44,9 @@ pub struct Report {
     /// How long the journey would take a player at normal speed, from the time the run spent
     /// on each scale (a headless run counts it; `null` otherwise).
     pub play: Option<PlayTime>,
+    /// The journey's score, and the feats it earned (`sim::record::score`).
+    pub score: u32,
+    pub feats: Vec<&'static str>,
 }
 
 /// Seconds a player reads a story event, and more when it asks something of them: an
@@ -117,6 +125,7 @@ impl Report {
     pub fn from_world(world: &World) -> Report {
         let fates = world.resource::<Fates>();
         let chronicle = Chronicle::from_world(world);
+        let score = Report::tally(world).score();
         let members = MemberId::ALL
             .iter()
             .zip(&chronicle.members)
@@ -136,6 +145,7 @@ impl Report {
             .collect();
         Report {
             seed: world.resource::<RunSeed>().0,
+            difficulty: world.resource::<Difficulty>().name(),
             outcome: world.resource::<JourneyOutcome>().0,
             days: world.resource::<GameClock>().day(),
             start_date: GameClock::date_of(1).iso(),
@@ -164,6 +174,25 @@ impl Report {
                 let log = &world.resource::<StoryLog>().0;
                 p.finish(log.len(), log.iter().filter(|e| e.choice.is_some()).count())
             }),
+            score: score.points,
+            feats: score.feats.iter().map(|f| f.name()).collect(),
+        }
+    }
+
+    /// What the score is read from, as the journey ended.
+    pub fn tally(world: &World) -> Tally {
+        let log = &world.resource::<StoryLog>().0;
+        let end = world.get_resource::<AtTheEnd>().copied().unwrap_or_default();
+        Tally {
+            outcome: world.resource::<JourneyOutcome>().0,
+            difficulty: *world.resource::<Difficulty>(),
+            days: world.resource::<GameClock>().day(),
+            km: world.resource::<Odometer>().0,
+            fates: world.resource::<Fates>().0.iter().map(|r| (r.member, r.fate, r.stage)).collect(),
+            rations: world.get_resource::<Supplies>().map_or(0.0, |s| s.rations),
+            gear: end.gear,
+            left_the_gobi: world.resource::<StageLog>().0.iter().any(|s| s.stage > Stage::Gobi),
+            drank_at_the_stream: log.iter().any(|e| e.stage == Stage::Gobi && e.id == "the_stream"),
         }
     }
 

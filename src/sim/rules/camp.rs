@@ -8,6 +8,7 @@ use crate::levels::{MemberId, Water};
 use crate::sim::model::air::Weather;
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::group::Resting;
+use crate::sim::model::hardship::Difficulty;
 use crate::sim::model::party::News;
 use crate::sim::model::party::{Leader, Member, Position, Status};
 use crate::sim::model::seed::SimRng;
@@ -132,9 +133,9 @@ fn burn_fires(
 }
 
 /// Skins hold what the walkers can carry: when someone leaves or dies, so does their skin.
-fn fit_skins(mut supplies: ResMut<Supplies>, members: Query<(&Member, &Status)>) {
+fn fit_skins(mut supplies: ResMut<Supplies>, difficulty: Res<Difficulty>, members: Query<(&Member, &Status)>) {
     let carriers = members.iter().filter(|(_, s)| matches!(s, Status::Walking | Status::GivenUp)).count() as f32;
-    supplies.capacity_l = carriers * SKIN_L;
+    supplies.capacity_l = carriers * SKIN_L * difficulty.skins_each();
     // Whoever is gone took their share of the load; what nobody can carry is eaten or left.
     supplies.rations = supplies.rations.min(carriers * RATIONS_EACH);
     supplies.water_l = supplies.water_l.min(supplies.capacity_l);

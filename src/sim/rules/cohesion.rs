@@ -14,8 +14,9 @@ use crate::sim::model::group::{
     DRIFT_TOLD_AT, ENCOURAGE_FATIGUE, ENCOURAGE_MINUTES, ENCOURAGE_MORALE, Encourage, GIVE_UP_BELOW, Halt,
     LOST_AFTER_H, Mind, Pace, Resting, Straying, WALK_AGAIN_ABOVE,
 };
+use crate::sim::model::hardship::Difficulty;
 use crate::sim::model::march::MarchOrders;
-use crate::sim::model::party::{Fate, Fates, Leader, Member, News, Position, Status};
+use crate::sim::model::party::{Fate, Fates, Leader, Member, News, Position, STRAYED, Status};
 use crate::sim::model::seed::SimRng;
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::{Fire, WoodRun};
@@ -88,6 +89,7 @@ fn wander(
     level: Res<CurrentLevel>,
     stage: Res<State<Stage>>,
     clock: Res<GameClock>,
+    difficulty: Res<Difficulty>,
     mut rng: ResMut<SimRng>,
     mut fates: ResMut<Fates>,
     mut strays: Query<(&Member, &mut Position, &mut Straying, &mut Status, &Vitals)>,
@@ -112,7 +114,7 @@ fn wander(
             stray.heading = -stray.heading;
         }
         pos.0 = next;
-        if stray.minutes as f32 >= LOST_AFTER_H * 60.0 {
+        if stray.minutes as f32 >= LOST_AFTER_H * difficulty.patience_share() * 60.0 {
             *status = Status::Lost;
             let when = if clock.is_night() { "in the dark" } else { "out of sight of the others" };
             fates.settle(
@@ -120,7 +122,7 @@ fn wander(
                 Fate::Lost,
                 *stage.get(),
                 clock.day(),
-                format!("strayed {when} and was never found"),
+                format!("{STRAYED}{when} and was never found"),
             );
             news.write(News(format!("{} is lost.", member.0.name())));
         }

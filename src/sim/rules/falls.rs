@@ -14,6 +14,7 @@ use crate::sim::model::air::Weather;
 use crate::sim::model::body::{Died, Exertion, Vitals};
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::gear::Gear;
+use crate::sim::model::hardship::Difficulty;
 use crate::sim::model::march::March;
 use crate::sim::model::party::{Fate, Fates, Member, News, Status};
 use crate::sim::model::seed::SimRng;
@@ -48,6 +49,7 @@ fn fall(
     march: Res<March>,
     weather: Res<Weather>,
     mut rng: ResMut<SimRng>,
+    difficulty: Res<Difficulty>,
     stage: Res<State<Stage>>,
     mut fates: ResMut<Fates>,
     mut members: Query<(&Member, &mut Status, &Exertion, &Gear, &mut Vitals)>,
@@ -66,7 +68,10 @@ fn fall(
         if *status != Status::Walking || !exertion.walking {
             continue;
         }
-        let p = FALL_PER_H * clock.step_h() * fall_risk(weather.kind, clock.is_night(), v.fatigue, gear);
+        let p = FALL_PER_H
+            * difficulty.fall_share()
+            * clock.step_h()
+            * fall_risk(weather.kind, clock.is_night(), v.fatigue, gear);
         if rng.0.random::<f32>() >= p {
             continue;
         }

@@ -11,6 +11,7 @@ use crate::sim::model::clock::GameClock;
 use crate::sim::model::gear::{Gear, WornTo};
 use crate::sim::model::ground::Ground;
 use crate::sim::model::group::Pace;
+use crate::sim::model::hardship::Difficulty;
 use crate::sim::model::march::{March, MarchOrders};
 use crate::sim::model::party::{News, Status};
 use crate::sim::model::walk::Odometer;
@@ -29,6 +30,7 @@ pub fn has_mending_stuff(terrain: Terrain) -> bool {
 fn wear_gear(
     odometer: Res<Odometer>,
     pace: Res<Pace>,
+    difficulty: Res<Difficulty>,
     mut worn_to: ResMut<WornTo>,
     mut members: Query<(&Status, &Exertion, &Ground, &mut Gear)>,
 ) {
@@ -40,7 +42,7 @@ fn wear_gear(
     }
     for (status, exertion, ground, mut gear) in &mut members {
         if *status == Status::Walking && exertion.walking {
-            gear.wear(km, ground.terrain, pace.wear_factor());
+            gear.wear(km * difficulty.wear_share(), ground.terrain, pace.wear_factor());
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::sim::model::clock::GameClock;
 use crate::sim::model::food::{Foraged, HOSTS_FEED_KCAL_PER_H, RATION_KCAL, Rations, STARVING_KCAL, need_kcal_per_h};
 use crate::sim::model::ground::Ground;
 use crate::sim::model::group::{Pace, Straying};
+use crate::sim::model::hardship::Difficulty;
 use crate::sim::model::march::{March, MarchOrders};
 use crate::sim::model::party::{Leader, Member, News, Position, Status, WALK_KMH};
 use crate::sim::model::seed::SimRng;
@@ -165,6 +166,7 @@ fn forage(
     march: Res<March>,
     orders: Res<MarchOrders>,
     mut rng: ResMut<SimRng>,
+    difficulty: Res<Difficulty>,
     mut supplies: ResMut<Supplies>,
     mut foraged: ResMut<Foraged>,
     mut news: MessageWriter<News>,
@@ -217,8 +219,9 @@ fn forage(
             found += SNARES_KCAL * left * hours.min(2.0) * rng.0.random_range(0.5..1.5);
         }
     }
-    let mut rations = found / RATION_KCAL;
-    if game_land && rng.0.random::<f32>() < BIG_GAME_CHANCE * left * hours {
+    let share = difficulty.forage_share();
+    let mut rations = found / RATION_KCAL * share;
+    if game_land && rng.0.random::<f32>() < BIG_GAME_CHANCE * left * hours * share {
         rations += BIG_GAME_RATIONS;
         news.write(News("A kill: there is meat for everyone tonight, and to carry.".into()));
     } else if rest_day && rations >= 0.5 {

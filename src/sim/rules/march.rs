@@ -9,6 +9,7 @@ use bevy::prelude::*;
 use crate::levels::{Biome, Terrain, Water, WeatherKind};
 use crate::sim::model::air::Weather;
 use crate::sim::model::body::{Exertion, Vitals};
+use crate::sim::model::hardship::Difficulty;
 
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::gear::Gear;
@@ -87,6 +88,7 @@ fn march_on(
     halt: Res<Halt>,
     mut march: ResMut<March>,
     weather: Res<Weather>,
+    difficulty: Res<Difficulty>,
     mut resting: ResMut<Resting>,
     mut odometer: ResMut<Odometer>,
     mut supplies: ResMut<Supplies>,
@@ -121,7 +123,7 @@ fn march_on(
     } else if walking_hours && !searching {
         march.waited_h += 1;
     }
-    if any_fallen && march.waited_h > WAIT_FOR_THE_FALLEN_H {
+    if any_fallen && march.waited_h as f32 > WAIT_FOR_THE_FALLEN_H as f32 * difficulty.patience_share() {
         for (member, mut status, v, ..) in &mut members {
             if member.0 == MemberId::Janusz || !fallen(&status, &v) {
                 continue;

@@ -160,6 +160,8 @@ pub(super) fn worth(
         Effect::Rest(h) => needs.hour(weather.air_c) * h,
         Effect::Weather(..) => 0.0,
         Effect::Join(_) => 3.0,
+        // Someone lost brought back alive: more than a stranger joining.
+        Effect::Found(_) => 4.5,
         Effect::TurnAway(..) | Effect::Stay(..) | Effect::Depart(..) => -3.0,
         Effect::GiveUp(_) => -2.0,
         Effect::Rally(_) => 2.0,

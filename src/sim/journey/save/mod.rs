@@ -19,6 +19,7 @@ use crate::sim::model::clock::GameClock;
 use crate::sim::model::food::{Foraged, Rations};
 use crate::sim::model::gear::{Gear, WornTo};
 use crate::sim::model::group::{Halt, Mind, Pace, Resting};
+use crate::sim::model::hardship::Difficulty;
 use crate::sim::model::journal::{Journal, JournalEntry};
 use crate::sim::model::march::{March, MarchOrders};
 use crate::sim::model::party::{FateRecord, Fates, Member, Position, Status};
@@ -108,6 +109,9 @@ pub struct Save {
     /// Where the group has been foraging and since when (older saves: nowhere yet).
     #[serde(default)]
     pub foraged: Foraged,
+    /// How hard the journey is (older saves: normal).
+    #[serde(default)]
+    pub difficulty: Difficulty,
 }
 
 /// The group at its camp, mid-stage: enough to put it back where it was.
@@ -239,6 +243,7 @@ impl Save {
             odometer: *world.resource::<Odometer>(),
             gear_worn_to_km: Some(world.resource::<WornTo>().0),
             foraged: *world.resource::<Foraged>(),
+            difficulty: *world.resource::<Difficulty>(),
             members,
             fates: world.resource::<Fates>().0.clone(),
             stages,
@@ -291,7 +296,8 @@ fn save_at_camp(world: &mut World, mut was_resting: Local<bool>, mut last: Local
     let resting = world.resource::<Resting>().0;
     let begun = resting && !*was_resting;
     *was_resting = resting;
-    if !begun || world.get_resource::<ResumeFrom>().is_some() {
+    // As it was, nobody could take back a night: the journey is kept only at each stage.
+    if !begun || world.get_resource::<ResumeFrom>().is_some() || !world.resource::<Difficulty>().saves_at_camp() {
         return;
     }
     let now = world.resource::<GameClock>().minutes;

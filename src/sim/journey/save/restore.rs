@@ -51,6 +51,7 @@ pub(super) fn resume(mut commands: Commands, resume: Option<Res<ResumeFrom>>, me
     commands.insert_resource(save.odometer);
     commands.insert_resource(WornTo(save.gear_worn_to_km.unwrap_or(save.odometer.0)));
     commands.insert_resource(save.foraged);
+    commands.insert_resource(save.difficulty);
     commands.insert_resource(save.orders);
     commands.insert_resource(save.rations);
     commands.insert_resource(save.pursuit);

@@ -48,6 +48,7 @@ pub(crate) struct StoryWorld<'w, 's> {
     weather: ResMut<'w, Weather>,
     halt: ResMut<'w, Halt>,
     fates: ResMut<'w, Fates>,
+    fate_places: ResMut<'w, crate::sim::model::route::FatePlaces>,
     stage_log: ResMut<'w, StageLog>,
     odometer: Res<'w, crate::sim::model::walk::Odometer>,
     level: ResMut<'w, crate::sim::model::stage::CurrentLevel>,
@@ -59,7 +60,7 @@ pub(crate) struct StoryWorld<'w, 's> {
         (
             Entity,
             &'static Member,
-            &'static Position,
+            &'static mut Position,
             &'static mut Status,
             &'static mut Mind,
             &'static mut Vitals,
@@ -71,7 +72,7 @@ pub(crate) struct StoryWorld<'w, 's> {
     janusz: Query<'w, 's, (&'static mut Vitals, Option<&'static mut Gear>), With<Leader>>,
     pursuit: Option<ResMut<'w, crate::sim::model::pursuit::Pursuit>>,
     rng: Option<ResMut<'w, crate::sim::model::seed::SimRng>>,
-    strangers: Query<'w, 's, (Entity, &'static StrangerAt, &'static Position)>,
+    strangers: Query<'w, 's, (Entity, &'static StrangerAt, &'static Position), Without<Member>>,
 }
 
 /// The waiting event's answer: its effects, then play goes on.
@@ -139,6 +140,7 @@ fn apply(effect: &Effect, subject: Option<MemberId>, lead: Vec2, w: &mut StoryWo
         Effect::Join(_) | Effect::TurnAway(..) | Effect::Stay(..) | Effect::Depart(..) => {
             apply_to_company(effect, lead, w)
         }
+        Effect::Found(t) => find_the_lost(*t, subject, lead, w),
         Effect::WoodRun(_) | Effect::Guide | Effect::Road(..) => apply_to_way(effect, lead, w),
         Effect::Tire(..) | Effect::Boots(..) | Effect::Clothes(..) => apply_to_bodies(effect, subject, w),
         Effect::Lead(km) => {
@@ -250,6 +252,24 @@ fn apply_to_supplies(effect: &Effect, w: &mut StoryWorld) {
             w.march.guests_until = Some(until);
         }
         _ => {}
+    }
+}
+
+/// The dawn search found them: back with the group, worn by a night out alone; no longer lost
+/// in the chronicle.
+fn find_the_lost(target: Target, subject: Option<MemberId>, lead: Vec2, w: &mut StoryWorld) {
+    for (e, m, mut pos, mut s, mut mind, mut v, ..) in &mut w.members {
+        if *s != Status::Lost || !targets(target, subject, m.0) {
+            continue;
+        }
+        *s = Status::Walking;
+        pos.0 = lead + Vec2::new(0.8, 0.4);
+        v.fatigue = (v.fatigue + 0.3).min(1.0);
+        mind.morale = (mind.morale + 0.1).min(1.0);
+        w.commands.entity(e).remove::<Straying>();
+        w.fates.0.retain(|r| r.member != m.0);
+        w.fate_places.0.remove(&m.0);
+        w.news.write(News(format!("{} is found, and walks with the group again.", m.0.name())));
     }
 }
 

@@ -8,6 +8,7 @@ pub mod effects;
 pub mod speech;
 pub mod strangers;
 pub mod triggers;
+pub mod visions;
 
 pub use strangers::{Greeted, StrangerAt};
 
@@ -155,6 +156,8 @@ pub(crate) fn plugin(app: &mut App) {
             effects::carry_out_told,
             speech::speak,
             speech::speak_at_fire,
+            visions::dream_of_the_house,
+            visions::follow_the_house,
         )
             .chain()
             .in_set(SimSystems::Story),

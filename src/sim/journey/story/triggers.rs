@@ -70,6 +70,9 @@ struct Watch<'a, 'w, 's> {
     marched_km: Option<f32>,
     route: Option<&'a MarchRoute>,
     stage: Stage,
+    /// The day of the journey, and whether it is dark.
+    day: u32,
+    night: bool,
     lead: Vec2,
     along: f32,
     nights: &'a StageNights,
@@ -116,6 +119,16 @@ fn subjects(trigger: &Trigger, w: &Watch, landmarks: &mut Landmarks, commands: &
             .0
             .iter()
             .filter(|r| r.fate == Fate::Died && r.stage == w.stage && who.matches(r.member))
+            .map(|r| Some(r.member))
+            .collect(),
+        // The search waits for daylight, and for nobody to be out looking already.
+        Trigger::Missing(_) if w.night => vec![],
+        Trigger::Missing(who) => w
+            .fates
+            .0
+            .iter()
+            .filter(|r| Fates::strayed(r) && r.stage == w.stage && r.day + 1 >= w.day && who.matches(r.member))
+            .filter(|r| r.member != MemberId::Janusz)
             .map(|r| Some(r.member))
             .collect(),
         Trigger::After(id) => once(w.log.settled(w.stage, id, w.pending)),
@@ -170,6 +183,8 @@ pub(crate) fn fire_story_events(
                 .map(|_| march.km),
             route: level.0.route.as_ref(),
             stage,
+            day: now.day,
+            night: now.night,
             lead: lead.0,
             along,
             nights: &nights,
