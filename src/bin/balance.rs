@@ -175,6 +175,7 @@ fn summary(reports: &[Report]) -> serde_json::Value {
         "mean_days": (mean(&|r| r.days as f64) * 10.0).round() / 10.0,
         "mean_km": mean(&|r| r.distance_km).round(),
         "mean_score": mean(&|r| r.score as f64).round(),
+        "seen_at_the_wire": reports.iter().filter(|r| r.seen_at_the_wire).count(),
         "feats": feats,
         "endings": endings,
         "members": Value::Object(members),

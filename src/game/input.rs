@@ -219,6 +219,10 @@ fn read_ground_keys(
     }
 }
 
+/// How much slower than a scene's usual minute-a-tick time runs while the camp's lamps sweep
+/// the yard: six game minutes a second.
+const ESCAPE_SPEED: f32 = 0.2;
+
 /// The player's choice of game speed (`--speed`).
 #[derive(Resource, Debug, Clone, Copy)]
 pub struct GameSpeed(pub f32);
@@ -229,12 +233,17 @@ fn speed_up_sleep(
     base: Res<GameSpeed>,
     scale: Res<State<Scale>>,
     fast: Res<MarchFast>,
+    lamps: Query<&crate::sim::model::watch::Searchlight>,
     mut time: ResMut<Time<Virtual>>,
 ) {
     let speed = if *scale.get() == Scale::March {
         // A tick is an hour on the march: run the ticks at the march's pace.
         let hours = if fast.0 { MARCH_FAST_HOURS_PER_SECOND } else { MARCH_HOURS_PER_SECOND };
         base.0 * hours / crate::sim::TICKS_PER_SECOND as f32
+    } else if lamps.iter().any(|l| l.reach > 0.0) {
+        // The break-out under the lamps is played minute by minute, slowly enough to time a
+        // dash between two sweeps of a beam.
+        base.0 * ESCAPE_SPEED
     } else {
         base.0 * if resting.0 { SLEEP_SPEED } else { 1.0 }
     };

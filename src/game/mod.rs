@@ -123,6 +123,7 @@ impl Plugin for GamePlugin {
             menus::journal::plugin,
             audio::plugin,
             view::march::plugin,
+            view::tracks::plugin,
         ));
     }
 }

@@ -125,6 +125,9 @@ pub enum Effect {
     Drink(Target, f32),
     /// The group stops where it is for this many hours.
     Rest(f32),
+    /// The rest of the day passes, with nothing in it to play, until this hour of the day (0 to
+    /// 24): the prisoners wait in the barracks for night.
+    Until(f32),
     /// This weather, now, for this many hours.
     Weather(WeatherKind, f32),
     /// Someone met on the way joins the group.
@@ -233,6 +236,8 @@ pub enum Require {
     Hunted,
     AtNight,
     ByDay,
+    /// A fire burns where Janusz is: the group sits round it (a fireside scene).
+    AtFire,
     /// At least this many on their feet, Janusz with them.
     GroupAtLeast(u32),
 }

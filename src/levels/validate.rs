@@ -216,7 +216,18 @@ fn check_geo(field: &str, (lat, lon): (f32, f32)) -> Result<(), Invalid> {
 }
 
 fn check_text(field: String, text: &str) -> Result<(), Invalid> {
-    if text.trim().is_empty() { Err((field, "must not be empty".into())) } else { Ok(()) }
+    if text.trim().is_empty() {
+        return Err((field, "must not be empty".into()));
+    }
+    check_drawable(field, text)
+}
+
+/// The game's font draws ASCII only: a letter outside it would show as an empty box.
+fn check_drawable(field: String, text: &str) -> Result<(), Invalid> {
+    match text.chars().find(|c| !(c.is_ascii_graphic() || *c == ' ')) {
+        Some(c) => Err((field, format!("`{c}` cannot be drawn (the game's font has ASCII only)"))),
+        None => Ok(()),
+    }
 }
 
 /// Story events of a stage (`in_stage`) or of the story file (which may only use triggers that
@@ -270,6 +281,7 @@ pub(crate) fn validate_event(event: &StoryEvent, at: &dyn Fn(&str) -> String) ->
     for (c, choice) in event.choices.iter().enumerate() {
         let at = |f: &str| at(&format!("choices[{c}].{f}"));
         check_text(at("label"), &choice.label)?;
+        check_drawable(at("reply"), &choice.reply)?;
         if let Some((_, t)) = choice.needs_trust {
             check_range(&at("needs_trust"), t as f64, 0.0, 1.0, "")?;
         }
@@ -331,6 +343,7 @@ fn check_effect(field: &str, effect: &Effect) -> Result<(), Invalid> {
         Effect::Rations(r) => check_range(field, *r as f64, -50.0, 50.0, " person-days"),
         Effect::Wood(w) => check_range(field, *w as f64, -20.0, 20.0, " bundles"),
         Effect::Rest(h) => check_range(field, *h as f64, 0.25, 24.0, " h"),
+        Effect::Until(h) => check_range(field, *h as f64, 0.0, 23.99, " o'clock"),
         Effect::Guests(d) => check_range(field, *d as f64, 1.0, 60.0, " days"),
         Effect::Weather(_, h) => check_range(field, *h as f64, 0.25, 48.0, " h"),
         Effect::Tire(_, x) | Effect::Boots(_, x) | Effect::Clothes(_, x) => {

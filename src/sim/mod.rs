@@ -199,6 +199,6 @@ impl Plugin for SimulationPlugin {
             rules::cohesion::plugin,
             rules::march::plugin,
         ));
-        app.add_plugins((rules::gear::plugin, rules::pursuit::plugin, rules::falls::plugin));
+        app.add_plugins((rules::gear::plugin, rules::pursuit::plugin, rules::falls::plugin, rules::watch::plugin));
     }
 }

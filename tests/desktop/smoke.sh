@@ -94,7 +94,7 @@ replay="$out/replay"
 rm -rf "$replay" "$out/saves"
 if RUST_LOG=info THE_WAY_BACK_SAVE_DIR="$out/saves" timeout 600 "$bin" --seed 11 --speed 4 \
     --replay "$(dirname "$0")/journey.replay" --replay-out "$replay" >"$out/replay.log" 2>&1; then
-  check_shots "replay" "$replay" title prologue camp taiga journal journal-back after-journal
+  check_shots "replay" "$replay" title prologue camp escape taiga journal journal-back after-journal
   grep -q "opened the Journal page" "$out/replay.log" || { echo "FAIL: J did not open the journal"; fail=1; }
   grep -q "closed the Journal page" "$out/replay.log" || { echo "FAIL: Escape did not close the journal"; fail=1; }
   grep -q "story: the_prisoners" "$out/replay.log" || { echo "FAIL: the replayed keys did not answer the prologue"; fail=1; }

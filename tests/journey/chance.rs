@@ -19,9 +19,10 @@ fn drawn(report: &Report, pool: &[StoryEvent]) -> Vec<String> {
 fn two_journeys_meet_different_chances_and_one_seed_meets_the_same_ones() {
     let levels = Levels::builtin().unwrap();
     let pool = levels.story.pool.clone();
-    // Forty days in the taiga, as a careful player walks it.
+    // Forty days in the taiga, as a careful player walks it (two seeds whose journeys last
+    // that long: seed 5's ends on its fifth day, Janusz lost in the first snow).
     let play = |seed| run_with(seed, levels.clone(), Some(Policy::Careful), 40, Stage::Taiga);
-    let (a, again, b) = (play(4), play(4), play(5));
+    let (a, again, b) = (play(4), play(4), play(6));
     let (da, db) = (drawn(&a, &pool), drawn(&b, &pool));
     assert!(da.len() >= 3 && db.len() >= 3, "a few chance events in forty days: {da:?} / {db:?}");
     assert_eq!(a.to_json(), again.to_json(), "the same seed, the same journey, event for event");
@@ -88,9 +89,9 @@ fn a_gamble_is_told_in_words_and_the_dice_decide_it() {
         let entry = app.world().resource::<StoryLog>().0.iter().find(|e| e.id == "cache").cloned().unwrap();
         let worked = entry.worked.expect("a gamble says whether it worked");
         // Three bundles won or lost; the same minute may pick up one more on the way, or two
-        // gathered as the group stops in wooded land.
+        // gathered as the group stops in wooded land, or burn two lighting the night's fire.
         let change = after as i32 - 5;
-        assert!(if worked { (3..=5).contains(&change) } else { (-3..=-1).contains(&change) }, "{change}, {worked}");
+        assert!(if worked { (1..=5).contains(&change) } else { (-5..=-1).contains(&change) }, "{change}, {worked}");
         assert_eq!(entry.reply.as_deref(), Some(if worked { "Dry fish." } else { "Rotten, and a fall." }));
         outcomes.insert(worked);
     }

@@ -82,6 +82,15 @@ fn a_value_out_of_range_names_field_and_line() {
 }
 
 #[test]
+fn a_letter_the_font_cannot_draw_is_refused_with_its_place() {
+    // The game's font is ASCII: "Lwów" would show its "ó" as an empty box.
+    let text = shipped(Stage::Camp).replace("title: \"Twenty years\"", "title: \"Twenty years in Lwów\"");
+    let line = text.lines().position(|l| l.contains("Lwów")).unwrap() + 1;
+    let err = error_for(Stage::Camp, &text);
+    assert!(err.starts_with(&format!("levels/x.ron:{line}:")) && err.contains("`ó` cannot be drawn"), "{err}");
+}
+
+#[test]
 fn a_stay_must_be_at_a_place_on_the_march() {
     // A waypoint the route does not have.
     let text = shipped(Stage::Monastery).replace("trigger: Waypoint(1)", "trigger: Waypoint(9)");

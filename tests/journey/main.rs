@@ -2,6 +2,7 @@
 
 mod art;
 mod chance;
+mod escape;
 mod floors;
 mod fuzz;
 mod helpers;

@@ -93,9 +93,12 @@ fn offer_hints(
     let k = |a: Action| settings.label(a);
     let walk_keys =
         format!("{}{}{}{}", k(Action::WalkUp), k(Action::WalkLeft), k(Action::WalkDown), k(Action::WalkRight));
-    let candidates: [(&'static str, Option<String>); 12] = [
+    let candidates: [(&'static str, Option<String>); 13] = [
         ("walk", (*stage.get() == Stage::Camp).then(|| {
             format!("Walk with {walk_keys} or the arrows, or click where to go: the group follows. Reach the way out (where and how far: top left) with everyone close by.")
+        })),
+        ("wire", (*stage.get() == Stage::Camp && clock.is_night()).then(|| {
+            "Keep out of the lamps' beams and clear of the sentries walking the wire: hold still in the dark while a beam passes, then go. Seen, you are shot at, and the dogs come after you at once. The gap is in the east wire.".to_string()
         })),
         ("evening", (cold_stage && clock.hour() >= 15.5 && supplies.wood < 4).then(|| {
             format!("Night is coming, and the cold with it. Gather wood ({}) among the trees, then make camp ({}) and light a fire ({}).", k(Action::GatherWood), k(Action::Camp), k(Action::MakeFire))

@@ -4,8 +4,12 @@
 use bevy::prelude::*;
 
 use crate::game::theme;
-use crate::levels::Levels;
-use crate::sim::journey::story::{Choose, PendingEvent};
+use crate::levels::{Biome, Levels, WeatherKind};
+use crate::paint::art::{FIRESIDE_H, FIRESIDE_W, Sitter, dawn_search_picture, fireside_picture};
+use crate::sim::journey::story::{Choose, PendingEvent, SceneKind};
+use crate::sim::model::air::Weather;
+use crate::sim::model::party::{Member, Status};
+use crate::sim::model::stage::CurrentLevel;
 use crate::states::{Pause, Screen};
 
 #[derive(Component)]
@@ -32,10 +36,62 @@ pub fn is_asking(pending: Res<PendingEvent>) -> bool {
     pending.0.is_some()
 }
 
+/// The picture over a scene of the story: by the fire, everyone with the group round it, the
+/// speaker nearest it; at a dawn search, the searchers looking out over the missing one's
+/// tracks, as much of them as the night's weather left. On the colour of the land.
+fn scene_picture(
+    kind: SceneKind,
+    levels: &Levels,
+    level: Option<&CurrentLevel>,
+    weather: &Weather,
+    speaker: Option<crate::levels::MemberId>,
+    members: &Query<(&Member, &Status)>,
+    images: &mut Assets<Image>,
+) -> Handle<Image> {
+    let mut people: Vec<_> = members.iter().filter(|(_, s)| **s == Status::Walking).map(|(m, _)| m.0).collect();
+    people.sort();
+    let sitters: Vec<Sitter> = people
+        .iter()
+        .map(|id| {
+            let look = levels.story.character(*id).look;
+            let rgb = |(r, g, b): (u8, u8, u8)| [r, g, b];
+            Sitter { coat: rgb(look.coat), hat: rgb(look.hat), skin: rgb(look.skin), beard: look.beard }
+        })
+        .collect();
+    let ground = match level.map(|l| (l.0.biome, l.0.climate.night_temp_c < 0.0)) {
+        Some((_, true)) | None => [226, 231, 240],
+        Some((Biome::Desert, _)) => [205, 176, 124],
+        Some((Biome::Steppe, _)) => [158, 146, 92],
+        Some(_) => [112, 118, 80],
+    };
+    let (w, h, px) = match kind {
+        SceneKind::Fireside => {
+            let speaking = speaker.and_then(|s| people.iter().position(|id| *id == s));
+            fireside_picture(&sitters, speaking, ground)
+        }
+        SceneKind::DawnSearch => {
+            let filled = match weather.kind {
+                WeatherKind::Blizzard | WeatherKind::Sandstorm => 0.9,
+                WeatherKind::Snowfall => 0.6,
+                WeatherKind::Overcast => 0.2,
+                _ => 0.05,
+            };
+            dawn_search_picture(&sitters, ground, filled)
+        }
+    };
+    let mut image = crate::game::rgba_image(w, h, px);
+    image.sampler = bevy::image::ImageSampler::nearest();
+    images.add(image)
+}
+
 fn show_dialog(
     mut commands: Commands,
     pending: Res<PendingEvent>,
     levels: Res<Levels>,
+    level: Option<Res<CurrentLevel>>,
+    weather: Res<Weather>,
+    members: Query<(&Member, &Status)>,
+    mut images: ResMut<Assets<Image>>,
     open: Query<Entity, With<Dialog>>,
 ) {
     if !pending.is_changed() {
@@ -46,6 +102,9 @@ fn show_dialog(
     }
     let Some(p) = pending.0.as_ref() else { return };
     let speaker = p.entry.speaker.map(|s| levels.story.character(s).name.clone());
+    // A scene of the story is drawn over its words.
+    let picture =
+        p.scene.map(|k| scene_picture(k, &levels, level.as_deref(), &weather, p.entry.speaker, &members, &mut images));
     commands
         .spawn((
             Name::new("Story dialog"),
@@ -77,6 +136,13 @@ fn show_dialog(
                 BackgroundColor(Color::srgba(0.05, 0.06, 0.08, 0.95)),
             ))
             .with_children(|panel| {
+                if let Some(image) = picture {
+                    // Three screen pixels to a painted one, the width of the panel's text.
+                    panel.spawn((
+                        ImageNode::new(image),
+                        Node { width: px(FIRESIDE_W * 3), height: px(FIRESIDE_H * 3), ..default() },
+                    ));
+                }
                 panel.spawn(theme::label(p.entry.title.clone(), 30.0, theme::ACCENT));
                 if let Some(name) = speaker {
                     panel.spawn(theme::label(name, 16.0, theme::DIM));

@@ -6,4 +6,5 @@ pub mod march;
 pub mod night;
 pub mod party;
 pub mod tileset;
+pub mod tracks;
 pub mod weather_fx;

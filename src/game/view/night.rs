@@ -11,6 +11,7 @@ use crate::game::{TILE_PX, rgba_image};
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::party::Position;
 use crate::sim::model::supplies::Fire;
+use crate::sim::model::watch::{BEAM_HALF_WIDTH, Searchlight};
 use crate::states::Screen;
 
 /// The dark's resolution: coarse, and smoothed when stretched.
@@ -145,6 +146,7 @@ fn darken_night(
     window: Single<&Window, With<PrimaryWindow>>,
     camera: Single<(&Camera, &GlobalTransform, &Projection), With<Camera2d>>,
     fires: Query<(&Position, &Fire)>,
+    lamps: Query<&Searchlight>,
     night: Single<&Darkness>,
     mut images: ResMut<Assets<Image>>,
 ) {
@@ -168,11 +170,23 @@ fn darken_night(
             Some((Vec2::new(at.x / sw * MASK_W as f32, at.y / sh * MASK_H as f32), r / sw * MASK_W as f32))
         })
         .collect();
+    // Each lit searchlight: where its tower is in mask pixels, which way the beam points on
+    // screen (the screen's y runs down), and how far it reaches.
+    let to_mask = Vec2::new(MASK_W as f32 / sw, MASK_H as f32 / sh);
+    let beams: Vec<(Vec2, f32, f32)> = lamps
+        .iter()
+        .filter(|l| l.reach > 0.0)
+        .filter_map(|l| {
+            let at = camera.world_to_viewport(cam_t, world_pos(l.at).extend(0.0)).ok()?;
+            Some((at * to_mask, -l.angle, l.reach * TILE_PX / scale * to_mask.x))
+        })
+        .collect();
     for y in 0..MASK_H {
         for x in 0..MASK_W {
             let p = Vec2::new(x as f32 + 0.5, y as f32 + 0.5);
             let light =
                 lights.iter().map(|(c, r)| (1.0 - p.distance(*c) / r).clamp(0.0, 1.0).powf(0.8)).fold(0.0f32, f32::max);
+            let beam = beams.iter().map(|(c, a, r)| beam_light(p - *c, *a, *r)).fold(0.0f32, f32::max);
             // Blending happens in linear light: what looks dark on screen needs more than the
             // share of darkness itself.
             let a = 1.0 - (1.0 - dark * (1.0 - light * 0.92)).powf(1.6);
@@ -180,10 +194,33 @@ fn darken_night(
             let warm = light * dark;
             let rgb = [(6.0 + 120.0 * warm) as u8, (8.0 + 50.0 * warm) as u8, (22.0 * (1.0 - warm)) as u8];
             let i = ((y * MASK_W + x) * 4) as usize;
+            if beam > 0.0 {
+                // A lamp's beam: the dark lifted, with a cold tint, so that whoever stands in
+                // it is seen plainly.
+                let cold = [215.0, 225.0, 245.0];
+                for (c, (v, d)) in data[i..i + 3].iter_mut().zip(cold.into_iter().zip(rgb)) {
+                    *c = (d as f32 + (v - d as f32) * beam) as u8;
+                }
+                data[i + 3] = ((a + (0.16 - a) * beam) * 255.0) as u8;
+                continue;
+            }
             data[i..i + 3].copy_from_slice(&rgb);
             data[i + 3] = ((a + warm * 0.12).min(1.0) * 255.0) as u8;
         }
     }
+}
+
+/// How strongly a searchlight's beam lights a spot `d` from its tower (mask pixels), the beam
+/// pointing at `angle` with reach `r`: brightest near the lamp, fading to its reach and at its
+/// edges.
+fn beam_light(d: Vec2, angle: f32, r: f32) -> f32 {
+    let far = d.length();
+    if far > r || far < 0.5 {
+        return if far < 1.5 && r > 0.0 { 1.0 } else { 0.0 };
+    }
+    let off = (d.to_angle() - angle + std::f32::consts::PI).rem_euclid(std::f32::consts::TAU) - std::f32::consts::PI;
+    let edge = (1.0 - off.abs() / (BEAM_HALF_WIDTH * 1.4)).clamp(0.0, 1.0);
+    edge.powf(0.6) * (1.0 - far / r).powf(0.5)
 }
 
 pub(crate) fn plugin(app: &mut App) {

@@ -8,6 +8,7 @@ use crate::levels::{Levels, Look, MemberId, Stranger};
 use crate::paint::art::{FIGURE, FIGURE_FRAMES, LYING};
 use crate::sim::journey::story::StrangerAt;
 use crate::sim::model::party::{Leader, Member, Position, Status};
+use crate::sim::model::watch::Sentry;
 use crate::states::Screen;
 
 /// Where a simulation position (tile units) is drawn: tile centres at `n * TILE_PX`.
@@ -110,6 +111,24 @@ fn dress_stranger(
     }
 }
 
+/// A sentry of the camp's watch: a guard in a grey-green greatcoat and a fur hat.
+fn dress_sentry(
+    mut commands: Commands,
+    mut images: ResMut<Assets<Image>>,
+    layout: Res<FigureLayout>,
+    sentries: Query<(Entity, &Position), Added<Sentry>>,
+) {
+    let look = Look { coat: (74, 78, 56), hat: (58, 52, 40), skin: (196, 158, 128), beard: false, height: 1.05 };
+    for (entity, pos) in &sentries {
+        commands.entity(entity).insert((
+            Transform::from_xyz(0.0, 0.0, 10.0),
+            Visibility::default(),
+            Walker { last: pos.0, phase: 0.0 },
+        ));
+        commands.entity(entity).with_children(|p| figure(p, &mut images, &layout, &look, "sentry", false));
+    }
+}
+
 /// Steps while moving, stands still when not, lies down when dead; faces the way it walks.
 fn animate_walkers(
     time: Res<Time>,
@@ -145,7 +164,7 @@ fn animate_walkers(
     }
 }
 
-fn place_strangers(mut strangers: Query<(&Position, &mut Transform), With<StrangerAt>>) {
+fn place_strangers(mut strangers: Query<(&Position, &mut Transform), Or<(With<StrangerAt>, With<Sentry>)>>) {
     for (pos, mut transform) in &mut strangers {
         let p = world_pos(pos.0);
         transform.translation = p.extend(10.0 - pos.0.y * 0.001);
@@ -169,7 +188,7 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_systems(Startup, make_figure_layout);
     app.add_systems(
         Update,
-        (dress_member, dress_stranger, place_members, place_strangers, animate_walkers)
+        (dress_member, dress_stranger, dress_sentry, place_members, place_strangers, animate_walkers)
             .chain()
             .run_if(in_state(Screen::Playing)),
     );

@@ -3,9 +3,11 @@
 //! types: `tilegen` writes the tiles to `assets/`, the game paints the rest when it starts.
 
 mod figures;
+mod fireside;
 mod icons;
 mod tiles;
 
 pub use figures::*;
+pub use fireside::*;
 pub use icons::*;
 pub use tiles::*;

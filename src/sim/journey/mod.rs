@@ -61,6 +61,7 @@ pub(crate) fn start_journey(
     commands.insert_resource(crate::sim::model::march::MarchOrders::default());
     commands.insert_resource(crate::sim::model::march::March::default());
     commands.insert_resource(crate::sim::model::group::Halt::default());
+    commands.insert_resource(crate::sim::model::pursuit::Pursuit::default());
     for id in MemberId::ALL {
         if id.joins_at() == Stage::Camp && id != MemberId::Khabarov {
             spawn_member(&mut commands, id, Vec2::ZERO);

@@ -19,6 +19,10 @@ pub struct Weather {
     pub sight_tiles: f32,
     /// Minute of the clock at which the weather next changes.
     pub next_change: u64,
+    /// The weather now is a story's (the escape's storm), and goes on where the group goes
+    /// until it blows out, into the next stage too.
+    #[serde(default)]
+    pub forced: bool,
 }
 
 impl Default for Weather {
@@ -31,6 +35,7 @@ impl Default for Weather {
             sun: 0.0,
             sight_tiles: 14.0,
             next_change: 0,
+            forced: false,
         }
     }
 }
@@ -46,5 +51,6 @@ impl Weather {
     pub fn force(&mut self, kind: WeatherKind, until_minute: u64) {
         self.kind = kind;
         self.next_change = until_minute;
+        self.forced = true;
     }
 }

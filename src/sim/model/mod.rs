@@ -18,6 +18,7 @@ pub mod seed;
 pub mod stage;
 pub mod supplies;
 pub mod walk;
+pub mod watch;
 
 use bevy::prelude::*;
 

@@ -24,6 +24,9 @@ pub struct Pursuit {
     pub hunt: f32,
     /// How far along the group's trail (its odometer) the guards have come, km.
     pub guards_km: f32,
+    /// The watch saw the group go: the camp was woken at the wire, not at the morning count.
+    #[serde(default)]
+    pub alarm: bool,
 }
 
 impl Pursuit {

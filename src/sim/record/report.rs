@@ -47,6 +47,8 @@ pub struct Report {
     /// The journey's score, and the feats it earned (`sim::record::score`).
     pub score: u32,
     pub feats: Vec<&'static str>,
+    /// The camp's watch saw the group break out (the dogs went out at once).
+    pub seen_at_the_wire: bool,
 }
 
 /// Seconds a player reads a story event, and more when it asks something of them: an
@@ -176,6 +178,7 @@ impl Report {
             }),
             score: score.points,
             feats: score.feats.iter().map(|f| f.name()).collect(),
+            seen_at_the_wire: world.get_resource::<crate::sim::model::pursuit::Pursuit>().is_some_and(|p| p.alarm),
         }
     }
 

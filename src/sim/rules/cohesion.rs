@@ -42,11 +42,17 @@ fn look_for_the_group(
     mut commands: Commands,
     weather: Res<Weather>,
     clock: Res<GameClock>,
+    stage: Res<State<Stage>>,
     mut rng: ResMut<SimRng>,
     fires: Query<(&Position, &Fire)>,
     members: Query<(Entity, &Member, &Position, &Status, &Traits, Has<Leader>, Option<&Straying>)>,
     mut news: MessageWriter<News>,
 ) {
+    // Across the camp's yard each holds the belt of the one in front (so Rawicz's party went
+    // out into the storm): nobody loses the group there. On the march beyond the wire, they do.
+    if *stage.get() == Stage::Camp {
+        return;
+    }
     let night = clock.is_night();
     let anchors: Vec<(Entity, Vec2)> = members
         .iter()

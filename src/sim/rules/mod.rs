@@ -14,4 +14,5 @@ pub mod march;
 pub mod movement;
 pub mod pursuit;
 pub mod thirst;
+pub mod watch;
 pub mod weather;

@@ -15,6 +15,7 @@ use crate::sim::model::party::{Fate, Fates, Leader, Member, News, Status};
 use crate::sim::model::pursuit::{GUARDS_KMH, HEAD_START_KM, HUNT_AT_THE_ESCAPE, HUNT_GIVEN_UP, Pursuit};
 use crate::sim::model::seed::SimRng;
 use crate::sim::model::walk::Odometer;
+use crate::sim::model::watch::HEAD_START_RAISED_KM;
 use crate::states::Stage;
 use rand::Rng;
 
@@ -55,7 +56,14 @@ fn pursue(
     // The hunt begins once, as the group comes out of the wire into the taiga.
     if !pursuit.begun {
         if *stage.get() == Stage::Taiga {
-            *pursuit = Pursuit { begun: true, hunt: HUNT_AT_THE_ESCAPE, guards_km: odometer.0 - HEAD_START_KM };
+            // Seen going, the dogs are put on the trail at once; unseen, at the morning count.
+            let head_start = if pursuit.alarm { HEAD_START_RAISED_KM } else { HEAD_START_KM };
+            *pursuit = Pursuit {
+                begun: true,
+                hunt: HUNT_AT_THE_ESCAPE,
+                guards_km: odometer.0 - head_start,
+                alarm: pursuit.alarm,
+            };
         }
         return;
     }

@@ -41,6 +41,10 @@ fn pick(odds: &[(WeatherKind, f32)], roll: f32) -> WeatherKind {
 }
 
 fn reset_weather(mut weather: ResMut<Weather>, clock: Res<GameClock>, level: Res<CurrentLevel>) {
+    // A story's storm still blowing goes on into the new stage (the escape's into the taiga).
+    if weather.forced && weather.next_change > clock.minutes {
+        return;
+    }
     // Each stage opens in its most common weather; the dice decide from the first change on.
     let odds = level.0.weather_odds();
     let kind = odds.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1)).map_or(WeatherKind::Clear, |(k, _)| k);
@@ -57,6 +61,7 @@ fn change_weather(
     if clock.minutes >= weather.next_change {
         let odds = crate::levels::odds_in_season(&level.0.weather_odds(), &climate, clock.month_f());
         weather.kind = pick(&odds, rng.0.random());
+        weather.forced = false;
         // Storms blow themselves out sooner than fair weather changes.
         let hours = match weather.kind {
             WeatherKind::Blizzard | WeatherKind::Sandstorm => rng.0.random_range(2..6),

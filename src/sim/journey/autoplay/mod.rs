@@ -2,6 +2,7 @@
 //! the heat of the day and the small hours), gathers wood before dark, makes and feeds fires, fills the skins where
 //! it can, goes for water when it runs low, and encourages whoever gives up.
 
+mod escape;
 mod march;
 mod policy;
 mod roads;
@@ -46,6 +47,8 @@ enum Errand {
 
 /// Wind kept off below which a careful leader looks for a better place to camp.
 const CAMP_SHELTER: f32 = 0.4;
+/// Minutes a careful leader walks toward a lee before making camp wherever the group is.
+const SHELTER_WALK_MIN: u64 = 60;
 
 fn is_autoplaying(autoplay: Res<Autoplay>) -> bool {
     autoplay.0
@@ -70,6 +73,8 @@ struct Steering {
     last_errand: u64,
     /// The Gobi's stream has been reached.
     found_stream: bool,
+    /// The minute the walk to a lee for the night began.
+    shelter_since: u64,
 }
 
 impl Steering {
@@ -153,12 +158,15 @@ fn steer_autoplay(
     // the break-out itself, which a storm covers (Rawicz chose a heavy snowfall for it).
     let storm = matches!(weather.kind, crate::levels::WeatherKind::Blizzard | crate::levels::WeatherKind::Sandstorm);
     let sits_out = storm && *policy != Policy::Reckless && *stage.get() != crate::states::Stage::Camp;
-    let rest = stays || sits_out || should_rest(&level, &clock, &weather, &march);
+    // Nobody camps in the yard of the camp they are breaking out of: the night is the escape.
+    let breaking_out = *stage.get() == crate::states::Stage::Camp;
+    let rest = !breaking_out && (stays || sits_out || should_rest(&level, &clock, &weather, &march));
     // Before making camp in the open, a careful leader leads the group into the lee of a wood
     // near by, where a fire keeps burning through a storm.
     if rest && !resting.0 && *policy != Policy::Reckless {
         match s.errand {
-            Errand::Shelter if !route.0.is_empty() => return,
+            // Not for long: a group too spent to reach the lee within the hour camps where it is.
+            Errand::Shelter if !route.0.is_empty() && clock.minutes < s.shelter_since + SHELTER_WALK_MIN => return,
             Errand::Shelter => {}
             _ if shelter_at(&map, pos.0) < CAMP_SHELTER => {
                 if let Some(lee) = nearest_shelter(&map, pos.0, 10, CAMP_SHELTER)
@@ -166,6 +174,7 @@ fn steer_autoplay(
                 {
                     route.0 = r.into();
                     s.errand = Errand::Shelter;
+                    s.shelter_since = clock.minutes;
                     return;
                 }
             }
@@ -427,6 +436,11 @@ pub(crate) fn plugin(app: &mut App) {
         FixedUpdate,
         (
             steer_autoplay.run_if(is_autoplaying).run_if(crate::sim::is_on_the_ground),
+            escape::keep_to_the_dark
+                .after(steer_autoplay)
+                .run_if(is_autoplaying)
+                .run_if(in_state(crate::states::Stage::Camp))
+                .run_if(crate::sim::is_on_the_ground),
             march::steer_the_march.run_if(is_autoplaying).run_if(crate::sim::is_marching),
         )
             .in_set(SimSystems::Decide),

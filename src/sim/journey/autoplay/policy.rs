@@ -158,7 +158,8 @@ pub(super) fn worth(
         }
         Effect::Drink(_, l) => 2.0 * l,
         Effect::Rest(h) => needs.hour(weather.air_c) * h,
-        Effect::Weather(..) => 0.0,
+        // Waiting for night is what every answer to it does.
+        Effect::Weather(..) | Effect::Until(_) => 0.0,
         Effect::Join(_) => 3.0,
         // Someone lost brought back alive: more than a stranger joining.
         Effect::Found(_) => 4.5,

@@ -27,6 +27,9 @@ pub struct Person {
     pub trust: f32,
 }
 
+/// How near a fire Janusz must be for the group to be sitting round it, tiles.
+const FIRESIDE_TILES: f32 = 3.0;
+
 /// The journey as it stands this minute, as far as events ask about it.
 #[derive(Debug, Clone)]
 pub struct Situation {
@@ -42,6 +45,8 @@ pub struct Situation {
     pub water_l: f32,
     pub wood: u32,
     pub hunted: bool,
+    /// A fire burns within a few steps of Janusz.
+    pub at_fire: bool,
     pub people: Vec<Person>,
 }
 
@@ -96,6 +101,7 @@ impl Situation {
             Require::Hunted => self.hunted,
             Require::AtNight => self.night,
             Require::ByDay => !self.night,
+            Require::AtFire => self.at_fire,
             Require::GroupAtLeast(n) => self.people.iter().filter(|p| p.walking).count() as u32 >= *n,
         }
     }
@@ -118,6 +124,7 @@ pub struct Circumstances<'w, 's> {
     level: Res<'w, CurrentLevel>,
     map: Res<'w, StageMap>,
     leader: Query<'w, 's, &'static Position, With<Leader>>,
+    fires: Query<'w, 's, (&'static Position, &'static crate::sim::model::supplies::Fire)>,
     people: Query<'w, 's, (&'static Member, &'static Status, Option<&'static Mind>)>,
 }
 
@@ -141,6 +148,10 @@ impl Circumstances<'_, '_> {
             water_l: self.supplies.water_l,
             wood: self.supplies.wood,
             hunted: self.pursuit.as_ref().is_some_and(|p| p.is_on()),
+            at_fire: self
+                .leader
+                .single()
+                .is_ok_and(|lead| self.fires.iter().any(|(p, f)| f.burning() && p.0.distance(lead.0) < FIRESIDE_TILES)),
             people: self
                 .people
                 .iter()
@@ -173,6 +184,7 @@ mod tests {
             ground: Terrain::Dune,
             rations: 21.0,
             water_l: 6.0,
+            at_fire: false,
             wood: 0,
             hunted: false,
             people: vec![

@@ -42,7 +42,7 @@ pub(crate) struct StoryWorld<'w, 's> {
     commands: Commands<'w, 's>,
     stage: Res<'w, State<Stage>>,
     next_stage: ResMut<'w, NextState<Stage>>,
-    clock: Res<'w, GameClock>,
+    clock: ResMut<'w, GameClock>,
     map: Option<ResMut<'w, StageMap>>,
     supplies: ResMut<'w, Supplies>,
     weather: ResMut<'w, Weather>,
@@ -135,6 +135,7 @@ fn apply(effect: &Effect, subject: Option<MemberId>, lead: Vec2, w: &mut StoryWo
         | Effect::Rations(_)
         | Effect::Wood(_)
         | Effect::Rest(_)
+        | Effect::Until(_)
         | Effect::Guests(_)
         | Effect::Weather(..) => apply_to_supplies(effect, w),
         Effect::Join(_) | Effect::TurnAway(..) | Effect::Stay(..) | Effect::Depart(..) => {
@@ -240,6 +241,13 @@ fn apply_to_supplies(effect: &Effect, w: &mut StoryWorld) {
         Effect::Rations(r) => w.supplies.rations = (w.supplies.rations + r).max(0.0),
         Effect::Wood(n) => w.supplies.wood = (w.supplies.wood as i32 + n).max(0) as u32,
         Effect::Rest(h) => w.halt.0 = w.halt.0.max(w.clock.minutes + (h * 60.0) as u64),
+        Effect::Until(h) => {
+            // The clock jumps: hours in the barracks, where no rule has anything to do.
+            let day = crate::sim::model::clock::MINUTES_PER_DAY;
+            let at = (h * 60.0) as u64;
+            let now = w.clock.minutes % day;
+            w.clock.minutes += (at + day - now) % day;
+        }
         Effect::Weather(kind, h) => w.weather.force(*kind, w.clock.minutes + (h * 60.0) as u64),
         Effect::Guests(days) => {
             // Fed by the hosts from their own pot while they stay (the hunger rule), and sent

@@ -68,6 +68,17 @@ pub struct StoryBeat(pub StoryEntry);
 pub struct Pending {
     pub entry: StoryEntry,
     pub choices: Vec<Choice>,
+    /// Where it is told, when the presentation draws it as a scene.
+    pub scene: Option<SceneKind>,
+}
+
+/// The scenes of the story the presentation draws over their words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SceneKind {
+    /// Round the fire at night (the event asks for a fire).
+    Fireside,
+    /// First light, with someone missing: the search.
+    DawnSearch,
 }
 
 #[derive(Resource, Debug, Clone, Default)]

@@ -6,12 +6,12 @@ use std::collections::HashMap;
 
 use bevy::prelude::*;
 
-use crate::levels::{Choice, Condition, Effect, Levels, MarchRoute, MemberId, StoryEvent, Terrain, Trigger};
+use crate::levels::{Choice, Condition, Effect, Levels, MarchRoute, MemberId, Require, StoryEvent, Terrain, Trigger};
 use crate::sim::journey::story::conditions::{Circumstances, Situation};
 use crate::sim::journey::story::effects::ToldEffects;
 use crate::sim::journey::story::strangers::{Greeted, StrangerAt};
 use crate::sim::journey::story::{
-    Pending, PendingEvent, StageNights, StoryBeat, StoryEntry, StoryLog, fill, in_group, stage_events,
+    Pending, PendingEvent, SceneKind, StageNights, StoryBeat, StoryEntry, StoryLog, fill, in_group, stage_events,
 };
 use crate::sim::model::air::Weather;
 use crate::sim::model::body::Vitals;
@@ -230,7 +230,13 @@ pub(crate) fn ask(
             .map(|c| Choice { label: with_road_km(&fill(&c.label_with_odds(), subject), c, level), ..c.clone() })
             .collect();
         if !choices.is_empty() {
-            pending.0 = Some(Pending { entry: entry.clone(), choices });
+            // A search at first light and a talk at the fire are drawn as scenes.
+            let scene = if matches!(event.trigger, Trigger::Missing(_)) {
+                Some(SceneKind::DawnSearch)
+            } else {
+                event.requires.contains(&Require::AtFire).then_some(SceneKind::Fireside)
+            };
+            pending.0 = Some(Pending { entry: entry.clone(), choices, scene });
         }
     }
     beats.write(StoryBeat(entry));
