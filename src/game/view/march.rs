@@ -66,8 +66,10 @@ fn whole_route(levels: &Levels) -> Vec<(f32, f32)> {
 
 /// Where each place's name goes on the map (left, top): right of its dot, or left of it if
 /// that would cover a name already placed or run off the map, or pulled in from the map's
-/// edge; or not at all (close places on a long stage: the first of them is named).
-fn place_labels(labels: Vec<(String, f32, f32)>, map_w: f32) -> Vec<(String, f32, f32)> {
+/// edge; or not at all (close places on a long stage: the first of them is named). The first
+/// `stacked` labels (the graves, several of which may share one spot) may also go a line or
+/// three above or below, as a list beside their crosses.
+fn place_labels(labels: Vec<(String, f32, f32)>, map_w: f32, stacked: usize) -> Vec<(String, f32, f32)> {
     // The 11 px label's box, about: 6 px a letter, 14 px high.
     let size = |name: &str| (6.0 * name.chars().count() as f32, 14.0);
     let mut placed: Vec<(String, f32, f32)> = Vec::new();
@@ -77,15 +79,19 @@ fn place_labels(labels: Vec<(String, f32, f32)>, map_w: f32) -> Vec<(String, f32
             l + w <= *pl || *pl + pw <= l || t + h <= *pt || *pt + ph <= t
         })
     };
-    for (name, x, y) in labels {
+    for (i, (name, x, y)) in labels.into_iter().enumerate() {
         let (w, h) = size(&name);
-        let top = y - 8.0;
-        // Right of the dot, left of it, or pulled in from the map's edge.
+        let lines: &[f32] = if i < stacked { &[0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0] } else { &[0.0] };
+        // Right of the dot, left of it, or pulled in from the map's edge; a grave's a line
+        // or more up or down as well.
         let inside = (x + 5.0).clamp(2.0, (map_w - w - 2.0).max(2.0));
-        let spot = [x + 5.0, x - 5.0 - w, inside]
-            .into_iter()
-            .find(|l| *l >= 0.0 && *l + w <= map_w && clear(&placed, *l, top, w, h));
-        if let Some(left) = spot {
+        let spot = lines.iter().map(|n| y - 8.0 + n * h).find_map(|top| {
+            [x + 5.0, x - 5.0 - w, inside]
+                .into_iter()
+                .find(|l| *l >= 0.0 && *l + w <= map_w && clear(&placed, *l, top, w, h))
+                .map(|l| (l, top))
+        });
+        if let Some((left, top)) = spot {
             placed.push((name, left, top));
         }
     }
@@ -188,7 +194,7 @@ fn spawn_march_screen(
                 BorderColor::all(theme::DIM),
             ))
             .with_children(|map| {
-                for (name, left, top) in place_labels(labels, w) {
+                for (name, left, top) in place_labels(labels, w, grave_names.len()) {
                     let colour = if grave_names.contains(&name) {
                         Color::srgb(0.5, 0.05, 0.05)
                     } else {
@@ -339,4 +345,31 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_systems(Update, log_the_march.run_if(in_state(Scale::March)));
     app.add_systems(OnExit(Scale::March), |mut logged: ResMut<MarchLogged>| logged.0 = None);
     app.add_systems(Update, (repaint_on_a_new_road, show_the_march).chain().run_if(in_state(Scale::March)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn six_fallen_at_one_spot_are_all_named_in_a_list_beside_it() {
+        let names = ["Zoran's grave", "Voss's grave", "Tomasz's grave", "Smith's grave", "Valka, lost", "Kazik, lost"];
+        let labels: Vec<_> = names.iter().map(|n| (n.to_string(), 200.0, 100.0)).collect();
+        let placed = place_labels(labels, 400.0, names.len());
+        assert_eq!(placed.len(), 6, "{placed:?}");
+        for (i, (a, al, at)) in placed.iter().enumerate() {
+            // Each within three lines of the spot.
+            assert!((at - 92.0).abs() <= 3.0 * 14.0 + 0.1, "{a} at {at}");
+            for (b, bl, bt) in &placed[i + 1..] {
+                let apart = (at - bt).abs() >= 14.0 || (al - bl).abs() >= 6.0 * a.len().min(b.len()) as f32;
+                assert!(apart, "{a} and {b} overlap");
+            }
+        }
+        // A place's name stays on its dot's line, or is left out.
+        let towns: Vec<_> =
+            ["Kirensk", "Kazachinskoye", "Vitim"].iter().map(|n| (n.to_string(), 200.0, 100.0)).collect();
+        let placed = place_labels(towns, 400.0, 0);
+        assert_eq!(placed.len(), 2, "right and left of the dot, the third left out: {placed:?}");
+        assert!(placed.iter().all(|(_, _, t)| *t == 92.0));
+    }
 }
