@@ -63,24 +63,22 @@ fn spawn_title_extras(mut commands: Commands, choice: Res<SeedChoice>) {
             DespawnOnExit(Screen::Title),
         ))
         .with_children(|col| {
-            col.spawn((
-                Button,
-                TitleExtra::Difficulty,
-                Node { padding: UiRect::axes(px(12), px(6)), border: UiRect::all(px(2)), ..default() },
-                BorderColor::all(theme::DIM),
-                BackgroundColor(theme::PANEL),
-            ))
-            .with_child((DifficultyText, theme::label(difficulty_words(&choice), 18.0, theme::TEXT)));
+            col.spawn(extra_button(TitleExtra::Difficulty))
+                .with_child((DifficultyText, theme::label(difficulty_words(&choice), 18.0, theme::TEXT)));
             col.spawn((DifficultyNote, theme::label(choice.difficulty.describe(), 13.0, theme::DIM)));
-            col.spawn((
-                Button,
-                TitleExtra::Hall,
-                Node { padding: UiRect::axes(px(12), px(6)), border: UiRect::all(px(2)), ..default() },
-                BorderColor::all(theme::DIM),
-                BackgroundColor(theme::PANEL),
-            ))
-            .with_child(theme::label("Hall of fame  (H)", 18.0, theme::TEXT));
+            col.spawn(extra_button(TitleExtra::Hall)).with_child(theme::label("Hall of fame  (H)", 18.0, theme::TEXT));
         });
+}
+
+/// One of the small buttons at the title's top right; its words are its child.
+fn extra_button(extra: TitleExtra) -> impl Bundle {
+    (
+        Button,
+        extra,
+        Node { padding: UiRect::axes(px(12), px(6)), border: UiRect::all(px(2)), ..default() },
+        BorderColor::all(theme::DIM),
+        BackgroundColor(theme::PANEL),
+    )
 }
 
 fn is_asking(typing: &TypingSeed, asking: &AskingToReplace) -> bool {
