@@ -58,6 +58,8 @@ pub fn run_at(
     app.insert_resource(difficulty);
     app.insert_resource(policy.unwrap_or_default());
     app.insert_resource(crate::sim::model::stage::StartStage(start));
+    // A report keeps no saves.
+    app.insert_resource(crate::sim::journey::save::NoSaves);
     app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Loading);
     let limit = (max_days as u64 + 1) * MINUTES_PER_DAY;
     let mut play = PlayTime::default();

@@ -278,9 +278,15 @@ pub struct ResumeFrom(pub Save);
 #[derive(Message, Debug, Clone)]
 pub struct Saved(pub String);
 
+/// Nobody keeps this run's saves (a headless report, a balance run): none are made. Writing
+/// the whole journey out at every camp, its journal and all, was most of a headless journey's
+/// time, for text nobody read.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct NoSaves;
+
 /// Saves as each stage is entered, once everything in it is in place.
 fn save_on_entering(world: &mut World) {
-    if world.get_resource::<ResumeFrom>().is_some() {
+    if world.get_resource::<ResumeFrom>().is_some() || world.contains_resource::<NoSaves>() {
         return;
     }
     let save = Save::from_world(world);
@@ -297,7 +303,11 @@ fn save_at_camp(world: &mut World, mut was_resting: Local<bool>, mut last: Local
     let begun = resting && !*was_resting;
     *was_resting = resting;
     // As it was, nobody could take back a night: the journey is kept only at each stage.
-    if !begun || world.get_resource::<ResumeFrom>().is_some() || !world.resource::<Difficulty>().saves_at_camp() {
+    if !begun
+        || world.get_resource::<ResumeFrom>().is_some()
+        || world.contains_resource::<NoSaves>()
+        || !world.resource::<Difficulty>().saves_at_camp()
+    {
         return;
     }
     let now = world.resource::<GameClock>().minutes;
