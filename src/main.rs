@@ -2,8 +2,9 @@
 
 use std::process::ExitCode;
 
+#[cfg(not(target_arch = "wasm32"))]
 use clap::Parser;
-use the_way_back::cli::{Cli, ReportFormat};
+use the_way_back::cli::Cli;
 use the_way_back::levels::Levels;
 
 /// The command line; in the browser, the page's address stands for it: `?seed=3&stage=baikal`
@@ -12,18 +13,10 @@ fn command_line() -> Cli {
     #[cfg(target_arch = "wasm32")]
     {
         let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-        let mut args = vec!["the-way-back".to_string()];
-        for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            args.push(format!("--{key}"));
-            if !value.is_empty() {
-                args.push(value.to_string());
-            }
-        }
         // An address the game cannot read starts the game as if it had none.
-        return Cli::try_parse_from(&args).unwrap_or_else(|e| {
+        return Cli::from_query(&query).unwrap_or_else(|e| {
             web_sys::console::warn_1(&format!("the page's address was not understood: {e}").into());
-            Cli::parse_from(["the-way-back"])
+            Cli::plain()
         });
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -47,53 +40,62 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The browser has no headless run: its report writer (serde_json) is left out of the wasm.
+    #[cfg(not(target_arch = "wasm32"))]
     if cli.headless {
-        let report = the_way_back::headless::run_at(
-            cli.seed.unwrap_or(1),
-            levels,
-            cli.autoplay.then_some(the_way_back::sim::journey::autoplay::Policy::Careful),
-            cli.max_days,
-            cli.stage,
-            cli.difficulty.unwrap_or_default(),
-        );
-        use std::io::Write;
-        if !cli.autoplay && report.outcome.is_none() && report.days <= cli.max_days {
-            // Written so that a closed stderr is no panic.
-            let _ = writeln!(
-                std::io::stderr(),
-                "the run stopped on day {}: a story question waits for an answer, and in a headless run only \
-                 --autoplay answers",
-                report.days
-            );
-        }
-        match cli.report {
-            Some(ReportFormat::Json) => {
-                let written = writeln!(std::io::stdout().lock(), "{}", report.to_json())
-                    .and_then(|()| std::io::stdout().lock().flush());
-                match written {
-                    // A reader that stops early (`| head`) took what it wanted.
-                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                    // A full disk is not a report: say so, and do not claim success.
-                    Err(e) => {
-                        let _ = writeln!(std::io::stderr(), "error: the report could not be written: {e}");
-                        return ExitCode::from(1);
-                    }
-                    Ok(()) => {}
-                }
-            }
-            None => {
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "journey ended: {:?} on day {} after {} km",
-                    report.outcome,
-                    report.days,
-                    report.distance_km
-                );
-            }
-        }
-        return ExitCode::SUCCESS;
+        return run_headless(&cli, levels);
     }
     play(cli, levels)
+}
+
+/// A journey with no window, as fast as it goes; its report on standard output if asked.
+#[cfg(not(target_arch = "wasm32"))]
+fn run_headless(cli: &Cli, levels: Levels) -> ExitCode {
+    use the_way_back::cli::ReportFormat;
+    let report = the_way_back::headless::run_at(
+        cli.seed.unwrap_or(1),
+        levels,
+        cli.autoplay.then_some(the_way_back::sim::journey::autoplay::Policy::Careful),
+        cli.max_days,
+        cli.stage,
+        cli.difficulty.unwrap_or_default(),
+    );
+    use std::io::Write;
+    if !cli.autoplay && report.outcome.is_none() && report.days <= cli.max_days {
+        // Written so that a closed stderr is no panic.
+        let _ = writeln!(
+            std::io::stderr(),
+            "the run stopped on day {}: a story question waits for an answer, and in a headless run only \
+             --autoplay answers",
+            report.days
+        );
+    }
+    match cli.report {
+        Some(ReportFormat::Json) => {
+            let written = writeln!(std::io::stdout().lock(), "{}", report.to_json())
+                .and_then(|()| std::io::stdout().lock().flush());
+            match written {
+                // A reader that stops early (`| head`) took what it wanted.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                // A full disk is not a report: say so, and do not claim success.
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "error: the report could not be written: {e}");
+                    return ExitCode::from(1);
+                }
+                Ok(()) => {}
+            }
+        }
+        None => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "journey ended: {:?} on day {} after {} km",
+                report.outcome,
+                report.days,
+                report.distance_km
+            );
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 #[cfg(feature = "gui")]

@@ -1,6 +1,6 @@
 //! The player's input while playing, from the keyboard, the mouse or a gamepad: walk, pace,
-//! camp, gather, fire, drink, encourage, pause; click to walk to a place, or on the action bar
-//! for everything else.
+//! camp, gather, fire, drink, encourage, pause; click or tap to walk to a place (the action bar,
+//! in `hud::action_bar`, has a button for everything else).
 //!
 //! Gamepad: left stick or D-pad walks; A encourages, X gathers wood, Y makes a fire, B drinks
 //! and fills the skins; LB and RB set the pace slower and faster; LT sets the rations; Select
@@ -54,22 +54,54 @@ fn read_walk_keys(
     input.0 = dir;
 }
 
-/// Click on the map: Janusz finds the way there.
+/// A touch that moved less than this (logical px) between finger down and up is a tap, not a
+/// drag or half of a pinch.
+const TAP_SLOP_PX: f32 = 16.0;
+
+/// What the fingers on the screen have done since the first of them came down.
+#[derive(Default)]
+struct Gesture {
+    /// The most fingers down at once.
+    fingers: usize,
+    /// Those that came down on the ground, not on a button, while the group could be led.
+    began_here: Vec<u64>,
+}
+
+/// Click or tap on the map: Janusz finds the way there.
 fn walk_to_click(
     buttons: Res<ButtonInput<MouseButton>>,
+    touches: Res<Touches>,
     window: Single<&Window, With<PrimaryWindow>>,
     camera: Single<(&Camera, &GlobalTransform)>,
     map: Option<Res<StageMap>>,
     ui: Query<&Interaction, With<Button>>,
     mut leader: Query<(&Position, &mut Route), With<Leader>>,
+    mut gesture: Local<Gesture>,
 ) {
-    // A click on a button is not a click on the ground beneath it.
-    if !buttons.just_pressed(MouseButton::Left) || ui.iter().any(|i| *i != Interaction::None) {
-        return;
+    // A click on a button is not a click on the ground beneath it; nor is a tap that began on
+    // one (by the time the finger lifts, the button has let go of it).
+    let on_button = ui.iter().any(|i| *i != Interaction::None);
+    for t in touches.iter_just_pressed() {
+        if !on_button {
+            gesture.began_here.push(t.id());
+        }
     }
-    let (Some(map), Some(cursor)) = (map, window.cursor_position()) else { return };
+    gesture.fingers = gesture.fingers.max(touches.iter().count());
+    // A tap is told when the finger lifts, if it came down on the ground while the group could
+    // be led (not on a button, not on a question's answer), hardly moved, and no other finger
+    // was down meanwhile: a pinch or a drag is no walk.
+    let tap = touches
+        .iter_just_released()
+        .find(|t| t.distance().length() < TAP_SLOP_PX && gesture.fingers <= 1 && gesture.began_here.contains(&t.id()))
+        .map(|t| t.position());
+    if touches.iter().next().is_none() {
+        *gesture = Gesture::default();
+    }
+    let click = buttons.just_pressed(MouseButton::Left).then(|| window.cursor_position()).flatten();
+    let Some(screen) = click.filter(|_| !on_button).or(tap) else { return };
+    let Some(map) = map else { return };
     let (camera, transform) = *camera;
-    let Ok(world) = camera.viewport_to_world_2d(transform, cursor) else { return };
+    let Ok(world) = camera.viewport_to_world_2d(transform, screen) else { return };
     let tile = (world / TILE_PX + Vec2::splat(0.5)).floor();
     if !map.contains(tile.x as i32, tile.y as i32) {
         return;
@@ -78,6 +110,7 @@ fn walk_to_click(
     let Ok((pos, mut route)) = leader.single_mut() else { return };
     let from = pos.0.floor().as_uvec2();
     if let Some(path) = map.route(from, goal) {
+        info!("walking to tile ({}, {}), {} steps", goal.x, goal.y, path.len());
         route.0 = path.into();
     }
 }
@@ -85,11 +118,11 @@ fn walk_to_click(
 /// An action the player asked for, by key, gamepad button or the action bar; all are carried
 /// out in one place.
 #[derive(Message, Debug, Clone, Copy)]
-struct PlayerAction(Action);
+pub(crate) struct PlayerAction(pub(crate) Action);
 
 /// The actions a key, a gamepad button or the action bar can ask for while playing: those of
 /// `Action::ALL` between the four ways to walk and the rations, the pause and the journal.
-const PLAY_ACTIONS: &[Action] = Action::ALL.split_at(4).1.split_at(Action::ALL.len() - 7).0;
+pub(crate) const PLAY_ACTIONS: &[Action] = Action::ALL.split_at(4).1.split_at(Action::ALL.len() - 7).0;
 const _: () = assert!(
     matches!(PLAY_ACTIONS[0], Action::GatherWood) && matches!(PLAY_ACTIONS[PLAY_ACTIONS.len() - 1], Action::PaceForced)
 );
@@ -283,101 +316,6 @@ fn toggle_pause(
     }
 }
 
-/// The action bar: the scene's actions (on the march its own line of keys stands instead).
-#[derive(Component, Debug, Clone, Copy)]
-struct ActionBar;
-
-/// A button of the action bar: the mouse's way to every action the keys have.
-#[derive(Component, Debug, Clone, Copy)]
-struct ActionButton(Action);
-
-fn spawn_action_bar(mut commands: Commands) {
-    commands
-        .spawn((
-            Name::new("Action bar"),
-            ActionBar,
-            Node {
-                position_type: PositionType::Absolute,
-                right: px(12),
-                top: px(250),
-                flex_direction: FlexDirection::Column,
-                row_gap: px(3),
-                ..default()
-            },
-            GlobalZIndex(1),
-            DespawnOnExit(Screen::Playing),
-        ))
-        .with_children(|bar| {
-            for &action in PLAY_ACTIONS {
-                bar.spawn((
-                    Button,
-                    ActionButton(action),
-                    Node {
-                        width: px(220),
-                        padding: UiRect::axes(px(8), px(3)),
-                        border: UiRect::all(px(1)),
-                        ..default()
-                    },
-                    BorderColor::all(crate::game::theme::DIM),
-                    BackgroundColor(crate::game::theme::PANEL),
-                    children![crate::game::theme::label("", 13.0, crate::game::theme::TEXT)],
-                ));
-            }
-        });
-}
-
-/// Each button names its key as bound, and the pace and the camp in force stand out.
-fn show_action_bar(
-    scale: Res<State<Scale>>,
-    mut bar: Query<&mut Visibility, With<ActionBar>>,
-    settings: Res<Settings>,
-    pace: Res<Pace>,
-    resting: Res<Resting>,
-    buttons: Query<(&ActionButton, &Interaction, &Children, &mut BorderColor)>,
-    mut texts: Query<&mut Text>,
-) {
-    let shown = if *scale.get() == Scale::March { Visibility::Hidden } else { Visibility::Inherited };
-    for mut v in &mut bar {
-        v.set_if_neq(shown);
-    }
-    for (button, interaction, children, mut border) in buttons {
-        let on = match button.0 {
-            Action::PaceSlow => *pace == Pace::Slow,
-            Action::PaceSteady => *pace == Pace::Steady,
-            Action::PaceForced => *pace == Pace::Forced,
-            Action::Camp => resting.0,
-            _ => false,
-        };
-        let colour =
-            if on || *interaction != Interaction::None { crate::game::theme::ACCENT } else { crate::game::theme::DIM };
-        if border.top != colour {
-            *border = BorderColor::all(colour);
-        }
-        let name = match button.0 {
-            Action::Camp if resting.0 => "Break camp",
-            Action::Camp => "Camp until dawn",
-            a => a.describe(),
-        };
-        let label = format!("{:<3}{name}", settings.label(button.0));
-        if let Some(mut text) = children.first().and_then(|c| texts.get_mut(*c).ok())
-            && text.0 != label
-        {
-            text.0 = label;
-        }
-    }
-}
-
-fn press_action_bar(
-    buttons: Query<(&ActionButton, &Interaction), Changed<Interaction>>,
-    mut asked: MessageWriter<PlayerAction>,
-) {
-    for (button, interaction) in &buttons {
-        if *interaction == Interaction::Pressed {
-            asked.write(PlayerAction(button.0));
-        }
-    }
-}
-
 fn reset_speed(mut time: ResMut<Time<Virtual>>) {
     time.set_relative_speed(1.0);
 }
@@ -389,7 +327,7 @@ pub(super) fn plugin(app: &mut App) {
             (
                 read_walk_keys,
                 walk_to_click,
-                (read_action_keys, press_action_bar, carry_out_actions).chain(),
+                (read_action_keys, carry_out_actions).chain(),
                 wake_at_dawn,
                 read_march_keys.run_if(in_state(Scale::March)),
                 read_ground_keys.run_if(in_state(Scale::Scene)),
@@ -397,13 +335,11 @@ pub(super) fn plugin(app: &mut App) {
                 .run_if(in_state(Pause::Running))
                 .run_if(not(crate::game::screens::dialog::is_asking)),
             speed_up_sleep,
-            show_action_bar,
             toggle_pause.run_if(not(crate::game::menus::is_overlay_open)),
         )
             .run_if(in_state(Screen::Playing)),
     );
     app.add_systems(OnExit(Screen::Playing), reset_speed);
-    app.add_systems(OnEnter(Screen::Playing), spawn_action_bar);
     app.add_message::<PlayerAction>().init_resource::<MarchFast>();
 }
 

@@ -46,28 +46,32 @@ const started = Date.now();
 let firstFrameMs = null;
 // Set for the last page, which fails on purpose: its errors are what it is for.
 let expectingCrash = false;
-page.on("console", (msg) => {
-  const text = msg.text();
-  logs.push(`[${msg.type()}] ${text}`);
-  if (text.includes("first frame drawn") && firstFrameMs === null) firstFrameMs = Date.now() - started;
-  if (expectingCrash) return;
-  if (msg.type() === "error" && !text.includes("Using exceptions for control flow")) failures.push(`console error: ${text}`);
-  if (/panicked at/.test(text)) failures.push(`Rust panic: ${text}`);
-});
 const audioFiles = new Set();
-page.on("response", (r) => {
-  if (r.status() >= 400) logs.push(`[http ${r.status()}] ${r.url()}`);
-  // Every sound the game asks for must be there (a missing one is a silent game, not an error).
-  if (r.url().includes("/assets/audio/")) {
-    if (r.status() >= 400) failures.push(`sound not served: ${r.url()} (${r.status()})`);
-    else audioFiles.add(r.url());
-  }
-});
-page.on("pageerror", (e) => {
-  logs.push(`[pageerror] ${e}`);
-  if (expectingCrash) return;
-  if (!String(e).includes("Using exceptions for control flow")) failures.push(`page error: ${e}`);
-});
+watch(page);
+// Every page is watched the same way: its console, its failed requests, its errors.
+function watch(page) {
+  page.on("console", (msg) => {
+    const text = msg.text();
+    logs.push(`[${msg.type()}] ${text}`);
+    if (text.includes("first frame drawn") && firstFrameMs === null) firstFrameMs = Date.now() - started;
+    if (expectingCrash) return;
+    if (msg.type() === "error" && !text.includes("Using exceptions for control flow")) failures.push(`console error: ${text}`);
+    if (/panicked at/.test(text)) failures.push(`Rust panic: ${text}`);
+  });
+  page.on("response", (r) => {
+    if (r.status() >= 400) logs.push(`[http ${r.status()}] ${r.url()}`);
+    // Every sound the game asks for must be there (a missing one is a silent game, not an error).
+    if (r.url().includes("/assets/audio/")) {
+      if (r.status() >= 400) failures.push(`sound not served: ${r.url()} (${r.status()})`);
+      else audioFiles.add(r.url());
+    }
+  });
+  page.on("pageerror", (e) => {
+    logs.push(`[pageerror] ${e}`);
+    if (expectingCrash) return;
+    if (!String(e).includes("Using exceptions for control flow")) failures.push(`page error: ${e}`);
+  });
+}
 
 function colours(file) {
   return Number(execFileSync("identify", ["-format", "%k", file]).toString());
@@ -198,6 +202,86 @@ try {
     console.log(`march vs ground: ${d} pixels differ`);
     if (d.startsWith("0")) failures.push("the ground looked like the march");
   }
+  // On a touch screen (Chromium's touch emulation, its own storage): a tap starts a journey,
+  // taps answer the prologue's questions, walk the group and press the action bar's buttons,
+  // and two fingers spread apart zoom in.
+  const touchContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, hasTouch: true });
+  const touch = await touchContext.newPage();
+  watch(touch);
+  logs.length = 0;
+  await touch.goto(`${url}?seed=1`);
+  if (!(await waitForLog(/first frame drawn/, 120_000))) failures.push("no frame was drawn on the touch screen");
+  await touch.waitForTimeout(3000);
+  // "New journey", the title's first button.
+  let begun = null;
+  for (let attempt = 0; attempt < 4 && !begun; attempt++) {
+    await touch.touchscreen.tap(640, 265);
+    begun = await waitForLog(/entered stage Camp/, 20_000);
+  }
+  if (!begun) failures.push("a tap on New journey did not start a journey");
+  else {
+    // The prologue's three questions: the answers stand in a column at the dialog's foot,
+    // where a finger finds them (a tap on the dialog's words does nothing).
+    for (let question = 1; question <= 3; question++) {
+      await touch.waitForTimeout(1500);
+      if (question === 1) await touch.screenshot({ path: join(out, "touch-question.png") });
+      const before = logs.filter((l) => /answered by a click or a tap/.test(l)).length;
+      let answered = false;
+      for (let y = 560; y >= 300 && !answered; y -= 20) {
+        await touch.touchscreen.tap(640, y);
+        const end = Date.now() + 1500;
+        while (Date.now() < end && !answered) {
+          answered = logs.filter((l) => /answered by a click or a tap/.test(l)).length > before;
+          await touch.waitForTimeout(100);
+        }
+      }
+      if (!answered) failures.push(`question ${question} of the prologue could not be answered by a tap`);
+    }
+    await touch.waitForTimeout(2000);
+    // A tap on the yard: Janusz walks there.
+    logs.length = 0;
+    let walking = null;
+    for (let attempt = 0; attempt < 4 && !walking; attempt++) {
+      await touch.touchscreen.tap(420 + 40 * attempt, 560);
+      walking = await waitForLog(/walking to tile/, 10_000);
+    }
+    if (!walking) failures.push("a tap on the ground did not walk the group there");
+    else console.log(`a tap on the ground: ${/walking to tile \([0-9, ]+\), [0-9]+ steps/.exec(walking)?.[0]}`);
+    // A tap on the action bar's first button (Gather wood) asks for it, and walks nowhere.
+    logs.length = 0;
+    let pressed = null;
+    for (let attempt = 0; attempt < 4 && !pressed; attempt++) {
+      await touch.touchscreen.tap(1158, 262);
+      pressed = await waitForLog(/pressed the button Act\(GatherWood\)/, 10_000);
+    }
+    if (!pressed) failures.push("a tap on the action bar's Gather wood did nothing");
+    if (logs.some((l) => /walking to tile/.test(l))) failures.push("a tap on a button also walked the group");
+    // Two fingers spread apart: the view comes nearer (its scale falls).
+    const cdp = await touchContext.newCDPSession(touch);
+    logs.length = 0;
+    let pinched = null;
+    for (let attempt = 0; attempt < 3 && !pinched; attempt++) {
+      const at = (spread) => [{ x: 640 - spread, y: 420, id: 0 }, { x: 640 + spread, y: 420, id: 1 }];
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: at(40) });
+      for (let spread = 50; spread <= 240; spread += 10) {
+        await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: at(spread) });
+        await touch.waitForTimeout(60);
+      }
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+      pinched = await waitForLog(/pinched: the view's scale/, 10_000);
+    }
+    const scales = pinched && /scale ([0-9.]+) -> ([0-9.]+)/.exec(pinched);
+    if (!scales) failures.push("two fingers spread apart did not zoom");
+    else {
+      console.log(`a pinch: the view's scale ${scales[1]} -> ${scales[2]}`);
+      if (!(Number(scales[2]) < Number(scales[1]))) failures.push(`spreading two fingers did not zoom in (${scales[1]} -> ${scales[2]})`);
+    }
+    if (logs.some((l) => /walking to tile/.test(l))) failures.push("a pinch also walked the group");
+    await touch.waitForTimeout(1000);
+    await touch.screenshot({ path: join(out, "touch-zoomed.png") });
+  }
+  await touchContext.close();
+
   // A damaged save in a browser whose storage is full: it cannot be copied aside, so it is
   // left where it was (never removed unkept), and the title says why.
   logs.length = 0;

@@ -1,5 +1,6 @@
 //! The HUD while playing: where and when the group is, the way out, what just happened.
 
+pub mod action_bar;
 pub mod hints;
 pub mod party_panel;
 
@@ -298,6 +299,7 @@ fn show_latest(
 }
 
 pub(crate) fn plugin(app: &mut App) {
+    app.add_plugins(action_bar::plugin);
     app.add_systems(OnEnter(Screen::Playing), spawn_hud);
     app.add_systems(
         Update,

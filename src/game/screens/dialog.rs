@@ -201,6 +201,7 @@ fn choose_by_click(
     for (interaction, choice, mut border) in &mut buttons {
         *border = BorderColor::all(if *interaction == Interaction::None { theme::DIM } else { theme::ACCENT });
         if *interaction == Interaction::Pressed {
+            info!("answered by a click or a tap: choice {}", choice.0 + 1);
             choose.write(Choose(choice.0));
         }
     }

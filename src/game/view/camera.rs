@@ -1,4 +1,4 @@
-//! The camera: follows the group smoothly and zooms with the wheel or `+`/`-`.
+//! The camera: follows the group smoothly and zooms with the wheel, `+`/`-` or a pinch.
 
 use bevy::input::mouse::MouseWheel;
 use bevy::prelude::*;
@@ -47,8 +47,10 @@ fn follow_group(
 
 fn zoom(
     keys: Res<ButtonInput<KeyCode>>,
+    touches: Res<Touches>,
     mut wheel: MessageReader<MouseWheel>,
     mut projection: Query<&mut Projection, With<Camera2d>>,
+    mut pinch_from: Local<Option<f32>>,
 ) {
     let Ok(mut projection) = projection.single_mut() else { return };
     let Projection::Orthographic(ortho) = &mut *projection else { return };
@@ -61,6 +63,18 @@ fn zoom(
     }
     if keys.just_pressed(KeyCode::Minus) || keys.just_pressed(KeyCode::NumpadSubtract) {
         factor *= 1.25;
+    }
+    // Two fingers: the view scales as their spread does (apart is nearer).
+    let mut fingers = touches.iter();
+    if let (Some(a), Some(b), None) = (fingers.next(), fingers.next(), fingers.next()) {
+        pinch_from.get_or_insert(ortho.scale);
+        let (now, before) =
+            (a.position().distance(b.position()), a.previous_position().distance(b.previous_position()));
+        if now > 1.0 && before > 1.0 {
+            factor *= before / now;
+        }
+    } else if let Some(from) = pinch_from.take() {
+        info!("pinched: the view's scale {from:.2} -> {:.2}", ortho.scale);
     }
     ortho.scale = (ortho.scale * factor).clamp(0.25, 3.0);
 }

@@ -225,13 +225,6 @@ fn spawn_march_screen(
                 children![
                     theme::label("The march", 22.0, theme::ACCENT),
                     (MarchLine, theme::label("", 16.0, theme::TEXT)),
-                    theme::label(
-                        "1 2 3: slow, steady or forced pace\nV: full, half or quarter rations\nN: walk by day or by night\nC: rest today\n\
-                         H: go down here (camp on the ground)\n\
-                         E: a word to whoever sits down\nTab: time at its pace or fast\nEsc: pause",
-                        15.0,
-                        theme::DIM
-                    ),
                 ],
             ));
         });

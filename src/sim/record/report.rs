@@ -199,10 +199,12 @@ impl Report {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json_line(&self) -> String {
         serde_json::to_string(self).expect("a report always serialises")
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a report always serialises")
     }
