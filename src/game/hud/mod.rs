@@ -2,6 +2,7 @@
 
 pub mod action_bar;
 pub mod hints;
+pub mod minimap;
 pub mod party_panel;
 
 use bevy::prelude::*;
@@ -299,7 +300,7 @@ fn show_latest(
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.add_plugins(action_bar::plugin);
+    app.add_plugins((action_bar::plugin, minimap::plugin));
     app.add_systems(OnEnter(Screen::Playing), spawn_hud);
     app.add_systems(
         Update,

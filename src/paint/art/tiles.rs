@@ -140,6 +140,12 @@ fn style(t: Terrain) -> ([u8; 3], [u8; 3], Pattern) {
     }
 }
 
+/// A terrain's colour seen from far off (a small map's pixel): its ground and its marks mixed.
+pub fn map_colour(t: Terrain) -> [u8; 3] {
+    let (ground, marks, _) = style(t);
+    mix(ground, marks, 0.35)
+}
+
 /// The terrain painted at row `i` of the tile sheet: the sheet follows `Terrain::ALL`.
 pub fn terrain_from_index(i: u32) -> Terrain {
     Terrain::ALL[i as usize]
