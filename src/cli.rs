@@ -15,6 +15,18 @@ pub enum ReportFormat {
     Json,
 }
 
+/// What the frame-time benchmark looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ValueEnum))]
+pub enum BenchView {
+    /// The ground of a night's camp: the group goes down off the march if the stage starts
+    /// on it.
+    #[default]
+    Ground,
+    /// The march's painted map.
+    March,
+}
+
 /// The Way Back: lead a group of escaped prisoners from a Siberian camp to India.
 #[derive(Debug, Clone)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(Parser))]
@@ -54,6 +66,18 @@ pub struct Cli {
     /// times and quit (a benchmark of the renderer; not with --headless).
     #[cfg_attr(not(target_arch = "wasm32"), arg(long, value_name = "N", conflicts_with = "headless", value_parser = clap::value_parser!(u32).range(10..=100000)))]
     pub bench_frames: Option<u32>,
+
+    /// With --bench-frames: time the ground of a night's camp (ground) or the march's map
+    /// (march).
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        arg(long, value_name = "VIEW", default_value = "ground", requires = "bench_frames")
+    )]
+    pub bench_view: BenchView,
+
+    /// The window's size in pixels, WIDTHxHEIGHT.
+    #[cfg_attr(not(target_arch = "wasm32"), arg(long, value_name = "WxH", default_value = "1280x720", value_parser = parse_window))]
+    pub window: (u32, u32),
 
     /// Play an input script (key presses, waits, screenshots) in the window: for end-to-end
     /// tests. The format is in `src/game/replay.rs`.
@@ -100,6 +124,15 @@ fn parse_difficulty(s: &str) -> Result<Difficulty, String> {
     Difficulty::from_name(s).ok_or_else(|| format!("`{s}` is not a difficulty; one of: story, normal, as-it-was"))
 }
 
+fn parse_window(s: &str) -> Result<(u32, u32), String> {
+    let size = s.split_once(['x', 'X']).and_then(|(w, h)| Some((w.trim().parse().ok()?, h.trim().parse().ok()?)));
+    match size {
+        Some((w, h)) if (320..=7680).contains(&w) && (240..=4320).contains(&h) => Ok((w, h)),
+        Some((w, h)) => Err(format!("{w}x{h} is not between 320x240 and 7680x4320")),
+        None => Err(format!("`{s}` is not a size like 1280x720")),
+    }
+}
+
 fn parse_speed(s: &str) -> Result<f32, String> {
     let v: f32 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
     if (1.0..=50.0).contains(&v) { Ok(v) } else { Err(format!("{v} is not between 1 and 50")) }
@@ -117,6 +150,8 @@ impl Cli {
             speed: 1.0,
             stage: Stage::Camp,
             bench_frames: None,
+            bench_view: BenchView::Ground,
+            window: (1280, 720),
             replay: None,
             replay_out: PathBuf::from("screenshots/replay"),
             save: false,
@@ -154,12 +189,19 @@ impl Cli {
                     }
                     cli.bench_frames = Some(n);
                 }
+                "bench-view" => {
+                    cli.bench_view = match value()? {
+                        "ground" => BenchView::Ground,
+                        "march" => BenchView::March,
+                        v => return Err(format!("`{v}` is not a view to time; one of: ground, march")),
+                    }
+                }
                 "autoplay" => cli.autoplay = switch()?,
                 "save" => cli.save = switch()?,
                 "crash-test" => cli.crash_test = switch()?,
                 _ => {
                     return Err(format!(
-                        "`{key}` is not read in the browser (seed, stage, speed, difficulty, autoplay, bench-frames, save)"
+                        "`{key}` is not read in the browser (seed, stage, speed, difficulty, autoplay, bench-frames, bench-view, save)"
                     ));
                 }
             }
@@ -205,6 +247,16 @@ mod tests {
         assert_eq!((plain.seed, plain.stage, plain.autoplay, plain.speed), (None, Stage::Camp, false, 1.0));
         assert!(Cli::from_query("?crash-test").unwrap().crash_test);
         assert_eq!(Cli::from_query("bench-frames=300").unwrap().bench_frames, Some(300));
+        assert_eq!(Cli::from_query("bench-frames=300&bench-view=march").unwrap().bench_view, BenchView::March);
+    }
+
+    #[test]
+    fn a_window_size_is_width_by_height_within_reason() {
+        assert_eq!(parse_window("1920x1080"), Ok((1920, 1080)));
+        assert_eq!(parse_window("800X600"), Ok((800, 600)));
+        assert!(parse_window("1920").unwrap_err().contains("not a size like 1280x720"));
+        assert!(parse_window("10x10").unwrap_err().contains("not between"));
+        assert!(parse_window("axb").is_err());
     }
 
     #[test]
@@ -218,6 +270,7 @@ mod tests {
             ("?headless", "`headless` is not read in the browser"),
             ("?levels=/etc", "`levels` is not read in the browser"),
             ("?bench-frames=3", "3 frames is not between 10 and 100000"),
+            ("?bench-view=sky", "`sky` is not a view to time"),
         ] {
             let error = Cli::from_query(query).expect_err(query);
             assert!(error.contains(says), "{query}: {error}");

@@ -132,6 +132,11 @@ fn play(cli: Cli, levels: Levels) -> ExitCode {
         speed: cli.speed,
         start: cli.stage,
         bench_frames: cli.bench_frames,
+        bench_view: match cli.bench_view {
+            the_way_back::cli::BenchView::Ground => the_way_back::game::dev::framebench::BenchView::Ground,
+            the_way_back::cli::BenchView::March => the_way_back::game::dev::framebench::BenchView::March,
+        },
+        window: cli.window,
         replay,
         not_saved,
         crash_test: cli.crash_test,

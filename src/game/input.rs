@@ -72,7 +72,7 @@ fn walk_to_click(
     buttons: Res<ButtonInput<MouseButton>>,
     touches: Res<Touches>,
     window: Single<&Window, With<PrimaryWindow>>,
-    camera: Single<(&Camera, &GlobalTransform)>,
+    camera: Single<(&Camera, &GlobalTransform), With<crate::game::view::camera::ScreenCamera>>,
     map: Option<Res<StageMap>>,
     ui: Query<&Interaction, With<Button>>,
     mut leader: Query<(&Position, &mut Route), With<Leader>>,

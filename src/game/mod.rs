@@ -36,6 +36,10 @@ pub struct GamePlugin {
     pub start: crate::states::Stage,
     /// Time this many frames of a stormy night and quit (`--bench-frames`).
     pub bench_frames: Option<u32>,
+    /// What the benchmark looks at.
+    pub bench_view: dev::framebench::BenchView,
+    /// The window's size, pixels (the browser's canvas fills its page whatever this says).
+    pub window: (u32, u32),
     /// An input script to play (`--replay`).
     pub replay: Option<dev::replay::Replay>,
     /// Why this run's journey is not saved (a benchmark, a trial); `None`: it is.
@@ -55,11 +59,18 @@ impl Plugin for GamePlugin {
                 .set(WindowPlugin {
                     primary_window: Some(Window {
                         title: "The Way Back".into(),
-                        resolution: (1280u32, 720u32).into(),
+                        resolution: self.window.into(),
                         // In the browser: the page's canvas, filling the window.
                         canvas: Some("#bevy".into()),
                         fit_canvas_to_parent: true,
                         prevent_default_event_handling: true,
+                        // A benchmark times the work of a frame, not the wait for the screen's
+                        // refresh (under Xvfb, a 60 Hz one); the game waits for it, not to tear.
+                        present_mode: if self.bench_frames.is_some() {
+                            bevy::window::PresentMode::AutoNoVsync
+                        } else {
+                            bevy::window::PresentMode::AutoVsync
+                        },
                         ..default()
                     }),
                     ..default()
@@ -81,7 +92,14 @@ impl Plugin for GamePlugin {
         app.insert_resource(crate::sim::model::stage::StartStage(self.start));
         app.insert_resource(crate::sim::journey::PrepareMapsAhead);
         if let Some(n) = self.bench_frames {
-            app.insert_resource(dev::framebench::BenchFrames(n));
+            app.insert_resource(dev::framebench::BenchFrames(n, self.bench_view));
+            // A window without focus (as under Xvfb, with no window manager) is otherwise woken
+            // at 60 Hz at most: a floor of 16.7 ms under every frame timed.
+            use bevy::winit::{UpdateMode, WinitSettings};
+            app.insert_resource(WinitSettings {
+                focused_mode: UpdateMode::Continuous,
+                unfocused_mode: UpdateMode::Continuous,
+            });
         }
         if let Some(r) = &self.replay {
             app.insert_resource(r.clone());
@@ -124,6 +142,8 @@ impl Plugin for GamePlugin {
             audio::plugin,
             view::march::plugin,
             view::tracks::plugin,
+            view::sight::plugin,
+            view::veil::plugin,
         ));
     }
 }

@@ -1,18 +1,35 @@
 //! The frame-time benchmark (`--bench-frames N`): starts a journey straight away in the chosen
-//! stage (`--stage`), makes it a stormy night with a fire burning and the group walking, then
-//! times N frames after a warm-up, prints the figures and quits.
+//! stage (`--stage`), on the ground of a night's camp or on the march's map (`--bench-view`),
+//! makes it a stormy night with a fire burning, then times N frames after a warm-up, prints the
+//! figures and quits. The storm is a sandstorm in the desert, a blizzard elsewhere. To find
+//! what a frame's time goes on, `THE_WAY_BACK_BENCH_HIDE` names things to leave undrawn, by
+//! their `Name` (`HUD,Veil,Map chunk,Weather particle`); `THE_WAY_BACK_BENCH_SHOT` is a PNG
+//! path for a screenshot of the timed scene, taken after the timing, and
+//! `THE_WAY_BACK_BENCH_LIGHT=day|night` times a clear noon or a clear night by a fire instead
+//! of the storm.
 
 use bevy::prelude::*;
 
-use crate::levels::WeatherKind;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+
+use crate::levels::{Biome, WeatherKind};
 use crate::sim::model::air::Weather;
 use crate::sim::model::clock::{GameClock, MINUTES_PER_DAY};
+use crate::sim::model::march::GoDown;
 use crate::sim::model::supplies::{CampAction, Supplies};
-use crate::states::{Screen, Stage};
+use crate::states::{Scale, Screen, Stage};
+
+/// What the benchmark looks at: the ground of a night's camp, or the march's map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BenchView {
+    #[default]
+    Ground,
+    March,
+}
 
 /// Frames to time; the benchmark is off without it.
 #[derive(Resource, Debug, Clone, Copy)]
-pub struct BenchFrames(pub u32);
+pub struct BenchFrames(pub u32, pub BenchView);
 
 /// Frames drawn before timing starts: the map's chunks are still being spawned then.
 const WARM_UP: usize = 120;
@@ -21,17 +38,27 @@ const WARM_UP: usize = 120;
 struct Timings {
     frames: Vec<f32>,
     set_up: bool,
+    /// Frames left before quitting once timed: a screenshot is written a few frames after it is
+    /// asked for.
+    quit_in: Option<u32>,
 }
 
 fn start_at_once(mut next: ResMut<NextState<Screen>>) {
     next.set(Screen::Loading);
 }
 
-/// Night, a blizzard, and a fire lit beside the leader.
+/// Night, a blizzard, and a fire lit beside the leader; on the ground of a night's camp unless
+/// the march's map is to be timed.
+#[allow(clippy::too_many_arguments)]
 fn make_the_scene(
     mut timings: ResMut<Timings>,
+    bench: Res<BenchFrames>,
     stage: Option<Res<State<Stage>>>,
+    scale: Res<State<Scale>>,
+    mut go_down: MessageWriter<GoDown>,
+    mut waited: Local<u32>,
     start: Res<crate::sim::model::stage::StartStage>,
+    level: Option<Res<crate::sim::model::stage::CurrentLevel>>,
     mut clock: ResMut<GameClock>,
     mut weather: ResMut<Weather>,
     mut supplies: ResMut<Supplies>,
@@ -41,17 +68,36 @@ fn make_the_scene(
     if timings.set_up || stage.is_none_or(|s| *s.get() != start.0) {
         return;
     }
+    // The stage settles first: a stage that is marched begins in its scene for a frame or two.
+    *waited += 1;
+    if *waited < 30 {
+        return;
+    }
+    if bench.1 == BenchView::Ground && *scale.get() == Scale::March {
+        // Asked again now and then: not while someone is out of sight, says the march.
+        if waited.is_multiple_of(30) {
+            go_down.write(GoDown);
+        }
+        return;
+    }
     timings.set_up = true;
+    let light = std::env::var("THE_WAY_BACK_BENCH_LIGHT").unwrap_or_default();
     let day = clock.minutes / MINUTES_PER_DAY;
-    clock.minutes = day * MINUTES_PER_DAY + 21 * 60 + 30;
-    weather.hold(WeatherKind::Blizzard);
-    supplies.wood += 6;
-    actions.write(CampAction::MakeFire);
+    let hour = if light == "day" { 12 * 60 } else { 21 * 60 + 30 };
+    clock.minutes = day * MINUTES_PER_DAY + hour;
+    let desert = level.is_some_and(|l| l.0.biome == Biome::Desert);
+    let storm = if desert { WeatherKind::Sandstorm } else { WeatherKind::Blizzard };
+    weather.hold(if light.is_empty() { storm } else { WeatherKind::Clear });
+    if light != "day" {
+        supplies.wood += 6;
+        actions.write(CampAction::MakeFire);
+    }
     // Time all but stands still, so that every timed frame is of the same night.
     speed.0 = 0.05;
 }
 
 fn time_frames(
+    mut commands: Commands,
     time: Res<Time<Real>>,
     bench: Res<BenchFrames>,
     screen: Res<State<Screen>>,
@@ -59,6 +105,13 @@ fn time_frames(
     mut exit: MessageWriter<AppExit>,
 ) {
     if *screen.get() != Screen::Playing || !timings.set_up {
+        return;
+    }
+    if let Some(left) = timings.quit_in.as_mut() {
+        *left = left.saturating_sub(1);
+        if *left == 0 {
+            exit.write(AppExit::Success);
+        }
         return;
     }
     timings.frames.push(time.delta_secs() * 1000.0);
@@ -77,12 +130,47 @@ fn time_frames(
         at(0.95),
         at(1.0)
     );
-    exit.write(AppExit::Success);
+    match std::env::var("THE_WAY_BACK_BENCH_SHOT").ok().filter(|p| !p.is_empty()) {
+        Some(path) => {
+            commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path));
+            timings.quit_in = Some(10);
+        }
+        None => {
+            exit.write(AppExit::Success);
+        }
+    }
+}
+
+/// What `THE_WAY_BACK_BENCH_HIDE` asks to leave undrawn: names, comma-separated.
+#[derive(Resource, Debug, Default)]
+struct Hidden(Vec<String>);
+
+/// Hides every named thing the benchmark was asked to leave out, as it appears.
+fn hide_asked(hidden: Res<Hidden>, mut named: Query<(&Name, &mut Visibility)>) {
+    for (name, mut visibility) in &mut named {
+        if hidden.0.iter().any(|h| name.as_str() == h) {
+            visibility.set_if_neq(Visibility::Hidden);
+        }
+    }
 }
 
 pub(crate) fn plugin(app: &mut App) {
     if !app.world().contains_resource::<BenchFrames>() {
         return;
+    }
+    let hide: Vec<String> = std::env::var("THE_WAY_BACK_BENCH_HIDE")
+        .unwrap_or_default()
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !hide.is_empty() {
+        info!("benchmark: leaving undrawn {hide:?}");
+        app.insert_resource(Hidden(hide));
+        app.add_systems(
+            PostUpdate,
+            hide_asked.before(bevy::camera::visibility::VisibilitySystems::VisibilityPropagate),
+        );
     }
     app.init_resource::<Timings>();
     app.add_systems(OnEnter(Screen::Title), start_at_once);

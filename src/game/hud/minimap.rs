@@ -5,9 +5,9 @@
 use bevy::prelude::*;
 
 use crate::game::theme;
+use crate::game::view::sight::Explored;
 use crate::paint::art::map_colour;
-use crate::sim::model::air::Weather;
-use crate::sim::model::party::{Leader, Member, Position, Status};
+use crate::sim::model::party::{Leader, Position};
 use crate::sim::world::StageMap;
 use crate::states::{Scale, Screen};
 
@@ -18,51 +18,6 @@ const BOX: Vec2 = Vec2::new(228.0, 100.0);
 const REPAINT_S: f32 = 0.5;
 /// Unseen ground.
 const UNSEEN: [u8; 4] = [14, 16, 20, 255];
-
-/// The tiles of the scene's map someone in the group has seen.
-#[derive(Resource, Debug, Default)]
-struct Explored {
-    /// Which map: its size, where it is entered and left (a map's tiles change as wood is
-    /// gathered; the map is the same).
-    map: (u32, u32, UVec2, Option<UVec2>),
-    width: u32,
-    height: u32,
-    seen: Vec<bool>,
-    /// Seen since the last painting.
-    fresh: bool,
-}
-
-impl Explored {
-    fn fit(&mut self, map: &StageMap) {
-        let which = (map.width, map.height, map.entry, map.exit.first().copied());
-        if self.map != which || self.seen.len() != map.terrain.len() {
-            *self = Explored {
-                map: which,
-                width: map.width,
-                height: map.height,
-                seen: vec![false; map.terrain.len()],
-                fresh: true,
-            };
-        }
-    }
-
-    /// Marks the disc of `radius` tiles round `at` as seen.
-    fn look(&mut self, at: Vec2, radius: f32) {
-        let r = radius.max(1.5);
-        let (x0, x1) = ((at.x - r).floor().max(0.0) as u32, ((at.x + r).ceil() as u32).min(self.width));
-        let (y0, y1) = ((at.y - r).floor().max(0.0) as u32, ((at.y + r).ceil() as u32).min(self.height));
-        for y in y0..y1 {
-            for x in x0..x1 {
-                let centre = Vec2::new(x as f32 + 0.5, y as f32 + 0.5);
-                let i = (y * self.width + x) as usize;
-                if centre.distance_squared(at) <= r * r && !self.seen[i] {
-                    self.seen[i] = true;
-                    self.fresh = true;
-                }
-            }
-        }
-    }
-}
 
 /// The small map's picture.
 #[derive(Component)]
@@ -86,24 +41,6 @@ fn spawn_minimap(mut commands: Commands) {
         Visibility::Hidden,
         DespawnOnExit(Screen::Playing),
     ));
-}
-
-/// Everyone walking sees round them as far as the weather and the hour allow; a new map (a new
-/// stage, or ground off the route) starts unseen.
-fn explore(
-    map: Option<Res<StageMap>>,
-    weather: Option<Res<Weather>>,
-    members: Query<(&Position, &Status), With<Member>>,
-    mut explored: ResMut<Explored>,
-) {
-    let Some(map) = map else { return };
-    explored.fit(&map);
-    let sight = weather.map_or(14.0, |w| w.sight_tiles);
-    for (pos, status) in &members {
-        if *status == Status::Walking {
-            explored.look(pos.0, sight);
-        }
-    }
 }
 
 /// Paints the seen ground, the way out where it has been seen, and the group; shown in a scene
@@ -182,29 +119,13 @@ fn picture(map: &StageMap, seen: &[bool], group: UVec2, mark: i32) -> Vec<u8> {
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.init_resource::<Explored>();
     app.add_systems(OnEnter(Screen::Playing), spawn_minimap);
-    app.add_systems(Update, (explore, paint_minimap).chain().run_if(in_state(Screen::Playing)));
+    app.add_systems(Update, paint_minimap.run_if(in_state(Screen::Playing)));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn what_is_seen_is_a_disc_round_the_walker_and_the_rest_stays_dark() {
-        let mut explored = Explored { width: 40, height: 30, seen: vec![false; 1200], ..default() };
-        explored.look(Vec2::new(10.5, 10.5), 5.0);
-        let seen = explored.seen.iter().filter(|s| **s).count();
-        // A disc of radius 5: about 25π tiles.
-        assert!((70..=90).contains(&seen), "{seen} tiles seen");
-        assert!(explored.seen[10 * 40 + 15] && !explored.seen[10 * 40 + 16], "5 tiles east seen, 6 not");
-        assert!(!explored.seen[20 * 40 + 20], "far off stays unseen");
-        assert!(explored.fresh);
-        // At the map's corner the disc is cut, not wrapped.
-        explored.look(Vec2::new(0.5, 0.5), 3.0);
-        assert!(!explored.seen[29 * 40 + 39]);
-    }
 
     #[test]
     fn the_picture_shows_the_seen_ground_the_way_out_once_seen_and_the_group_north_up() {

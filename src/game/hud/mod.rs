@@ -46,9 +46,12 @@ struct MessagePanel;
 #[derive(Component)]
 pub(crate) struct PartyPanel;
 
+/// Seconds a new message stays bright before it settles among the older lines.
 const MESSAGE_SECONDS: f32 = 14.0;
+/// How bright lines that are no longer new stay: readable, but not calling for attention.
+const SETTLED_ALPHA: f32 = 0.6;
 /// Lines of the journal the message panel shows.
-const MESSAGE_LINES: usize = 3;
+const MESSAGE_LINES: usize = 4;
 
 fn spawn_hud(mut commands: Commands) {
     commands.spawn((
@@ -263,8 +266,8 @@ fn fit_message_panel(
 }
 
 /// The message panel: the journal's last lines (a question is in its dialog, not here), the
-/// newest at the bottom, the older ones cut short; after a quiet spell they fade. All of them
-/// are on the journal page (J).
+/// newest at the bottom, the older ones cut to a row each. They stay: after a quiet spell they only
+/// dim, until newer lines push them up and out to the journal page (J), which has them all.
 fn show_latest(
     time: Res<Time>,
     journal: Res<Journal>,
@@ -283,8 +286,8 @@ fn show_latest(
             .map(|e| e.text.clone())
             .collect();
         for older in lines.iter_mut().skip(1) {
-            if older.chars().count() > 110 {
-                *older = older.chars().take(107).collect::<String>() + "...";
+            if older.chars().count() > 54 {
+                *older = older.chars().take(51).collect::<String>() + "...";
             }
         }
         lines.reverse();
@@ -292,11 +295,8 @@ fn show_latest(
         message.age = 0.0;
     }
     message.age += time.delta_secs();
-    let fade = (1.0 - (message.age - MESSAGE_SECONDS + 2.0) / 2.0).clamp(0.0, 1.0);
-    colour.set_if_neq(TextColor(theme::TEXT.with_alpha(fade)));
-    if fade == 0.0 && !text.0.is_empty() {
-        text.0.clear();
-    }
+    let settle = ((message.age - MESSAGE_SECONDS + 2.0) / 2.0).clamp(0.0, 1.0);
+    colour.set_if_neq(TextColor(theme::TEXT.with_alpha(1.0 - (1.0 - SETTLED_ALPHA) * settle)));
 }
 
 pub(crate) fn plugin(app: &mut App) {

@@ -1,18 +1,157 @@
-//! The camera: follows the group smoothly and zooms with the wheel, `+`/`-` or a pinch.
+//! The cameras. The world camera draws the world at its pixel-art size (a tile's pixel to a
+//! canvas pixel at the default zoom) into a canvas half the screen's width and height; the
+//! screen camera, which sees the world as the world camera does, lays the canvas over the
+//! screen doubled, and draws over it what must stay sharp: the names and the HUD. A quarter of
+//! the pixels to fill: on a software renderer every pixel of every layer costs, and the world
+//! is most of them. The world camera follows the group smoothly and zooms with the wheel,
+//! `+`/`-` or a pinch. On the march no world is drawn at all: the march's own map covers the
+//! screen.
 
+use bevy::camera::visibility::RenderLayers;
+use bevy::camera::{RenderTarget, ScalingMode};
 use bevy::input::mouse::MouseWheel;
 use bevy::prelude::*;
-
+use bevy::render::render_resource::{Extent3d, TextureFormat};
 use bevy::window::PrimaryWindow;
 
 use crate::game::TILE_PX;
 use crate::game::view::party::world_pos;
 use crate::sim::model::party::{Leader, Position};
 use crate::sim::world::StageMap;
-use crate::states::Screen;
+use crate::states::{Scale, Screen};
 
-fn spawn_camera(mut commands: Commands) {
-    commands.spawn((Name::new("Camera"), Camera2d));
+/// Screen pixels a canvas pixel covers, across and down.
+const PIXEL: u32 = 2;
+/// What the screen camera draws: the canvas, and the world's sharp things (names).
+pub(crate) const SHARP: RenderLayers = RenderLayers::layer(1);
+/// A layer nothing is on: the world camera's while the march's map covers the screen.
+const NOTHING: usize = 31;
+/// The canvas lies under everything the screen camera draws of the world.
+const CANVAS_Z: f32 = -500.0;
+
+/// The camera that draws the world into the canvas: it is the one that moves and zooms.
+#[derive(Component)]
+pub(crate) struct WorldCamera;
+
+/// The camera that draws the canvas, the names and the HUD on the screen, placed as the world
+/// camera is: a point under the pointer is the same place for both.
+#[derive(Component)]
+pub(crate) struct ScreenCamera;
+
+/// The world as drawn, laid over the screen.
+#[derive(Component)]
+struct Canvas(Handle<Image>);
+
+/// The canvas's size for a window: half its pixels each way, at least one.
+fn canvas_size(window: &Window) -> Extent3d {
+    let px = window.physical_size().max(UVec2::ONE);
+    Extent3d { width: px.x.div_ceil(PIXEL), height: px.y.div_ceil(PIXEL), depth_or_array_layers: 1 }
+}
+
+/// A projection that shows the window's size in world units times its scale, whatever the
+/// size of what it draws into: the canvas and the screen see the same piece of the world.
+fn projection_for(window: &Window, scale: f32) -> Projection {
+    Projection::Orthographic(OrthographicProjection {
+        scaling_mode: ScalingMode::Fixed { width: window.width().max(1.0), height: window.height().max(1.0) },
+        scale,
+        ..OrthographicProjection::default_2d()
+    })
+}
+
+fn spawn_cameras(
+    mut commands: Commands,
+    mut images: ResMut<Assets<Image>>,
+    window: Single<&Window, With<PrimaryWindow>>,
+) {
+    let size = canvas_size(&window);
+    let canvas = images.add(Image::new_target_texture(size.width, size.height, TextureFormat::Rgba8UnormSrgb, None));
+    // No multisampling: the world is pixel art, drawn square to the pixel.
+    commands.spawn((
+        Name::new("World camera"),
+        WorldCamera,
+        Camera2d,
+        Camera { order: -1, ..default() },
+        RenderTarget::from(canvas.clone()),
+        projection_for(&window, 0.5),
+        Msaa::Off,
+    ));
+    commands.spawn((
+        Name::new("Screen camera"),
+        ScreenCamera,
+        Camera2d,
+        projection_for(&window, 0.5),
+        Msaa::Off,
+        SHARP,
+    ));
+    commands.spawn((
+        Name::new("Canvas"),
+        Canvas(canvas.clone()),
+        Sprite { image: canvas, custom_size: Some(Vec2::ONE), ..default() },
+        Transform::from_xyz(0.0, 0.0, CANVAS_Z),
+        SHARP,
+    ));
+}
+
+/// The size a projection shows (before its scale), if it is a fixed one.
+fn fixed(mode: &ScalingMode) -> Option<Vec2> {
+    match mode {
+        ScalingMode::Fixed { width, height } => Some(Vec2::new(*width, *height)),
+        _ => None,
+    }
+}
+
+/// Keeps the canvas the window's half-size, the screen camera where the world camera is, and
+/// the canvas over the piece of the world both see. After the world camera has moved for the
+/// frame, before where things are is worked out.
+fn lay_the_canvas(
+    window: Single<&Window, With<PrimaryWindow>>,
+    world: Single<(&Transform, &mut Projection), (With<WorldCamera>, Without<ScreenCamera>, Without<Canvas>)>,
+    screen: Single<(&mut Transform, &mut Projection), (With<ScreenCamera>, Without<Canvas>)>,
+    canvas: Single<(&Canvas, &mut Sprite, &mut Transform)>,
+    mut images: ResMut<Assets<Image>>,
+) {
+    let (world_at, mut world_projection) = world.into_inner();
+    let (mut screen_at, mut screen_projection) = screen.into_inner();
+    let (canvas, mut sprite, mut canvas_at) = canvas.into_inner();
+    let scale = match &*world_projection {
+        Projection::Orthographic(o) => o.scale,
+        _ => 1.0,
+    };
+    let wanted = projection_for(&window, scale);
+    if let (Projection::Orthographic(have), Projection::Orthographic(want)) = (&*world_projection, &wanted)
+        && fixed(&have.scaling_mode) != fixed(&want.scaling_mode)
+    {
+        *world_projection = wanted.clone();
+    }
+    if let (Projection::Orthographic(have), Projection::Orthographic(want)) = (&*screen_projection, &wanted)
+        && (fixed(&have.scaling_mode) != fixed(&want.scaling_mode) || have.scale != want.scale)
+    {
+        *screen_projection = wanted;
+    }
+    if screen_at.translation != world_at.translation {
+        screen_at.translation = world_at.translation;
+    }
+    canvas_at.translation = world_at.translation.truncate().extend(CANVAS_Z);
+    sprite.custom_size = Some(Vec2::new(window.width(), window.height()) * scale);
+    let size = canvas_size(&window);
+    if images.get(&canvas.0).is_some_and(|i| i.texture_descriptor.size != size)
+        && let Some(mut image) = images.get_mut(&canvas.0)
+    {
+        image.resize(size);
+    }
+}
+
+/// The world is drawn in a scene (and under the title's and other screens' own pictures), not
+/// under the march's map.
+fn look_at_the_world_in_scenes(
+    scale: Option<Res<State<Scale>>>,
+    mut commands: Commands,
+    camera: Single<Entity, With<WorldCamera>>,
+    mut canvas: Single<&mut Visibility, With<Canvas>>,
+) {
+    let march = scale.is_some_and(|s| *s.get() == Scale::March);
+    commands.entity(*camera).insert(RenderLayers::layer(if march { NOTHING } else { 0 }));
+    canvas.set_if_neq(if march { Visibility::Hidden } else { Visibility::Inherited });
 }
 
 fn follow_group(
@@ -20,7 +159,7 @@ fn follow_group(
     map: Option<Res<StageMap>>,
     window: Single<&Window, With<PrimaryWindow>>,
     leader: Query<&Position, With<Leader>>,
-    mut camera: Query<(&mut Transform, &Projection), With<Camera2d>>,
+    mut camera: Query<(&mut Transform, &Projection), With<WorldCamera>>,
 ) {
     let (Ok(lead), Ok((mut cam, projection))) = (leader.single(), camera.single_mut()) else { return };
     let mut target = world_pos(lead.0);
@@ -49,7 +188,7 @@ fn zoom(
     keys: Res<ButtonInput<KeyCode>>,
     touches: Res<Touches>,
     mut wheel: MessageReader<MouseWheel>,
-    mut projection: Query<&mut Projection, With<Camera2d>>,
+    mut projection: Query<&mut Projection, With<WorldCamera>>,
     mut pinch_from: Local<Option<f32>>,
 ) {
     let Ok(mut projection) = projection.single_mut() else { return };
@@ -79,17 +218,23 @@ fn zoom(
     ortho.scale = (ortho.scale * factor).clamp(0.25, 3.0);
 }
 
-fn reset_camera(mut camera: Query<(&mut Transform, &mut Projection), With<Camera2d>>) {
+fn reset_camera(mut camera: Query<(&mut Transform, &mut Projection), With<WorldCamera>>) {
     for (mut t, mut p) in &mut camera {
         t.translation = Vec3::ZERO;
         if let Projection::Orthographic(o) = &mut *p {
-            o.scale = 0.75;
+            // A person about 36 px tall on screen: near enough to tell who is who.
+            o.scale = 0.5;
         }
     }
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.add_systems(Startup, spawn_camera);
+    app.add_systems(Startup, spawn_cameras);
     app.add_systems(OnEnter(Screen::Playing), reset_camera);
     app.add_systems(Update, (follow_group, zoom).run_if(in_state(Screen::Playing)));
+    app.add_systems(
+        Update,
+        look_at_the_world_in_scenes.run_if(state_changed::<Scale>.or_else(state_changed::<Screen>).or_else(run_once)),
+    );
+    app.add_systems(PostUpdate, lay_the_canvas.before(TransformSystems::Propagate));
 }

@@ -1,9 +1,13 @@
 //! Draws the stage's generated map with bevy_ecs_tilemap: the ground and, above it, the soft
-//! edges where one ground spills over another. The map is cut into chunks that are spawned
-//! around the camera a few per frame and dropped when far away, so big maps cost no hitch.
+//! edges where one ground spills over another, each tile shaded by the lie of the land (lit
+//! from the north-west, as maps are), so that hills and valleys read. The map is cut into
+//! chunks that are spawned around the camera a few per frame and dropped when far away, so
+//! big maps cost no hitch.
 
 use bevy::platform::collections::HashMap;
 use bevy::prelude::*;
+
+use crate::game::view::camera::WorldCamera;
 use bevy::window::PrimaryWindow;
 use bevy_ecs_tilemap::prelude::*;
 
@@ -21,9 +25,38 @@ const CHUNK: u32 = 32;
 /// the frame time.
 const CHUNKS_PER_FRAME: usize = 2;
 
-/// The chunks on screen now, by chunk coordinate.
+/// The chunks on screen now, by chunk coordinate; and the map's relief (its highest less its
+/// lowest ground, metres), worked out once a map.
 #[derive(Resource, Default)]
-struct Chunks(HashMap<UVec2, Entity>);
+struct Chunks(HashMap<UVec2, Entity>, Option<f32>);
+
+/// How much the lie of the land lightens or darkens a tile at most: a slope full to the light
+/// is this much brighter, one turned away this much darker.
+const HILL_SHADE: f32 = 0.28;
+/// Tiles over which a map's whole relief would rise to count as a steep slope: the maps' hills
+/// are a dozen or so tiles across.
+const STEEP_TILES: f32 = 6.0;
+
+/// The map's relief, metres: its highest ground less its lowest (at least a metre).
+fn relief_of(map: &StageMap) -> f32 {
+    let (lo, hi) = map.elevation.iter().fold((f32::MAX, f32::MIN), |(lo, hi), e| (lo.min(*e), hi.max(*e)));
+    (hi - lo).max(1.0)
+}
+
+/// How a tile is lit by the lie of the land, as a factor on its colour: 1 on the flat, more on
+/// a slope facing the north-west light, less on one turned away.
+pub fn hill_light(map: &StageMap, x: u32, y: u32, relief: f32) -> f32 {
+    let e = |dx: i32, dy: i32| {
+        let (nx, ny) =
+            ((x as i32 + dx).clamp(0, map.width as i32 - 1), (y as i32 + dy).clamp(0, map.height as i32 - 1));
+        map.elevation.get((ny as u32 * map.width + nx as u32) as usize).copied().unwrap_or(0.0)
+    };
+    // Uphill, in the map's reliefs per tile: (east, north).
+    let uphill = Vec2::new(e(1, 0) - e(-1, 0), e(0, 1) - e(0, -1)) * 0.5 / relief * STEEP_TILES;
+    // A slope rising to the south-east faces the north-west light.
+    let facing = uphill.dot(Vec2::new(1.0, -1.0).normalize()).clamp(-1.0, 1.0);
+    1.0 + HILL_SHADE * facing
+}
 
 /// The soft edge drawn on a tile: which spreader's ground, over which sides.
 pub fn transition_at(map: &StageMap, x: u32, y: u32) -> Option<(usize, u32)> {
@@ -51,6 +84,7 @@ pub fn transition_at(map: &StageMap, x: u32, y: u32) -> Option<(usize, u32)> {
 }
 
 fn reset_chunks(mut commands: Commands, mut chunks: ResMut<Chunks>) {
+    chunks.1 = None;
     // A new stage's chunks are gone with the old stage; ground laid within a stage (going
     // down off the route and back) replaces them here.
     for (_, e) in chunks.0.drain() {
@@ -75,7 +109,14 @@ fn tilemap_bundle(size: TilemapSize, storage: TileStorage, texture: Handle<Image
 }
 
 /// Spawns one chunk: a ground tilemap and an edge tilemap as children of one entity.
-fn spawn_chunk(commands: &mut Commands, map: &StageMap, tileset: &Tileset, stage: Stage, chunk: UVec2) -> Entity {
+fn spawn_chunk(
+    commands: &mut Commands,
+    map: &StageMap,
+    tileset: &Tileset,
+    stage: Stage,
+    chunk: UVec2,
+    relief: f32,
+) -> Entity {
     let origin = chunk * CHUNK;
     let size = UVec2::new(CHUNK.min(map.width - origin.x), CHUNK.min(map.height - origin.y));
     let tsize = TilemapSize { x: size.x, y: size.y };
@@ -92,11 +133,14 @@ fn spawn_chunk(commands: &mut Commands, map: &StageMap, tileset: &Tileset, stage
             let (mx, my) = (origin.x + x, origin.y + y);
             let pos = TilePos { x, y };
             let index = art::texture_index(map.at(UVec2::new(mx, my)), mx, my);
+            let lit = hill_light(map, mx, my, relief);
+            let color = TileColor(Color::linear_rgb(lit, lit, lit));
             let tile = commands
                 .spawn(TileBundle {
                     position: pos,
                     tilemap_id: TilemapId(ground),
                     texture_index: TileTextureIndex(index),
+                    color,
                     ..default()
                 })
                 .id();
@@ -109,6 +153,7 @@ fn spawn_chunk(commands: &mut Commands, map: &StageMap, tileset: &Tileset, stage
                         position: pos,
                         tilemap_id: TilemapId(edges),
                         texture_index: TileTextureIndex(index),
+                        color,
                         ..default()
                     })
                     .id();
@@ -131,7 +176,7 @@ fn stream_chunks(
     tileset: Res<Tileset>,
     mut chunks: ResMut<Chunks>,
     window: Single<&Window, With<PrimaryWindow>>,
-    camera: Single<(&Transform, &Projection), With<Camera2d>>,
+    camera: Single<(&Transform, &Projection), With<WorldCamera>>,
 ) {
     let (transform, projection) = *camera;
     let scale = match projection {
@@ -155,8 +200,9 @@ fn stream_chunks(
         chunk_centre(*a).distance_squared(centre).total_cmp(&chunk_centre(*b).distance_squared(centre))
     });
     let stage = *stage.get();
+    let relief = *chunks.1.get_or_insert_with(|| relief_of(&map));
     for c in wanted.iter().filter(|c| !chunks.0.contains_key(*c)).take(CHUNKS_PER_FRAME).copied().collect::<Vec<_>>() {
-        let e = spawn_chunk(&mut commands, &map, &tileset, stage, c);
+        let e = spawn_chunk(&mut commands, &map, &tileset, stage, c, relief);
         chunks.0.insert(c, e);
     }
     // Keep one more ring than is wanted, so that walking to and fro does not churn.
@@ -199,4 +245,41 @@ pub(crate) fn plugin(app: &mut App) {
             .run_if(in_state(Screen::Playing)),
     );
     app.add_systems(Update, mark_way_out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::levels::Terrain;
+
+    fn ramp(rise: impl Fn(u32, u32) -> f32) -> StageMap {
+        let (w, h) = (20u32, 20u32);
+        StageMap {
+            width: w,
+            height: h,
+            terrain: vec![Terrain::Rock; (w * h) as usize],
+            elevation: (0..w * h).map(|i| rise(i % w, i / w)).collect(),
+            wood: vec![false; (w * h) as usize],
+            entry: UVec2::ZERO,
+            exit: vec![],
+            story_water: None,
+        }
+    }
+
+    #[test]
+    fn slopes_to_the_north_west_light_are_bright_those_turned_away_dark_the_flat_as_painted() {
+        let flat = ramp(|_, _| 300.0);
+        assert_eq!(hill_light(&flat, 5, 5, relief_of(&flat)), 1.0);
+        // Rising to the south-east: the slope faces the light.
+        let lit = ramp(|x, y| (x as f32 - y as f32) * 20.0 + 1000.0);
+        let shaded = ramp(|x, y| (y as f32 - x as f32) * 20.0 + 1000.0);
+        let (a, b) = (hill_light(&lit, 10, 10, relief_of(&lit)), hill_light(&shaded, 10, 10, relief_of(&shaded)));
+        assert!(a > 1.05 && b < 0.95, "facing {a}, turned away {b}");
+        assert!(a <= 1.0 + HILL_SHADE && b >= 1.0 - HILL_SHADE);
+        // A slope across the light (rising to the north-east) is neither.
+        let across = ramp(|x, y| (x + y) as f32 * 20.0);
+        assert!((hill_light(&across, 10, 10, relief_of(&across)) - 1.0).abs() < 1e-4);
+        // At the map's edge the missing neighbour is the tile itself: no panic, still lit.
+        assert!(hill_light(&lit, 0, 19, relief_of(&lit)) > 1.0);
+    }
 }

@@ -5,6 +5,8 @@ pub mod map;
 pub mod march;
 pub mod night;
 pub mod party;
+pub mod sight;
 pub mod tileset;
 pub mod tracks;
+pub mod veil;
 pub mod weather_fx;

@@ -1,27 +1,17 @@
-//! Fires and the dark: each fire drawn flickering, and a night that is really dark except where
-//! a fire lights it. The dark is a small mask image stretched over the screen, recomputed each
-//! frame from the hour and the fires' places on screen.
+//! Fires and the dark: each fire drawn flickering, how dark the hour is, how far a fire lights
+//! the night and how a lamp's beam falls. The veil (`veil.rs`) lays the dark over the world.
 
-use bevy::image::ImageSampler;
 use bevy::prelude::*;
-use bevy::window::PrimaryWindow;
 
+use crate::game::rgba_image;
 use crate::game::view::party::world_pos;
-use crate::game::{TILE_PX, rgba_image};
-use crate::sim::model::clock::GameClock;
 use crate::sim::model::party::Position;
 use crate::sim::model::supplies::Fire;
-use crate::sim::model::watch::{BEAM_HALF_WIDTH, Searchlight};
+use crate::sim::model::watch::BEAM_HALF_WIDTH;
 use crate::states::Screen;
 
-/// The dark's resolution: coarse, and smoothed when stretched.
-const MASK_W: u32 = 160;
-const MASK_H: u32 = 90;
 /// How far a fire lights the night, tiles.
-const LIGHT_TILES: f32 = 5.0;
-
-#[derive(Component)]
-struct Darkness(Handle<Image>);
+pub(crate) const LIGHT_TILES: f32 = 5.0;
 
 /// A fire's flames, three frames of flicker.
 #[derive(Component)]
@@ -87,22 +77,6 @@ fn make_art(
     });
 }
 
-fn spawn_darkness(mut commands: Commands, mut images: ResMut<Assets<Image>>) {
-    let mut mask = rgba_image(MASK_W, MASK_H, vec![0; (MASK_W * MASK_H * 4) as usize]);
-    mask.sampler = ImageSampler::linear();
-    let handle = images.add(mask);
-    commands.spawn((
-        Name::new("Night"),
-        Darkness(handle.clone()),
-        ImageNode::new(handle),
-        Node { position_type: PositionType::Absolute, width: percent(100), height: percent(100), ..default() },
-        // Above the world, below the HUD.
-        GlobalZIndex(0),
-        bevy::ui::FocusPolicy::Pass,
-        DespawnOnExit(Screen::Playing),
-    ));
-}
-
 fn draw_fires(mut commands: Commands, art: Res<FireArt>, fires: Query<Entity, Added<Fire>>) {
     for e in &fires {
         commands.entity(e).insert((Transform::default(), Visibility::default())).with_children(|p| {
@@ -140,80 +114,10 @@ pub fn darkness(hour: f32) -> f32 {
     (0.12 - sun * 1.1).clamp(0.0, 0.88)
 }
 
-fn darken_night(
-    time: Res<Time>,
-    clock: Res<GameClock>,
-    window: Single<&Window, With<PrimaryWindow>>,
-    camera: Single<(&Camera, &GlobalTransform, &Projection), With<Camera2d>>,
-    fires: Query<(&Position, &Fire)>,
-    lamps: Query<&Searchlight>,
-    night: Single<&Darkness>,
-    mut images: ResMut<Assets<Image>>,
-) {
-    let Some(mut mask) = images.get_mut(&night.0) else { return };
-    let Some(data) = mask.data.as_mut() else { return };
-    let dark = darkness(clock.hour());
-    let (camera, cam_t, projection) = *camera;
-    let scale = match projection {
-        Projection::Orthographic(o) => o.scale,
-        _ => 1.0,
-    };
-    let (sw, sh) = (window.width().max(1.0), window.height().max(1.0));
-    // Each burning fire: where it is in mask pixels, and how far it reaches, with a flicker.
-    let lights: Vec<(Vec2, f32)> = fires
-        .iter()
-        .filter(|(_, f)| f.burning())
-        .filter_map(|(p, _)| {
-            let at = camera.world_to_viewport(cam_t, world_pos(p.0).extend(0.0)).ok()?;
-            let wobble = 1.0 + 0.06 * (time.elapsed_secs() * 11.0 + p.0.x).sin();
-            let r = LIGHT_TILES * TILE_PX / scale * wobble;
-            Some((Vec2::new(at.x / sw * MASK_W as f32, at.y / sh * MASK_H as f32), r / sw * MASK_W as f32))
-        })
-        .collect();
-    // Each lit searchlight: where its tower is in mask pixels, which way the beam points on
-    // screen (the screen's y runs down), and how far it reaches.
-    let to_mask = Vec2::new(MASK_W as f32 / sw, MASK_H as f32 / sh);
-    let beams: Vec<(Vec2, f32, f32)> = lamps
-        .iter()
-        .filter(|l| l.reach > 0.0)
-        .filter_map(|l| {
-            let at = camera.world_to_viewport(cam_t, world_pos(l.at).extend(0.0)).ok()?;
-            Some((at * to_mask, -l.angle, l.reach * TILE_PX / scale * to_mask.x))
-        })
-        .collect();
-    for y in 0..MASK_H {
-        for x in 0..MASK_W {
-            let p = Vec2::new(x as f32 + 0.5, y as f32 + 0.5);
-            let light =
-                lights.iter().map(|(c, r)| (1.0 - p.distance(*c) / r).clamp(0.0, 1.0).powf(0.8)).fold(0.0f32, f32::max);
-            let beam = beams.iter().map(|(c, a, r)| beam_light(p - *c, *a, *r)).fold(0.0f32, f32::max);
-            // Blending happens in linear light: what looks dark on screen needs more than the
-            // share of darkness itself.
-            let a = 1.0 - (1.0 - dark * (1.0 - light * 0.92)).powf(1.6);
-            // Firelight is warm; the night is blue-black.
-            let warm = light * dark;
-            let rgb = [(6.0 + 120.0 * warm) as u8, (8.0 + 50.0 * warm) as u8, (22.0 * (1.0 - warm)) as u8];
-            let i = ((y * MASK_W + x) * 4) as usize;
-            if beam > 0.0 {
-                // A lamp's beam: the dark lifted, with a cold tint, so that whoever stands in
-                // it is seen plainly.
-                let cold = [215.0, 225.0, 245.0];
-                for (c, (v, d)) in data[i..i + 3].iter_mut().zip(cold.into_iter().zip(rgb)) {
-                    *c = (d as f32 + (v - d as f32) * beam) as u8;
-                }
-                data[i + 3] = ((a + (0.16 - a) * beam) * 255.0) as u8;
-                continue;
-            }
-            data[i..i + 3].copy_from_slice(&rgb);
-            data[i + 3] = ((a + warm * 0.12).min(1.0) * 255.0) as u8;
-        }
-    }
-}
-
-/// How strongly a searchlight's beam lights a spot `d` from its tower (mask pixels), the beam
+/// How strongly a searchlight's beam lights a spot `d` from its tower (veil pixels), the beam
 /// pointing at `angle` with reach `r`: brightest near the lamp, fading to its reach and at its
 /// edges.
-fn beam_light(d: Vec2, angle: f32, r: f32) -> f32 {
+pub(crate) fn beam_light(d: Vec2, angle: f32, r: f32) -> f32 {
     let far = d.length();
     if far > r || far < 0.5 {
         return if far < 1.5 && r > 0.0 { 1.0 } else { 0.0 };
@@ -225,6 +129,5 @@ fn beam_light(d: Vec2, angle: f32, r: f32) -> f32 {
 
 pub(crate) fn plugin(app: &mut App) {
     app.add_systems(Startup, make_art);
-    app.add_systems(OnEnter(Screen::Playing), spawn_darkness);
-    app.add_systems(Update, (draw_fires, place_fires, flicker, darken_night).chain().run_if(in_state(Screen::Playing)));
+    app.add_systems(Update, (draw_fires, place_fires, flicker).chain().run_if(in_state(Screen::Playing)));
 }

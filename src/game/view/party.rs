@@ -1,12 +1,19 @@
-//! The party on screen: a figure for each member, in their own colours, with their name.
+//! The party on screen: a figure for each member, in their own colours, with a shadow at
+//! their feet and their name over them while the pointer is on them or they speak. The group
+//! is drawn as people walk together, a loose cluster round the way the leader goes, not the
+//! file the simulation's trail keeps; an exhausted walker limps.
 
 use bevy::prelude::*;
 
 use crate::game::TILE_PX;
 
+use bevy::window::PrimaryWindow;
+
 use crate::levels::{Levels, Look, MemberId, Stranger};
 use crate::paint::art::{FIGURE, FIGURE_FRAMES, LYING};
 use crate::sim::journey::story::StrangerAt;
+use crate::sim::model::body::Vitals;
+use crate::sim::model::journal::{Journal, Told};
 use crate::sim::model::party::{Leader, Member, Position, Status};
 use crate::sim::model::watch::Sentry;
 use crate::states::Screen;
@@ -20,14 +27,41 @@ fn rgb8((r, g, b): (u8, u8, u8)) -> [u8; 3] {
     [r, g, b]
 }
 
-/// The frames of every figure sheet: one layout shared by all.
+/// The frames of every figure sheet: one layout shared by all; and the shadow at a figure's feet.
 #[derive(Resource)]
-struct FigureLayout(Handle<TextureAtlasLayout>);
+struct FigureLayout(Handle<TextureAtlasLayout>, Handle<Image>);
 
-fn make_figure_layout(mut commands: Commands, mut layouts: ResMut<Assets<TextureAtlasLayout>>) {
-    let layout = TextureAtlasLayout::from_grid(UVec2::splat(FIGURE), FIGURE_FRAMES, 1, None, None);
-    commands.insert_resource(FigureLayout(layouts.add(layout)));
+/// A soft oval of shade, as the low sun of those latitudes casts under a walker.
+fn paint_shadow() -> (u32, u32, Vec<u8>) {
+    let (w, h) = (16u32, 6u32);
+    let mut px = Vec::with_capacity((w * h * 4) as usize);
+    for y in 0..h {
+        for x in 0..w {
+            let d =
+                Vec2::new((x as f32 + 0.5) / w as f32 * 2.0 - 1.0, (y as f32 + 0.5) / h as f32 * 2.0 - 1.0).length();
+            let a = ((1.0 - d) * 2.0).clamp(0.0, 1.0) * 0.5;
+            px.extend_from_slice(&[10, 12, 20, (a * 255.0) as u8]);
+        }
+    }
+    (w, h, px)
 }
+
+fn make_figure_layout(
+    mut commands: Commands,
+    mut layouts: ResMut<Assets<TextureAtlasLayout>>,
+    mut images: ResMut<Assets<Image>>,
+) {
+    let layout = TextureAtlasLayout::from_grid(UVec2::splat(FIGURE), FIGURE_FRAMES, 1, None, None);
+    let (w, h, px) = paint_shadow();
+    commands.insert_resource(FigureLayout(layouts.add(layout), images.add(crate::game::rgba_image(w, h, px))));
+}
+
+/// A figure's name over its head: shown while the pointer is on the figure or it has just spoken.
+#[derive(Component, Debug, Clone)]
+struct NameTag(String);
+
+/// How long after someone speaks their name stays over them, seconds.
+const SPOKEN_S: f32 = 8.0;
 
 /// The walking figure of a person, drawn by the project's own painter from their look.
 #[derive(Component, Debug, Clone, Copy, Default)]
@@ -35,6 +69,10 @@ struct Walker {
     last: Vec2,
     /// Seconds into the walk cycle.
     phase: f32,
+    /// The way the figure last walked, smoothed: the group spreads out across it.
+    heading: Vec2,
+    /// Where the figure is drawn off its place on the trail, tiles (eased, so nobody jumps).
+    offset: Vec2,
 }
 
 /// A figure in someone's own colours and build, as `levels/story.ron` describes them.
@@ -56,15 +94,22 @@ fn figure(
     let (w, h, rgba) = crate::paint::art::figure_sheet(rgb8(look.coat), rgb8(look.hat), rgb8(look.skin), look.beard);
     let image = images.add(crate::game::rgba_image(w, h, rgba));
     let scale = 0.9 * look.height;
+    p.spawn((Sprite::from_image(layout.1.clone()), Transform::from_xyz(0.5, 1.0 - 9.5 * scale, -0.2)));
     p.spawn((
         Sprite::from_atlas_image(image, TextureAtlas { layout: layout.0.clone(), index: 0 }),
         Transform::from_xyz(0.0, 1.0, 0.0).with_scale(Vec3::splat(scale)),
     ));
+    // Drawn at twice the size and shrunk, so that it stays sharp when the view is zoomed in.
     p.spawn((
+        NameTag(name.to_string()),
         Text2d::new(name),
-        TextFont::from_font_size(9.0),
-        TextColor(Color::srgba(1.0, 1.0, 1.0, 0.85)),
-        Transform::from_xyz(0.0, 16.0, 0.3),
+        TextFont::from_font_size(16.0),
+        TextColor(Color::srgba(1.0, 1.0, 1.0, 0.95)),
+        bevy::sprite::Text2dShadow::default(),
+        Transform::from_xyz(0.0, 1.0 + 11.0 * scale, 0.3).with_scale(Vec3::splat(0.5)),
+        Visibility::Hidden,
+        // Drawn at the screen's resolution, over the world's canvas.
+        crate::game::view::camera::SHARP,
     ));
 }
 
@@ -80,7 +125,7 @@ fn dress_member(
         commands.entity(entity).insert((
             Transform::from_xyz(0.0, 0.0, 10.0),
             Visibility::default(),
-            Walker { last: pos.0, phase: 0.0 },
+            Walker { last: pos.0, ..default() },
         ));
         commands.entity(entity).with_children(|p| figure(p, &mut images, &layout, &look, member.0.name(), leader));
     }
@@ -105,7 +150,7 @@ fn dress_stranger(
         commands.entity(entity).insert((
             Transform::from_xyz(0.0, 0.0, 10.0),
             Visibility::default(),
-            Walker { last: pos.0, phase: 0.0 },
+            Walker { last: pos.0, ..default() },
         ));
         commands.entity(entity).with_children(|p| figure(p, &mut images, &layout, &look, stranger.0.name(), false));
     }
@@ -123,31 +168,38 @@ fn dress_sentry(
         commands.entity(entity).insert((
             Transform::from_xyz(0.0, 0.0, 10.0),
             Visibility::default(),
-            Walker { last: pos.0, phase: 0.0 },
+            Walker { last: pos.0, ..default() },
         ));
         commands.entity(entity).with_children(|p| figure(p, &mut images, &layout, &look, "sentry", false));
     }
 }
 
-/// Steps while moving, stands still when not, lies down when dead; faces the way it walks.
+/// Steps while moving, stands still when not, lies down when dead; faces the way it walks. An
+/// exhausted walker's steps come slower and uneven: a limp.
 fn animate_walkers(
     time: Res<Time>,
-    mut walkers: Query<(&Position, Option<&Status>, &mut Walker, &Children)>,
+    mut walkers: Query<(&Position, Option<&Status>, Option<&Vitals>, &mut Walker, &Children)>,
     mut sprites: Query<&mut Sprite>,
 ) {
-    for (pos, status, mut walker, children) in &mut walkers {
+    for (pos, status, vitals, mut walker, children) in &mut walkers {
         let moved = pos.0 - walker.last;
         walker.last = pos.0;
         let walking = moved.length() > 1e-4;
         if walking {
-            walker.phase += time.delta_secs();
+            walker.heading = (walker.heading * 0.9 + moved.normalize() * 0.1).normalize_or(moved.normalize());
+        }
+        let limping = vitals.is_some_and(|v| v.fatigue >= 0.8);
+        if walking {
+            // A limp: the bad leg's step is held twice as long as the good one's.
+            let step = if limping && ((walker.phase / 0.2) as u32).is_multiple_of(2) { 0.5 } else { 1.0 };
+            walker.phase += time.delta_secs() * step;
         } else {
             walker.phase = 0.0;
         }
         let frame = if status == Some(&Status::Dead) {
             LYING
         } else if walking {
-            (walker.phase / 0.14) as u32 % 4
+            (walker.phase / if limping { 0.2 } else { 0.14 }) as u32 % 4
         } else {
             0
         };
@@ -171,16 +223,87 @@ fn place_strangers(mut strangers: Query<(&Position, &mut Transform), Or<(With<St
     }
 }
 
-fn place_members(mut members: Query<(&Position, &Status, &mut Transform, &mut Visibility), With<Member>>) {
-    for (pos, status, mut transform, mut visibility) in &mut members {
-        let p = world_pos(pos.0);
+/// Where a walker is drawn off their place on the trail, tiles: drawn in toward the leader and
+/// spread across the way the group goes, each at their own side and distance, so that the
+/// group reads as people walking together. Someone far from the leader (strayed, lost in a
+/// storm) is drawn where they are.
+pub(crate) fn cluster_offset(id: u32, at: Vec2, leader: Vec2, heading: Vec2) -> Vec2 {
+    let apart = leader - at;
+    let near = ((9.0 - apart.length()) / 3.0).clamp(0.0, 1.0);
+    if near == 0.0 {
+        return Vec2::ZERO;
+    }
+    let across = heading.normalize_or(Vec2::Y).perp();
+    // Each person's own side and how far out: fixed for them, so the group keeps its shape.
+    let side = [-1.0, 1.0, -0.4, 0.7, -0.9, 0.3, 1.1, -0.6, 0.5][id as usize % 9];
+    (apart * 0.55 + across * side * 1.1) * near
+}
+
+fn place_members(
+    time: Res<Time>,
+    mut members: Query<(&Member, &Position, &Status, Has<Leader>, &mut Walker, &mut Transform, &mut Visibility)>,
+) {
+    let leader = members.iter().find(|m| m.3).map(|m| m.1.0);
+    let ease = 1.0 - (-3.0 * time.delta_secs()).exp();
+    for (member, pos, status, is_leader, mut walker, mut transform, mut visibility) in &mut members {
+        // The dead lie where they fell (see `animate_walkers`); nobody is hidden.
+        let wanted = match (leader, *status) {
+            (Some(lead), Status::Walking) if !is_leader => cluster_offset(member.0 as u32, pos.0, lead, walker.heading),
+            _ => Vec2::ZERO,
+        };
+        walker.offset = walker.offset.lerp(wanted, ease);
+        let drawn = pos.0 + walker.offset;
+        let p = world_pos(drawn);
         transform.translation.x = p.x;
         transform.translation.y = p.y;
         // Lower on the screen draws in front.
-        transform.translation.z = 10.0 - pos.0.y * 0.001;
-        // The dead lie where they fell (see `animate_walkers`); nobody is hidden.
-        let _ = status;
+        transform.translation.z = 10.0 - drawn.y * 0.001;
         *visibility = Visibility::Inherited;
+    }
+}
+
+/// Names show over whoever the pointer is on, and over whoever has just spoken (a journal line
+/// `Name: "..."`), for a few seconds.
+fn show_names(
+    time: Res<Time>,
+    journal: Res<Journal>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    camera: Single<(&Camera, &GlobalTransform), With<crate::game::view::camera::ScreenCamera>>,
+    figures: Query<(&GlobalTransform, &Children), With<Walker>>,
+    mut tags: Query<(&NameTag, &mut Visibility)>,
+    mut spoken: Local<(usize, Option<String>, f32)>,
+) {
+    if journal.0.len() != spoken.0 {
+        spoken.0 = journal.0.len();
+        spoken.1 = journal
+            .0
+            .last()
+            .filter(|e| e.told != Told::Asked)
+            .and_then(|e| e.text.split_once(": \"").map(|(who, _)| who.to_string()));
+        spoken.2 = 0.0;
+    }
+    spoken.2 += time.delta_secs();
+    let (camera, at) = *camera;
+    let pointer = window.cursor_position().and_then(|c| camera.viewport_to_world_2d(at, c).ok());
+    // The one figure under the pointer, the nearest if the group stands close: one name, not a
+    // pile of them.
+    let under = |place: &GlobalTransform| {
+        let d = pointer? - place.translation().truncate() - Vec2::new(0.0, 2.0);
+        (d.x.abs() < TILE_PX * 0.7 && d.y.abs() < TILE_PX * 0.8).then(|| d.length_squared())
+    };
+    let hovered = figures
+        .iter()
+        .filter_map(|(place, children)| Some((under(place)?, children.first()?)))
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, first)| first);
+    for (_, children) in &figures {
+        let hovered = hovered.is_some() && children.first() == hovered;
+        for child in children.iter() {
+            if let Ok((tag, mut visibility)) = tags.get_mut(child) {
+                let speaking = spoken.2 < SPOKEN_S && spoken.1.as_deref() == Some(tag.0.as_str());
+                visibility.set_if_neq(if hovered || speaking { Visibility::Inherited } else { Visibility::Hidden });
+            }
+        }
     }
 }
 
@@ -188,7 +311,7 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_systems(Startup, make_figure_layout);
     app.add_systems(
         Update,
-        (dress_member, dress_stranger, dress_sentry, place_members, place_strangers, animate_walkers)
+        (dress_member, dress_stranger, dress_sentry, animate_walkers, place_members, place_strangers, show_names)
             .chain()
             .run_if(in_state(Screen::Playing)),
     );

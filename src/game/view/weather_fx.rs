@@ -1,8 +1,10 @@
-//! Weather on screen: snow and sand driven by the wind, storms that close down sight (a haze
-//! that thickens as the simulation's sight shortens), breath that clouds in the cold, and the
-//! air that shimmers over hot ground.
+//! Weather on screen: snow and sand driven by the wind, the colour and thickness of a storm's
+//! haze (which the veil lays over the world as the simulation's sight shortens), breath that
+//! clouds in the cold, and the air that shimmers over hot ground.
 
 use bevy::prelude::*;
+
+use crate::game::view::camera::WorldCamera;
 use bevy::window::PrimaryWindow;
 
 use crate::levels::WeatherKind;
@@ -146,22 +148,6 @@ struct Particle {
     speed: f32,
 }
 
-#[derive(Component)]
-struct Haze;
-
-fn spawn_haze(mut commands: Commands) {
-    commands.spawn((
-        Name::new("Storm haze"),
-        Haze,
-        Node { position_type: PositionType::Absolute, width: percent(100), height: percent(100), ..default() },
-        BackgroundColor(Color::NONE),
-        // Above the world, below the night's dark (0) and the HUD (1).
-        GlobalZIndex(-1),
-        bevy::ui::FocusPolicy::Pass,
-        DespawnOnExit(Screen::Playing),
-    ));
-}
-
 /// How many particles the weather calls for, and their colour.
 fn particles_for(kind: WeatherKind) -> (usize, Color) {
     match kind {
@@ -185,7 +171,7 @@ fn drive_particles(
     time: Res<Time>,
     weather: Res<Weather>,
     window: Single<&Window, With<PrimaryWindow>>,
-    camera: Single<(&Transform, &Projection), (With<Camera2d>, Without<Particle>)>,
+    camera: Single<(&Transform, &Projection), (With<WorldCamera>, Without<Particle>)>,
     mut particles: Query<(Entity, &mut Particle, &mut Transform, &mut Sprite)>,
     mut counter: Local<u32>,
 ) {
@@ -203,6 +189,7 @@ fn drive_particles(
         let at = Vec2::new((hash(n) * 2.0 - 1.0) * half.x, (hash(n + 7919) * 2.0 - 1.0) * half.y);
         let size = if weather.kind == WeatherKind::Sandstorm { 1.5 } else { 1.0 + hash(n + 31) * 1.5 };
         commands.spawn((
+            Name::new("Weather particle"),
             Particle { at, speed: 0.6 + hash(n + 101) * 0.8 },
             Sprite::from_color(colour, Vec2::splat(size)),
             Transform::from_translation((cam.translation.truncate() + at).extend(50.0)),
@@ -234,23 +221,21 @@ fn drive_particles(
     }
 }
 
-/// The haze of a storm: the shorter the sight, the thicker.
-fn thicken_haze(weather: Res<Weather>, mut haze: Single<&mut BackgroundColor, With<Haze>>) {
-    let storm = match weather.kind {
-        WeatherKind::Blizzard => Some(Color::srgb(0.85, 0.87, 0.9)),
-        WeatherKind::Sandstorm => Some(Color::srgb(0.78, 0.62, 0.4)),
-        WeatherKind::Snowfall => Some(Color::srgb(0.85, 0.87, 0.9)),
-        _ => None,
+/// The haze of a storm, as a colour (0-255) and how thick it is over what the group can see:
+/// the shorter the sight, the thicker. `None` in clear air.
+pub(crate) fn storm_haze(kind: WeatherKind, sight_tiles: f32) -> Option<([f32; 3], f32)> {
+    let rgb = match kind {
+        WeatherKind::Blizzard | WeatherKind::Snowfall => [217.0, 222.0, 230.0],
+        WeatherKind::Sandstorm => [199.0, 158.0, 102.0],
+        _ => return None,
     };
-    haze.0 = match storm {
-        // Clear-day sight is 14 tiles; a blizzard's two leave little to see.
-        Some(c) => c.with_alpha(((14.0 - weather.sight_tiles) / 14.0).clamp(0.0, 0.55)),
-        None => Color::NONE,
-    };
+    // Clear-day sight is 14 tiles; a blizzard's two leave little to see.
+    let thick = ((14.0 - sight_tiles) / 14.0).clamp(0.0, 0.7);
+    (thick > 0.0).then_some((rgb, thick))
 }
 
 pub(crate) fn plugin(app: &mut App) {
     app.add_systems(Startup, paint_puff);
-    app.add_systems(OnEnter(Screen::Playing), (spawn_haze, spawn_shimmer));
-    app.add_systems(Update, (drive_particles, thicken_haze, breathe, shimmer).run_if(in_state(Screen::Playing)));
+    app.add_systems(OnEnter(Screen::Playing), spawn_shimmer);
+    app.add_systems(Update, (drive_particles, breathe, shimmer).run_if(in_state(Screen::Playing)));
 }

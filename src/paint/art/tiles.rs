@@ -38,9 +38,28 @@ pub const EAST: u32 = 2;
 pub const SOUTH: u32 = 4;
 pub const WEST: u32 = 8;
 
-/// The texture index of a terrain at a tile position in `terrain.png`.
+/// Tiles across a patch of one variant: drifts, a darker sweep of grass, a stony stretch.
+const PATCH_TILES: u32 = 6;
+
+/// The texture index of a terrain at a tile position in `terrain.png`. The variant follows a
+/// smooth field over the map, so that each covers patches some tiles across, with ragged
+/// edges, instead of changing tile by tile into a checkerboard.
 pub fn texture_index(terrain: Terrain, x: u32, y: u32) -> u32 {
-    terrain as u32 * VARIANTS + hash(x, y, 7) % VARIANTS
+    let field = patch_field(x, y) + (grain(x, y, 7) - 0.5) * 0.22;
+    let variant = (field.clamp(0.0, 0.999) * VARIANTS as f32) as u32;
+    terrain as u32 * VARIANTS + variant
+}
+
+/// A smooth value noise over the map, 0 to 1, its features `PATCH_TILES` across.
+fn patch_field(x: u32, y: u32) -> f32 {
+    let (cx, cy) = (x / PATCH_TILES, y / PATCH_TILES);
+    let smooth = |t: f32| t * t * (3.0 - 2.0 * t);
+    let tx = smooth((x % PATCH_TILES) as f32 / PATCH_TILES as f32);
+    let ty = smooth((y % PATCH_TILES) as f32 / PATCH_TILES as f32);
+    let corner = |dx: u32, dy: u32| grain(cx + dx, cy + dy, 41);
+    let bottom = corner(0, 0) + (corner(1, 0) - corner(0, 0)) * tx;
+    let top = corner(0, 1) + (corner(1, 1) - corner(0, 1)) * tx;
+    bottom + (top - bottom) * ty
 }
 
 /// The texture index in `transitions.png` of `spreader`'s ground over the sides in `mask`.
@@ -165,15 +184,13 @@ fn paint(t: Terrain, variant: u32, x: u32, y: u32) -> [u8; 3] {
     let (base, detail, pattern) = style(t);
     let salt = t as u32 * 31 + variant * 7;
     let g = grain(x, y, salt);
-    let ground = shade(base, 0.94 + g * 0.1);
+    // The variants are lighter and darker stretches of the same ground, each grained finely.
+    let ground = shade(base, 0.955 + variant as f32 * 0.022 + g * 0.04);
     let (fx, fy) = (x as f32 + 0.5, y as f32 + 0.5);
     match pattern {
         Pattern::Speckle => {
-            if g > 0.86 {
-                detail
-            } else {
-                ground
-            }
+            // A few marks, softened: snow crust, a tuft, a pebble; not a noise.
+            if g > 0.93 { mix(ground, detail, 0.7) } else { ground }
         }
         Pattern::Trees => {
             // Two or three crowns per tile, placed by variant.
