@@ -124,6 +124,8 @@ fn parse_difficulty(s: &str) -> Result<Difficulty, String> {
     Difficulty::from_name(s).ok_or_else(|| format!("`{s}` is not a difficulty; one of: story, normal, as-it-was"))
 }
 
+// The browser's canvas fills its page: only the command line sizes a window.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 fn parse_window(s: &str) -> Result<(u32, u32), String> {
     let size = s.split_once(['x', 'X']).and_then(|(w, h)| Some((w.trim().parse().ok()?, h.trim().parse().ok()?)));
     match size {
