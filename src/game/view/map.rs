@@ -162,6 +162,27 @@ fn spawn_chunk(
             }
         }
     }
+    // The trees, each a sprite standing at its foot: drawn in front of whoever is north of it
+    // and behind whoever is south, as the people are ordered (`party.rs`).
+    for y in 0..size.y {
+        for x in 0..size.x {
+            let (mx, my) = (origin.x + x, origin.y + y);
+            let Some((kind, (dx, dy))) = art::tree_at(map.at(UVec2::new(mx, my)), mx, my) else { continue };
+            let foot = Vec2::new(mx as f32 * TILE_PX + dx, my as f32 * TILE_PX + dy);
+            let tile_y = foot.y / TILE_PX + 0.5;
+            let tree = commands
+                .spawn((
+                    Sprite::from_atlas_image(
+                        tileset.trees.clone(),
+                        TextureAtlas { layout: tileset.tree_frames.clone(), index: kind as usize },
+                    ),
+                    bevy::sprite::Anchor::BOTTOM_CENTER,
+                    Transform::from_translation(foot.extend(10.0 - tile_y * 0.001)),
+                ))
+                .id();
+            commands.entity(root).add_child(tree);
+        }
+    }
     commands.entity(ground).insert(tilemap_bundle(tsize, ground_storage, tileset.terrain.clone(), at));
     commands.entity(edges).insert(tilemap_bundle(tsize, edge_storage, tileset.transitions.clone(), at + Vec3::Z * 0.5));
     commands.entity(root).add_children(&[ground, edges]);

@@ -1,4 +1,5 @@
-//! The map's tile images, made by `tilegen` into `assets/tiles/` and loaded as assets.
+//! The map's tile images, made by `tilegen` into `assets/tiles/` and loaded as assets; and the
+//! trees that stand on the forests, painted when the game starts.
 
 use bevy::prelude::*;
 
@@ -6,12 +7,23 @@ use bevy::prelude::*;
 pub struct Tileset {
     pub terrain: Handle<Image>,
     pub transitions: Handle<Image>,
+    pub trees: Handle<Image>,
+    pub tree_frames: Handle<TextureAtlasLayout>,
 }
 
-fn load_tileset(mut commands: Commands, assets: Res<AssetServer>) {
+fn load_tileset(
+    mut commands: Commands,
+    assets: Res<AssetServer>,
+    mut images: ResMut<Assets<Image>>,
+    mut layouts: ResMut<Assets<TextureAtlasLayout>>,
+) {
+    use crate::paint::art::{TREE_H, TREE_KINDS, TREE_W, tree_sheet};
+    let (w, h, px) = tree_sheet();
     commands.insert_resource(Tileset {
         terrain: assets.load("tiles/terrain.png"),
         transitions: assets.load("tiles/transitions.png"),
+        trees: images.add(crate::game::rgba_image(w, h, px)),
+        tree_frames: layouts.add(TextureAtlasLayout::from_grid(UVec2::new(TREE_W, TREE_H), TREE_KINDS, 1, None, None)),
     });
 }
 

@@ -88,7 +88,7 @@ pub(crate) fn grain(x: u32, y: u32, salt: u32) -> f32 {
 enum Pattern {
     /// Soft speckle: snow, sand, grass.
     Speckle,
-    /// Tree crowns on ground.
+    /// A forest's floor, under the trees that stand on it.
     Trees,
     /// Lines of ripples: water.
     Waves,
@@ -193,24 +193,15 @@ fn paint(t: Terrain, variant: u32, x: u32, y: u32) -> [u8; 3] {
             if g > 0.93 { mix(ground, detail, 0.7) } else { ground }
         }
         Pattern::Trees => {
-            // Two or three crowns per tile, placed by variant.
-            let crowns = [(4.0, 5.0), (11.0, 9.0), (6.0, 13.0), (12.0, 3.0)];
-            let mut c = ground;
-            for (k, (cx, cy)) in crowns.iter().enumerate() {
-                if (k as u32 + variant) % 4 == 3 {
-                    continue;
-                }
-                let dx = fx - cx;
-                let dy = fy - cy;
-                // A triangle-ish crown, pointed to the top of the screen (y grows down in images).
-                let w = 3.6 - (dy + 3.0) * 0.55;
-                if dy > -3.5 && dy < 3.0 && dx.abs() < w.max(0.0) {
-                    c = shade(detail, 0.85 + grain(x, y, salt + 3) * 0.3);
-                } else if (3.0..4.5).contains(&dy) && dx.abs() < 0.6 {
-                    c = [70, 52, 40];
-                }
+            // The forest's floor: the trees stand on it as sprites (`trees.rs`); here needles,
+            // leaf litter and the odd seedling in the crowns' colour.
+            if g > 0.9 {
+                shade(detail, 0.9 + grain(x, y, salt + 3) * 0.3)
+            } else if g > 0.75 {
+                mix(ground, detail, 0.3)
+            } else {
+                ground
             }
-            c
         }
         Pattern::Waves => {
             let phase = ((fy + variant as f32 * 2.0) * 0.9 + (fx * 0.5).sin() * 1.2).sin();
