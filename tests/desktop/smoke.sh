@@ -53,7 +53,10 @@ start_game() {
 # Wait for the window, then for the title to be drawn. A game that could not reach the display
 # at all is started once more before the test gives up.
 if ! start_game; then
-  echo "the game did not open a window; once more"; tail -5 "$out/game.log"
+  echo "the game did not open a window; once more"
+  # Kept, with what it died of, so that a failing first start can be told apart from a slow one.
+  cp "$out/game.log" "$out/game-first-try.log"
+  grep -m1 -A3 "panicked" "$out/game.log" || tail -5 "$out/game.log"
   kill "$game" 2>/dev/null || true
   start_game || { echo "FAIL: no game window"; cat "$out/game.log"; exit 1; }
 fi
