@@ -25,7 +25,7 @@ use crate::sim::SimulationPlugin;
 /// Pixels a map tile is drawn with.
 pub const TILE_PX: f32 = 16.0;
 
-/// The windowed game: Bevy's default plugins, the tilemap and audio plugins, the simulation
+/// The windowed game: Bevy's default plugins, the audio plugin, the simulation
 /// and the presentation.
 pub struct GamePlugin {
     pub levels: Levels,
@@ -83,7 +83,6 @@ impl Plugin for GamePlugin {
                     ..default()
                 }),
         );
-        app.add_plugins(bevy_ecs_tilemap::TilemapPlugin);
         // Until a new journey picks its own (`seeds.rs`), the seed given, else the headless default.
         let seed = self.fixed_seed.unwrap_or(1);
         app.add_plugins(SimulationPlugin { seed, levels: self.levels.clone(), autoplay: self.autoplay });
@@ -144,6 +143,7 @@ impl Plugin for GamePlugin {
             view::tracks::plugin,
             view::sight::plugin,
             view::veil::plugin,
+            view::canvas::plugin,
         ));
     }
 }

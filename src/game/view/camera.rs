@@ -1,7 +1,7 @@
 //! The cameras. The world camera draws the world at its pixel-art size (a tile's pixel to a
 //! canvas pixel at the default zoom) into a canvas half the screen's width and height; the
 //! screen camera, which sees the world as the world camera does, lays the canvas over the
-//! screen doubled, and draws over it what must stay sharp: the names and the HUD. A quarter of
+//! screen doubled (`canvas.rs`), and draws over it what must stay sharp: the names and the HUD. A quarter of
 //! the pixels to fill: on a software renderer every pixel of every layer costs, and the world
 //! is most of them. The world camera follows the group smoothly and zooms with the wheel,
 //! `+`/`-` or a pinch. On the march no world is drawn at all: the march's own map covers the
@@ -15,6 +15,7 @@ use bevy::render::render_resource::{Extent3d, TextureFormat};
 use bevy::window::PrimaryWindow;
 
 use crate::game::TILE_PX;
+use crate::game::view::canvas::{LaysTheCanvas, PaintsTheWorld};
 use crate::game::view::party::world_pos;
 use crate::sim::model::party::{Leader, Position};
 use crate::sim::world::StageMap;
@@ -24,10 +25,6 @@ use crate::states::{Scale, Screen};
 const PIXEL: u32 = 2;
 /// What the screen camera draws: the canvas, and the world's sharp things (names).
 pub(crate) const SHARP: RenderLayers = RenderLayers::layer(1);
-/// A layer nothing is on: the world camera's while the march's map covers the screen.
-const NOTHING: usize = 31;
-/// The canvas lies under everything the screen camera draws of the world.
-const CANVAS_Z: f32 = -500.0;
 
 /// The camera that draws the world into the canvas: it is the one that moves and zooms.
 #[derive(Component)]
@@ -38,7 +35,8 @@ pub(crate) struct WorldCamera;
 #[derive(Component)]
 pub(crate) struct ScreenCamera;
 
-/// The world as drawn, laid over the screen.
+/// The image the world camera draws into. (A camera must draw into something; what the screen
+/// camera copies is the world camera's own texture, the same picture, `canvas.rs`.)
 #[derive(Component)]
 struct Canvas(Handle<Image>);
 
@@ -69,9 +67,11 @@ fn spawn_cameras(
     commands.spawn((
         Name::new("World camera"),
         WorldCamera,
+        PaintsTheWorld,
         Camera2d,
         Camera { order: -1, ..default() },
         RenderTarget::from(canvas.clone()),
+        Canvas(canvas),
         projection_for(&window, 0.5),
         Msaa::Off,
     ));
@@ -81,13 +81,6 @@ fn spawn_cameras(
         Camera2d,
         projection_for(&window, 0.5),
         Msaa::Off,
-        SHARP,
-    ));
-    commands.spawn((
-        Name::new("Canvas"),
-        Canvas(canvas.clone()),
-        Sprite { image: canvas, custom_size: Some(Vec2::ONE), ..default() },
-        Transform::from_xyz(0.0, 0.0, CANVAS_Z),
         SHARP,
     ));
 }
@@ -100,19 +93,16 @@ fn fixed(mode: &ScalingMode) -> Option<Vec2> {
     }
 }
 
-/// Keeps the canvas the window's half-size, the screen camera where the world camera is, and
-/// the canvas over the piece of the world both see. After the world camera has moved for the
-/// frame, before where things are is worked out.
-fn lay_the_canvas(
+/// Keeps the canvas the window's half-size and the screen camera where the world camera is.
+/// After the world camera has moved for the frame, before where things are is worked out.
+fn fit_the_canvas(
     window: Single<&Window, With<PrimaryWindow>>,
-    world: Single<(&Transform, &mut Projection), (With<WorldCamera>, Without<ScreenCamera>, Without<Canvas>)>,
-    screen: Single<(&mut Transform, &mut Projection), (With<ScreenCamera>, Without<Canvas>)>,
-    canvas: Single<(&Canvas, &mut Sprite, &mut Transform)>,
+    world: Single<(&Transform, &mut Projection, &Canvas), (With<WorldCamera>, Without<ScreenCamera>)>,
+    screen: Single<(&mut Transform, &mut Projection), With<ScreenCamera>>,
     mut images: ResMut<Assets<Image>>,
 ) {
-    let (world_at, mut world_projection) = world.into_inner();
+    let (world_at, mut world_projection, canvas) = world.into_inner();
     let (mut screen_at, mut screen_projection) = screen.into_inner();
-    let (canvas, mut sprite, mut canvas_at) = canvas.into_inner();
     let scale = match &*world_projection {
         Projection::Orthographic(o) => o.scale,
         _ => 1.0,
@@ -131,8 +121,6 @@ fn lay_the_canvas(
     if screen_at.translation != world_at.translation {
         screen_at.translation = world_at.translation;
     }
-    canvas_at.translation = world_at.translation.truncate().extend(CANVAS_Z);
-    sprite.custom_size = Some(Vec2::new(window.width(), window.height()) * scale);
     let size = canvas_size(&window);
     if images.get(&canvas.0).is_some_and(|i| i.texture_descriptor.size != size)
         && let Some(mut image) = images.get_mut(&canvas.0)
@@ -142,16 +130,24 @@ fn lay_the_canvas(
 }
 
 /// The world is drawn in a scene (and under the title's and other screens' own pictures), not
-/// under the march's map.
+/// under the march's map: there the world camera rests, and the screen is cleared instead.
 fn look_at_the_world_in_scenes(
     scale: Option<Res<State<Scale>>>,
     mut commands: Commands,
-    camera: Single<Entity, With<WorldCamera>>,
-    mut canvas: Single<&mut Visibility, With<Canvas>>,
+    mut world: Single<&mut Camera, (With<WorldCamera>, Without<ScreenCamera>)>,
+    screen: Single<(Entity, &mut Camera), With<ScreenCamera>>,
 ) {
-    let march = scale.is_some_and(|s| *s.get() == Scale::March);
-    commands.entity(*camera).insert(RenderLayers::layer(if march { NOTHING } else { 0 }));
-    canvas.set_if_neq(if march { Visibility::Hidden } else { Visibility::Inherited });
+    let shown = scale.is_none_or(|s| *s.get() != Scale::March);
+    world.is_active = shown;
+    let (screen, mut camera) = screen.into_inner();
+    if shown {
+        // The canvas covers the screen: clearing it first would be a layer for nothing.
+        camera.clear_color = ClearColorConfig::None;
+        commands.entity(screen).insert(LaysTheCanvas);
+    } else {
+        camera.clear_color = ClearColorConfig::Default;
+        commands.entity(screen).remove::<LaysTheCanvas>();
+    }
 }
 
 fn follow_group(
@@ -236,5 +232,5 @@ pub(crate) fn plugin(app: &mut App) {
         Update,
         look_at_the_world_in_scenes.run_if(state_changed::<Scale>.or_else(state_changed::<Screen>).or_else(run_once)),
     );
-    app.add_systems(PostUpdate, lay_the_canvas.before(TransformSystems::Propagate));
+    app.add_systems(PostUpdate, fit_the_canvas.before(TransformSystems::Propagate));
 }

@@ -1,17 +1,19 @@
-//! Draws the stage's generated map with bevy_ecs_tilemap: the ground and, above it, the soft
-//! edges where one ground spills over another, each tile shaded by the lie of the land (lit
-//! from the north-west, as maps are), so that hills and valleys read. The map is cut into
-//! chunks that are spawned around the camera a few per frame and dropped when far away, so
-//! big maps cost no hitch.
+//! Draws the stage's generated map: the ground and, over it, the soft edges where one ground
+//! spills over another, each tile shaded by the lie of the land (lit from the north-west, as
+//! maps are), so that hills and valleys read; and the trees. The map is cut into chunks, each
+//! baked into one picture (`ground.rs`), spawned around the camera a few per frame and dropped
+//! when far away, so big maps cost no hitch.
 
 use bevy::platform::collections::HashMap;
 use bevy::prelude::*;
 
 use crate::game::view::camera::WorldCamera;
+use bevy::asset::RenderAssetUsages;
+use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 use bevy::window::PrimaryWindow;
-use bevy_ecs_tilemap::prelude::*;
 
 use crate::game::TILE_PX;
+use crate::game::view::ground::{self, Sheet, Sheets, TileLook};
 use crate::game::view::tileset::Tileset;
 use crate::paint::art::{self, EAST, NORTH, SOUTH, WEST};
 use crate::sim::has_stage_map;
@@ -92,26 +94,16 @@ fn reset_chunks(mut commands: Commands, mut chunks: ResMut<Chunks>) {
     }
 }
 
-fn tilemap_bundle(size: TilemapSize, storage: TileStorage, texture: Handle<Image>, at: Vec3) -> impl Bundle {
-    let tile_size = TilemapTileSize { x: TILE_PX, y: TILE_PX };
-    TilemapBundle {
-        grid_size: tile_size.into(),
-        map_type: TilemapType::Square,
-        size,
-        storage,
-        texture: TilemapTexture::Single(texture),
-        tile_size,
-        transform: Transform::from_translation(at),
-        anchor: TilemapAnchor::None,
-        render_settings: TilemapRenderSettings { render_chunk_size: UVec2::splat(CHUNK), y_sort: false },
-        ..default()
-    }
-}
+/// The tile sheets in linear light, made once both images have loaded.
+#[derive(Resource, Default)]
+struct GroundSheets(Option<Sheets>);
 
-/// Spawns one chunk: a ground tilemap and an edge tilemap as children of one entity.
+/// Spawns one chunk: its ground baked into one sprite (`ground.rs`), and its trees.
 fn spawn_chunk(
     commands: &mut Commands,
+    images: &mut Assets<Image>,
     map: &StageMap,
+    sheets: &Sheets,
     tileset: &Tileset,
     stage: Stage,
     chunk: UVec2,
@@ -119,49 +111,36 @@ fn spawn_chunk(
 ) -> Entity {
     let origin = chunk * CHUNK;
     let size = UVec2::new(CHUNK.min(map.width - origin.x), CHUNK.min(map.height - origin.y));
-    let tsize = TilemapSize { x: size.x, y: size.y };
-    let at = (origin.as_vec2() * TILE_PX).extend(0.0);
+    let rgba = ground::bake(sheets, size, |x, y| {
+        let (mx, my) = (origin.x + x, origin.y + y);
+        TileLook {
+            ground: art::texture_index(map.at(UVec2::new(mx, my)), mx, my),
+            edge: transition_at(map, mx, my).map(|(spreader, mask)| art::transition_index(spreader, mask)),
+            light: hill_light(map, mx, my, relief),
+        }
+    });
+    let picture = Image::new(
+        Extent3d { width: size.x * art::TILE, height: size.y * art::TILE, depth_or_array_layers: 1 },
+        TextureDimension::D2,
+        rgba,
+        TextureFormat::Rgba8UnormSrgb,
+        // Drawn, never read again here: the picture lives on the GPU only.
+        RenderAssetUsages::RENDER_WORLD,
+    );
+    // A tile's centre is at its position times the tile's size: the chunk's corner is half a
+    // tile south-west of its first tile's centre.
+    let corner = origin.as_vec2() * TILE_PX - Vec2::splat(TILE_PX * 0.5);
     let root = commands
         .spawn((Name::new("Map chunk"), Transform::default(), Visibility::default(), DespawnOnExit(stage)))
         .id();
-    let ground = commands.spawn_empty().id();
-    let edges = commands.spawn_empty().id();
-    let mut ground_storage = TileStorage::empty(tsize);
-    let mut edge_storage = TileStorage::empty(tsize);
-    for y in 0..size.y {
-        for x in 0..size.x {
-            let (mx, my) = (origin.x + x, origin.y + y);
-            let pos = TilePos { x, y };
-            let index = art::texture_index(map.at(UVec2::new(mx, my)), mx, my);
-            let lit = hill_light(map, mx, my, relief);
-            let color = TileColor(Color::linear_rgb(lit, lit, lit));
-            let tile = commands
-                .spawn(TileBundle {
-                    position: pos,
-                    tilemap_id: TilemapId(ground),
-                    texture_index: TileTextureIndex(index),
-                    color,
-                    ..default()
-                })
-                .id();
-            commands.entity(ground).add_child(tile);
-            ground_storage.set(&pos, tile);
-            if let Some((spreader, mask)) = transition_at(map, mx, my) {
-                let index = art::transition_index(spreader, mask);
-                let tile = commands
-                    .spawn(TileBundle {
-                        position: pos,
-                        tilemap_id: TilemapId(edges),
-                        texture_index: TileTextureIndex(index),
-                        color,
-                        ..default()
-                    })
-                    .id();
-                commands.entity(edges).add_child(tile);
-                edge_storage.set(&pos, tile);
-            }
-        }
-    }
+    let ground = commands
+        .spawn((
+            Sprite::from_image(images.add(picture)),
+            bevy::sprite::Anchor::BOTTOM_LEFT,
+            Transform::from_translation(corner.extend(0.0)),
+        ))
+        .id();
+    commands.entity(root).add_child(ground);
     // The trees, each a sprite standing at its foot: drawn in front of whoever is north of it
     // and behind whoever is south, as the people are ordered (`party.rs`).
     for y in 0..size.y {
@@ -183,22 +162,30 @@ fn spawn_chunk(
             commands.entity(root).add_child(tree);
         }
     }
-    commands.entity(ground).insert(tilemap_bundle(tsize, ground_storage, tileset.terrain.clone(), at));
-    commands.entity(edges).insert(tilemap_bundle(tsize, edge_storage, tileset.transitions.clone(), at + Vec3::Z * 0.5));
-    commands.entity(root).add_children(&[ground, edges]);
     root
 }
 
 /// Keeps the chunks around the camera spawned and drops the far ones.
+#[allow(clippy::too_many_arguments)]
 fn stream_chunks(
     mut commands: Commands,
     map: Res<StageMap>,
     stage: Res<State<Stage>>,
     tileset: Res<Tileset>,
+    mut images: ResMut<Assets<Image>>,
+    mut sheets: ResMut<GroundSheets>,
     mut chunks: ResMut<Chunks>,
     window: Single<&Window, With<PrimaryWindow>>,
     camera: Single<(&Transform, &Projection), With<WorldCamera>>,
 ) {
+    if sheets.0.is_none() {
+        let sheet =
+            |h: &Handle<Image>| images.get(h).and_then(|i| i.data.as_deref().map(|d| Sheet::from_srgba(i.width(), d)));
+        // Until both images have loaded there is no ground to lay.
+        let (Some(terrain), Some(edges)) = (sheet(&tileset.terrain), sheet(&tileset.transitions)) else { return };
+        sheets.0 = Some(Sheets { terrain, edges });
+    }
+    let Some(sheets) = sheets.0.as_ref() else { return };
     let (transform, projection) = *camera;
     let scale = match projection {
         Projection::Orthographic(o) => o.scale,
@@ -223,7 +210,7 @@ fn stream_chunks(
     let stage = *stage.get();
     let relief = *chunks.1.get_or_insert_with(|| relief_of(&map));
     for c in wanted.iter().filter(|c| !chunks.0.contains_key(*c)).take(CHUNKS_PER_FRAME).copied().collect::<Vec<_>>() {
-        let e = spawn_chunk(&mut commands, &map, &tileset, stage, c, relief);
+        let e = spawn_chunk(&mut commands, &mut images, &map, sheets, &tileset, stage, c, relief);
         chunks.0.insert(c, e);
     }
     // Keep one more ring than is wanted, so that walking to and fro does not churn.
@@ -258,7 +245,7 @@ fn mark_way_out(mut commands: Commands, way_outs: Query<(Entity, &WayOut), Added
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.init_resource::<Chunks>();
+    app.init_resource::<Chunks>().init_resource::<GroundSheets>();
     app.add_systems(
         Update,
         (reset_chunks.run_if(is_new_map), stream_chunks.run_if(has_stage_map))

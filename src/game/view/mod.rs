@@ -1,6 +1,8 @@
 //! The world on screen: the camera, the map, the party, night and weather.
 
 pub mod camera;
+pub mod canvas;
+pub mod ground;
 pub mod map;
 pub mod march;
 pub mod night;
