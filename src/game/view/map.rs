@@ -15,6 +15,7 @@ use bevy::window::PrimaryWindow;
 use crate::game::TILE_PX;
 use crate::game::view::ground::{self, Sheet, Sheets, TileLook};
 use crate::game::view::tileset::Tileset;
+use crate::levels::Terrain;
 use crate::paint::art::{self, EAST, NORTH, SOUTH, WEST};
 use crate::sim::has_stage_map;
 use crate::sim::model::stage::{CurrentLevel, WayOut};
@@ -141,25 +142,35 @@ fn spawn_chunk(
         ))
         .id();
     commands.entity(root).add_child(ground);
-    // The trees, each a sprite standing at its foot: drawn in front of whoever is north of it
-    // and behind whoever is south, as the people are ordered (`party.rs`).
+    // The trees and what else stands up (boulders, yurts, towers, wire), each a sprite at its
+    // foot: drawn in front of whoever is north of it and behind whoever is south, as the people
+    // are ordered (`party.rs`).
+    let wire = |x: i32, y: i32| map.contains(x, y) && map.at(UVec2::new(x as u32, y as u32)) == Terrain::Wire;
     for y in 0..size.y {
         for x in 0..size.x {
             let (mx, my) = (origin.x + x, origin.y + y);
-            let Some((kind, (dx, dy))) = art::tree_at(map.at(UVec2::new(mx, my)), mx, my) else { continue };
+            let terrain = map.at(UVec2::new(mx, my));
+            let east_west = wire(mx as i32 - 1, my as i32) || wire(mx as i32 + 1, my as i32);
+            let standing = art::tree_at(terrain, mx, my)
+                .map(|(kind, foot)| (&tileset.trees, &tileset.tree_frames, kind, foot))
+                .or_else(|| {
+                    art::prop_at(terrain, mx, my, east_west)
+                        .map(|(kind, foot)| (&tileset.props, &tileset.prop_frames, kind, foot))
+                });
+            let Some((image, frames, kind, (dx, dy))) = standing else { continue };
             let foot = Vec2::new(mx as f32 * TILE_PX + dx, my as f32 * TILE_PX + dy);
             let tile_y = foot.y / TILE_PX + 0.5;
-            let tree = commands
+            let sprite = commands
                 .spawn((
                     Sprite::from_atlas_image(
-                        tileset.trees.clone(),
-                        TextureAtlas { layout: tileset.tree_frames.clone(), index: kind as usize },
+                        image.clone(),
+                        TextureAtlas { layout: frames.clone(), index: kind as usize },
                     ),
                     bevy::sprite::Anchor::BOTTOM_CENTER,
                     Transform::from_translation(foot.extend(10.0 - tile_y * 0.001)),
                 ))
                 .id();
-            commands.entity(root).add_child(tree);
+            commands.entity(root).add_child(sprite);
         }
     }
     root

@@ -1,7 +1,8 @@
 //! The party on screen: a figure for each member, in their own colours, with a shadow at
 //! their feet and their name over them while the pointer is on them or they speak. The group
 //! is drawn as people walk together, a loose cluster round the way the leader goes, not the
-//! file the simulation's trail keeps; an exhausted walker limps.
+//! file the simulation's trail keeps; an exhausted walker limps; at rest by a burning fire,
+//! everyone sits round it, facing it. Nobody is drawn off their place through a fence or a wall.
 
 use bevy::prelude::*;
 
@@ -15,7 +16,9 @@ use crate::sim::journey::story::StrangerAt;
 use crate::sim::model::body::Vitals;
 use crate::sim::model::journal::{Journal, Told};
 use crate::sim::model::party::{Leader, Member, Position, Status};
+use crate::sim::model::supplies::Fire;
 use crate::sim::model::watch::Sentry;
+use crate::sim::world::StageMap;
 use crate::states::Screen;
 
 /// Where a simulation position (tile units) is drawn: tile centres at `n * TILE_PX`.
@@ -239,18 +242,60 @@ pub(crate) fn cluster_offset(id: u32, at: Vec2, leader: Vec2, heading: Vec2) -> 
     (apart * 0.55 + across * side * 1.1) * near
 }
 
+/// Tiles from a burning fire within which someone at rest goes to sit by it.
+const HUDDLE_REACH: f32 = 5.0;
+
+/// Where someone at rest near a burning fire is drawn off their place, tiles: in a ring round
+/// the fire, each at their own place in it, close enough to feel it. `None` past its reach.
+pub(crate) fn huddle_offset(id: u32, at: Vec2, fire: Vec2) -> Option<Vec2> {
+    if at.distance(fire) > HUDDLE_REACH {
+        return None;
+    }
+    // Nine places round the fire; flattened, as a ring on the ground is seen from above and
+    // to the south.
+    let angle = id as f32 * std::f32::consts::TAU / 9.0 + 0.35;
+    Some(fire + Vec2::from_angle(angle) * Vec2::new(1.3, 0.85) - at)
+}
+
+/// Whether a figure drawn `offset` off its place `at` stands on open ground all the way there:
+/// nobody is drawn through a fence, a wall or water.
+fn clear_way(map: Option<&StageMap>, at: Vec2, offset: Vec2) -> bool {
+    let Some(map) = map else { return true };
+    (1..=4).all(|k| {
+        let p = (at + offset * k as f32 / 4.0).round().as_ivec2();
+        map.contains(p.x, p.y) && map.walkable(p.as_uvec2())
+    })
+}
+
+#[allow(clippy::type_complexity)]
 fn place_members(
     time: Res<Time>,
-    mut members: Query<(&Member, &Position, &Status, Has<Leader>, &mut Walker, &mut Transform, &mut Visibility)>,
+    map: Option<Res<StageMap>>,
+    fires: Query<(&Position, &Fire)>,
+    mut members: Query<
+        (&Member, &Position, &Status, Has<Leader>, &mut Walker, &mut Transform, &mut Visibility, &Children),
+        Without<Fire>,
+    >,
+    mut sprites: Query<&mut Sprite>,
 ) {
     let leader = members.iter().find(|m| m.3).map(|m| m.1.0);
     let ease = 1.0 - (-3.0 * time.delta_secs()).exp();
-    for (member, pos, status, is_leader, mut walker, mut transform, mut visibility) in &mut members {
+    let burning: Vec<Vec2> = fires.iter().filter(|(_, f)| f.burning()).map(|(p, _)| p.0).collect();
+    for (member, pos, status, is_leader, mut walker, mut transform, mut visibility, children) in &mut members {
+        let id = member.0 as u32;
+        let resting = walker.phase == 0.0;
+        let fire = burning
+            .iter()
+            .copied()
+            .filter(|f| f.distance(pos.0) <= HUDDLE_REACH)
+            .reduce(|a, b| if a.distance_squared(pos.0) <= b.distance_squared(pos.0) { a } else { b });
         // The dead lie where they fell (see `animate_walkers`); nobody is hidden.
-        let wanted = match (leader, *status) {
-            (Some(lead), Status::Walking) if !is_leader => cluster_offset(member.0 as u32, pos.0, lead, walker.heading),
+        let wanted = match (leader, *status, fire) {
+            (_, Status::Walking, Some(fire)) if resting => huddle_offset(id, pos.0, fire).unwrap_or(Vec2::ZERO),
+            (Some(lead), Status::Walking, _) if !is_leader => cluster_offset(id, pos.0, lead, walker.heading),
             _ => Vec2::ZERO,
         };
+        let wanted = if clear_way(map.as_deref(), pos.0, wanted) { wanted } else { Vec2::ZERO };
         walker.offset = walker.offset.lerp(wanted, ease);
         let drawn = pos.0 + walker.offset;
         let p = world_pos(drawn);
@@ -259,6 +304,17 @@ fn place_members(
         // Lower on the screen draws in front.
         transform.translation.z = 10.0 - drawn.y * 0.001;
         *visibility = Visibility::Inherited;
+        // Sat by the fire, each faces it.
+        if let (Some(fire), true, Status::Walking) = (fire, resting, *status) {
+            for child in children.iter() {
+                if let Ok(mut sprite) = sprites.get_mut(child)
+                    && sprite.texture_atlas.is_some()
+                    && (fire.x - drawn.x).abs() > 0.2
+                {
+                    sprite.flip_x = fire.x < drawn.x;
+                }
+            }
+        }
     }
 }
 
@@ -297,10 +353,12 @@ fn show_names(
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, first)| first);
     for (_, children) in &figures {
-        let hovered = hovered.is_some() && children.first() == hovered;
+        let pointed = hovered.is_some();
+        let hovered = pointed && children.first() == hovered;
         for child in children.iter() {
             if let Ok((tag, mut visibility)) = tags.get_mut(child) {
-                let speaking = spoken.2 < SPOKEN_S && spoken.1.as_deref() == Some(tag.0.as_str());
+                // One name at a time: the one pointed at, else whoever has just spoken.
+                let speaking = !pointed && spoken.2 < SPOKEN_S && spoken.1.as_deref() == Some(tag.0.as_str());
                 visibility.set_if_neq(if hovered || speaking { Visibility::Inherited } else { Visibility::Hidden });
             }
         }
@@ -315,4 +373,53 @@ pub(crate) fn plugin(app: &mut App) {
             .chain()
             .run_if(in_state(Screen::Playing)),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::levels::Terrain;
+
+    /// A 12×12 field with a fence running north-south at x = 6.
+    fn fenced() -> StageMap {
+        let (w, h) = (12u32, 12u32);
+        let terrain = (0..w * h).map(|i| if i % w == 6 { Terrain::Wire } else { Terrain::Yard }).collect();
+        StageMap {
+            width: w,
+            height: h,
+            terrain,
+            elevation: vec![0.0; (w * h) as usize],
+            wood: vec![false; (w * h) as usize],
+            entry: UVec2::ZERO,
+            exit: vec![],
+            story_water: None,
+        }
+    }
+
+    #[test]
+    fn by_a_fire_everyone_has_their_own_place_in_a_ring_round_it() {
+        let fire = Vec2::new(5.0, 5.0);
+        let places: Vec<Vec2> =
+            (0..9).map(|id| Vec2::new(3.0, 4.0) + huddle_offset(id, Vec2::new(3.0, 4.0), fire).unwrap()).collect();
+        for (i, a) in places.iter().enumerate() {
+            let d = a.distance(fire);
+            assert!((0.8..=1.4).contains(&d), "{i} sits {d} tiles from the fire");
+            for b in &places[i + 1..] {
+                assert!(a.distance(*b) > 0.4, "two people on one spot");
+            }
+        }
+        // Out of the fire's reach, nobody is drawn to it.
+        assert_eq!(huddle_offset(0, Vec2::new(20.0, 5.0), fire), None);
+    }
+
+    #[test]
+    fn nobody_is_drawn_across_a_fence() {
+        let map = fenced();
+        // Inside, drawn a tile along the fence: fine.
+        assert!(clear_way(Some(&map), Vec2::new(4.0, 4.0), Vec2::new(0.0, 1.0)));
+        // Drawn over the wire to the other side: refused.
+        assert!(!clear_way(Some(&map), Vec2::new(5.0, 4.0), Vec2::new(2.0, 0.0)));
+        // Off the map: refused.
+        assert!(!clear_way(Some(&map), Vec2::new(0.0, 0.0), Vec2::new(-1.0, 0.0)));
+    }
 }

@@ -1,6 +1,6 @@
 //! The veil over the world: one small picture, stretched over the view, that holds everything
 //! laid over the ground: the night's dark and the firelight in it, the lamps' beams, a storm's
-//! haze, and the fog over what the group cannot see (ground never seen nearly black, ground
+//! haze, hot air's shimmer, and the fog over what the group cannot see (ground never seen nearly black, ground
 //! seen before dimmed). One blended layer instead of four, recomputed each frame from the hour,
 //! the weather, the fires and the walkers, and not drawn at all when there is nothing to lay.
 
@@ -13,7 +13,7 @@ use bevy::window::PrimaryWindow;
 use crate::game::view::night::{LIGHT_TILES, beam_light, darkness};
 use crate::game::view::party::world_pos;
 use crate::game::view::sight::Explored;
-use crate::game::view::weather_fx::storm_haze;
+use crate::game::view::weather_fx::{heat_shimmer, shimmer_at, storm_haze};
 use crate::game::{TILE_PX, rgba_image};
 use crate::sim::model::air::Weather;
 use crate::sim::model::clock::GameClock;
@@ -164,6 +164,8 @@ fn draw_veil(
         .map(|l| (veil_at(world_pos(l.at)), -l.angle, l.reach * TILE_PX * to_veil.x))
         .collect();
     let haze = storm_haze(weather.kind, weather.sight_tiles);
+    let heat = heat_shimmer(&weather);
+    let t = time.elapsed_secs();
     let fogged = map.is_some() && !explored.seen.is_empty();
     let Some(mut picture) = images.get_mut(&veil.0) else { return };
     let Some(data) = picture.data.as_mut() else { return };
@@ -199,6 +201,11 @@ fn draw_veil(
             if let Some((rgb, alpha)) = haze {
                 // Thin round the group, thick past what anyone can see: the horizon is gone.
                 layer = Layer { rgb, alpha: alpha * (0.45 + 0.55 * (1.0 - sight)) }.over(layer);
+            }
+            if heat > 0.0 {
+                // Hot air over sunlit ground: a pale warm haze, wavering.
+                let alpha = heat * (0.03 + 0.09 * shimmer_at(x as f32, py, t));
+                layer = Layer { rgb: [255.0, 247.0, 224.0], alpha }.over(layer);
             }
             let night = if light > 0.0 || beam > 0.0 { night_layer(dark, light, beam) } else { unlit };
             layer = night.over(low_sun.over(layer));

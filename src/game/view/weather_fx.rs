@@ -7,8 +7,10 @@ use bevy::prelude::*;
 use crate::game::view::camera::WorldCamera;
 use bevy::window::PrimaryWindow;
 
+use crate::game::view::night::darkness;
 use crate::levels::WeatherKind;
 use crate::sim::model::air::Weather;
+use crate::sim::model::clock::GameClock;
 use crate::sim::model::party::{Member, Position, Status};
 use crate::states::Screen;
 
@@ -25,14 +27,6 @@ struct Breath {
 }
 
 const BREATH_SECONDS: f32 = 1.6;
-
-/// A band of hot air rising over the ground.
-#[derive(Component)]
-struct Shimmer {
-    phase: f32,
-}
-
-const SHIMMER_BANDS: usize = 14;
 
 #[derive(Resource)]
 struct PuffImage(Handle<Image>);
@@ -99,43 +93,19 @@ fn breathe(
     }
 }
 
-fn spawn_shimmer(mut commands: Commands) {
-    for i in 0..SHIMMER_BANDS {
-        commands.spawn((
-            Name::new("Heat shimmer"),
-            Shimmer { phase: i as f32 / SHIMMER_BANDS as f32 },
-            Node {
-                position_type: PositionType::Absolute,
-                width: percent(100),
-                height: px(5),
-                display: Display::None,
-                ..default()
-            },
-            BackgroundColor(Color::NONE),
-            GlobalZIndex(-1),
-            bevy::ui::FocusPolicy::Pass,
-            DespawnOnExit(Screen::Playing),
-        ));
-    }
+/// How strongly hot air shimmers over the ground, 0 to 1: from 25 °C in the sun, full ten
+/// degrees hotter. The veil lays it as a wavering pale haze (`veil.rs`).
+pub(crate) fn heat_shimmer(weather: &Weather) -> f32 {
+    ((weather.air_c - SHIMMER_ABOVE_C) / 10.0).clamp(0.0, 1.0) * weather.sun
 }
 
-/// Bands of light, hot air drift up the screen, wavering: strongest at midday heat.
-fn shimmer(time: Res<Time>, weather: Res<Weather>, mut bands: Query<(&Shimmer, &mut Node, &mut BackgroundColor)>) {
-    let heat = ((weather.air_c - SHIMMER_ABOVE_C) / 10.0).clamp(0.0, 1.0) * weather.sun;
-    let t = time.elapsed_secs();
-    for (band, mut node, mut colour) in &mut bands {
-        if heat <= 0.0 {
-            node.display = Display::None;
-            continue;
-        }
-        node.display = Display::Flex;
-        let y = (1.0 - (band.phase + t * 0.04).fract()) * 100.0;
-        node.top = percent(y);
-        node.left = px((t * 1.7 + band.phase * 40.0).sin() * 6.0);
-        node.height = px(3.0 + 3.0 * (t * 2.3 + band.phase * 17.0).sin().abs());
-        let flicker = 0.5 + 0.5 * (t * 3.1 + band.phase * 29.0).sin();
-        colour.0 = Color::srgba(1.0, 0.97, 0.88, heat * (0.05 + 0.07 * flicker));
-    }
+/// The shimmer's haze at a veil pixel (`x`, `y`) at `t` seconds, as a share of its strength:
+/// soft ripples that waver sideways and drift up, never a straight band.
+pub(crate) fn shimmer_at(x: f32, y: f32, t: f32) -> f32 {
+    let waver = (y * 0.45 + t * 1.9).sin() * 1.6;
+    let ripple = 0.5 + 0.5 * (x * 0.32 + waver + t * 0.8).sin();
+    let rise = 0.5 + 0.5 * (y * 0.21 + t * 1.1 + (x * 0.07).sin()).sin();
+    ripple * rise
 }
 
 /// Flakes or grains at most on screen.
@@ -166,16 +136,30 @@ fn hash(i: u32) -> f32 {
     (h & 0xffff) as f32 / 65535.0
 }
 
+/// Particles are drawn over the veil (z 90), so a blizzard can be seen at night; dimmed as
+/// the dark deepens, as flakes are seen by what little light there is.
+const PARTICLE_Z: f32 = 95.0;
+
+/// How bright a flake or grain is drawn in the dark `dark` (0 at noon, 0.88 at the darkest).
+fn seen_in_the_dark(colour: Color, dark: f32) -> Color {
+    let k = 1.0 - dark * 0.7;
+    let c = colour.to_srgba();
+    Color::srgba(c.red * k, c.green * k, c.blue * k, c.alpha * (1.0 - dark * 0.35))
+}
+
+#[allow(clippy::too_many_arguments)]
 fn drive_particles(
     mut commands: Commands,
     time: Res<Time>,
     weather: Res<Weather>,
+    clock: Res<GameClock>,
     window: Single<&Window, With<PrimaryWindow>>,
     camera: Single<(&Transform, &Projection), (With<WorldCamera>, Without<Particle>)>,
     mut particles: Query<(Entity, &mut Particle, &mut Transform, &mut Sprite)>,
     mut counter: Local<u32>,
 ) {
     let (want, colour) = particles_for(weather.kind);
+    let colour = seen_in_the_dark(colour, darkness(clock.hour()));
     let (cam, projection) = *camera;
     let scale = match projection {
         Projection::Orthographic(o) => o.scale,
@@ -192,7 +176,7 @@ fn drive_particles(
             Name::new("Weather particle"),
             Particle { at, speed: 0.6 + hash(n + 101) * 0.8 },
             Sprite::from_color(colour, Vec2::splat(size)),
-            Transform::from_translation((cam.translation.truncate() + at).extend(50.0)),
+            Transform::from_translation((cam.translation.truncate() + at).extend(PARTICLE_Z)),
             DespawnOnExit(Screen::Playing),
         ));
     }
@@ -217,7 +201,7 @@ fn drive_particles(
                 p.at[axis] += 2.0 * half[axis];
             }
         }
-        t.translation = (cam.translation.truncate() + p.at).extend(50.0);
+        t.translation = (cam.translation.truncate() + p.at).extend(PARTICLE_Z);
     }
 }
 
@@ -236,6 +220,34 @@ pub(crate) fn storm_haze(kind: WeatherKind, sight_tiles: f32) -> Option<([f32; 3
 
 pub(crate) fn plugin(app: &mut App) {
     app.add_systems(Startup, paint_puff);
-    app.add_systems(OnEnter(Screen::Playing), spawn_shimmer);
-    app.add_systems(Update, (drive_particles, breathe, shimmer).run_if(in_state(Screen::Playing)));
+    app.add_systems(Update, (drive_particles, breathe).run_if(in_state(Screen::Playing)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snow_at_night_is_dimmer_than_by_day_but_still_there() {
+        let (_, flake) = particles_for(WeatherKind::Blizzard);
+        let day = seen_in_the_dark(flake, 0.0).to_srgba();
+        let night = seen_in_the_dark(flake, 0.88).to_srgba();
+        assert_eq!(day, flake.to_srgba());
+        assert!(night.red < day.red && night.red > 0.3, "a flake at night is grey, not gone: {night:?}");
+        assert!(night.alpha > 0.5);
+    }
+
+    #[test]
+    fn the_shimmer_ripples_along_a_row_and_is_not_a_band() {
+        // Along one row at one moment the haze rises and falls: a straight band would not.
+        let row: Vec<f32> = (0..160).map(|x| shimmer_at(x as f32, 40.0, 3.0)).collect();
+        let (lo, hi) = row.iter().fold((1.0f32, 0.0f32), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+        assert!(hi - lo > 0.5, "flat along the row: {lo}..{hi}");
+        assert!(row.iter().all(|v| (0.0..=1.0).contains(v)));
+        // No heat, no shimmer; the full ten degrees over in full sun, all of it.
+        let mut w = Weather { sun: 1.0, air_c: 20.0, ..Default::default() };
+        assert_eq!(heat_shimmer(&w), 0.0);
+        w.air_c = 36.0;
+        assert_eq!(heat_shimmer(&w), 1.0);
+    }
 }

@@ -130,7 +130,9 @@ fn style(t: Terrain) -> ([u8; 3], [u8; 3], Pattern) {
         Hill => ([132, 136, 84], [98, 102, 62], Crests),
         BorderLine => ([176, 164, 106], [150, 40, 40], Furrows),
         Road => ([160, 138, 104], [132, 112, 82], Furrows),
-        Yurt => ([176, 164, 106], [232, 226, 210], Building),
+        // The yurt, the tower and the wire stand on their tiles as sprites (`props.rs`): the
+        // tiles are the ground they stand on.
+        Yurt => ([150, 150, 92], [128, 130, 78], Speckle),
         Monument => ([176, 164, 106], [196, 30, 36], Building),
         Dune => ([222, 186, 124], [190, 150, 92], Crests),
         Sand => ([232, 204, 146], [212, 180, 122], Speckle),
@@ -144,8 +146,8 @@ fn style(t: Terrain) -> ([u8; 3], [u8; 3], Pattern) {
         Cliff => ([78, 72, 70], [46, 42, 42], Blocks),
         Pass => ([200, 204, 210], [150, 150, 156], Furrows),
         Barracks => ([92, 72, 54], [60, 46, 34], Blocks),
-        Wire => ([216, 222, 230], [52, 52, 56], Hatch),
-        Watchtower => ([90, 70, 50], [40, 30, 22], Building),
+        Wire => ([206, 210, 216], [176, 180, 188], Speckle),
+        Watchtower => ([196, 200, 206], [160, 164, 172], Speckle),
         Yard => ([200, 204, 210], [168, 172, 180], Speckle),
         Wall => ([196, 184, 160], [150, 136, 112], Blocks),
         Courtyard => ([180, 160, 130], [150, 130, 100], Speckle),
