@@ -3,7 +3,7 @@
 //! the south-east by the north-western light the hills and trees are lit by.
 
 use crate::levels::Terrain;
-use crate::paint::art::tiles::{grain, hash, shade};
+use crate::paint::art::tiles::{frame_sheet, grain, hash, shade};
 
 /// Size of one frame, pixels: a tile and a half wide, two tiles tall (a tower is).
 pub const PROP_W: u32 = 24;
@@ -37,19 +37,7 @@ pub fn prop_at(terrain: Terrain, x: u32, y: u32, wire_east_west: bool) -> Option
 /// The sheet: `PROP_KINDS` frames of `PROP_W` x `PROP_H`, side by side, foot at the bottom
 /// centre. Returns width, height, RGBA.
 pub fn prop_sheet() -> (u32, u32, Vec<u8>) {
-    let (w, h) = (PROP_W * PROP_KINDS, PROP_H);
-    let mut px = vec![0u8; (w * h * 4) as usize];
-    for kind in 0..PROP_KINDS {
-        for y in 0..PROP_H {
-            for x in 0..PROP_W {
-                if let Some(c) = prop_pixel(kind, x, y) {
-                    let at = ((y * w + kind * PROP_W + x) * 4) as usize;
-                    px[at..at + 4].copy_from_slice(&c);
-                }
-            }
-        }
-    }
-    (w, h, px)
+    frame_sheet(PROP_KINDS, PROP_W, PROP_H, prop_pixel)
 }
 
 fn opaque([r, g, b]: [u8; 3]) -> Option<[u8; 4]> {

@@ -177,6 +177,29 @@ pub(crate) fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> [u8; 3] {
     [0, 1, 2].map(|i| (a[i] as f32 + (b[i] as f32 - a[i] as f32) * t) as u8)
 }
 
+/// A sheet of `kinds` frames `fw` x `fh` side by side, each pixel (`kind`, `x`, `y` from the
+/// frame's top left) painted by `pixel` or left clear. Returns width, height, RGBA.
+pub(crate) fn frame_sheet(
+    kinds: u32,
+    fw: u32,
+    fh: u32,
+    pixel: impl Fn(u32, u32, u32) -> Option<[u8; 4]>,
+) -> (u32, u32, Vec<u8>) {
+    let (w, h) = (fw * kinds, fh);
+    let mut px = vec![0u8; (w * h * 4) as usize];
+    for kind in 0..kinds {
+        for y in 0..fh {
+            for x in 0..fw {
+                if let Some(c) = pixel(kind, x, y) {
+                    let at = ((y * w + kind * fw + x) * 4) as usize;
+                    px[at..at + 4].copy_from_slice(&c);
+                }
+            }
+        }
+    }
+    (w, h, px)
+}
+
 pub(crate) fn shade(c: [u8; 3], f: f32) -> [u8; 3] {
     c.map(|v| (v as f32 * f).clamp(0.0, 255.0) as u8)
 }

@@ -3,7 +3,7 @@
 //! south-east by a north-western light, as the hills are shaded.
 
 use crate::levels::Terrain;
-use crate::paint::art::tiles::{grain, hash, shade};
+use crate::paint::art::tiles::{frame_sheet, grain, hash, shade};
 
 /// Size of one tree's frame, pixels: a tile wide, a tile and a half tall.
 pub const TREE_W: u32 = 16;
@@ -36,19 +36,7 @@ pub fn tree_at(terrain: Terrain, x: u32, y: u32) -> Option<(u32, (f32, f32))> {
 /// The sheet of trees: `TREE_KINDS` frames of `TREE_W` x `TREE_H`, side by side, foot at the
 /// bottom centre. Returns width, height, RGBA.
 pub fn tree_sheet() -> (u32, u32, Vec<u8>) {
-    let (w, h) = (TREE_W * TREE_KINDS, TREE_H);
-    let mut px = vec![0u8; (w * h * 4) as usize];
-    for kind in 0..TREE_KINDS {
-        for y in 0..TREE_H {
-            for x in 0..TREE_W {
-                if let Some(c) = tree_pixel(kind, x, y) {
-                    let at = ((y * w + kind * TREE_W + x) * 4) as usize;
-                    px[at..at + 4].copy_from_slice(&c);
-                }
-            }
-        }
-    }
-    (w, h, px)
+    frame_sheet(TREE_KINDS, TREE_W, TREE_H, tree_pixel)
 }
 
 /// One pixel of a tree (`y` runs down from the top of the frame), or nothing.
