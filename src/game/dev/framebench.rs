@@ -3,7 +3,8 @@
 //! makes it a stormy night with a fire burning, then times N frames after a warm-up, prints the
 //! figures and quits. The storm is a sandstorm in the desert, a blizzard elsewhere. To find
 //! what a frame's time goes on, `THE_WAY_BACK_BENCH_HIDE` names things to leave undrawn, by
-//! their `Name` (`HUD,Veil,Map chunk,Weather particle`); `THE_WAY_BACK_BENCH_SHOT` is a PNG
+//! their `Name` (`HUD,Veil,Map chunk,Weather particle`, and `Canvas` for the copy of the world
+//! over the screen; in the browser, `#hide=` after the address); `THE_WAY_BACK_BENCH_SHOT` is a PNG
 //! path for a screenshot of the timed scene, taken after the timing, and
 //! `THE_WAY_BACK_BENCH_LIGHT=day|night|storm-day` times a clear noon, a clear night by a fire
 //! or the storm at noon instead of the storm at night.
@@ -152,25 +153,45 @@ fn time_frames(
 #[derive(Resource, Debug, Default)]
 struct Hidden(Vec<String>);
 
-/// Hides every named thing the benchmark was asked to leave out, as it appears.
-fn hide_asked(hidden: Res<Hidden>, mut named: Query<(&Name, &mut Visibility)>) {
+/// Hides every named thing the benchmark was asked to leave out, as it appears. `Canvas` is
+/// the screen camera's copy of the world (`view/canvas.rs`): without it the screen is cleared.
+fn hide_asked(
+    mut commands: Commands,
+    hidden: Res<Hidden>,
+    mut named: Query<(&Name, &mut Visibility)>,
+    screen: Single<(Entity, &mut Camera), With<crate::game::view::camera::ScreenCamera>>,
+) {
     for (name, mut visibility) in &mut named {
         if hidden.0.iter().any(|h| name.as_str() == h) {
             visibility.set_if_neq(Visibility::Hidden);
         }
     }
+    if hidden.0.iter().any(|h| h == "Canvas") {
+        let (entity, mut camera) = screen.into_inner();
+        commands.entity(entity).remove::<crate::game::view::canvas::LaysTheCanvas>();
+        camera.clear_color = ClearColorConfig::Default;
+    }
+}
+
+/// The names to leave undrawn: `THE_WAY_BACK_BENCH_HIDE` on the desktop; in the browser, the
+/// page address's `#hide=` (the query is the game's own flags).
+fn asked_to_hide() -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    let asked = std::env::var("THE_WAY_BACK_BENCH_HIDE").unwrap_or_default();
+    #[cfg(target_arch = "wasm32")]
+    let asked = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .and_then(|h| h.strip_prefix("#hide=").map(|h| h.replace("%20", " ")))
+        .unwrap_or_default();
+    asked
 }
 
 pub(crate) fn plugin(app: &mut App) {
     if !app.world().contains_resource::<BenchFrames>() {
         return;
     }
-    let hide: Vec<String> = std::env::var("THE_WAY_BACK_BENCH_HIDE")
-        .unwrap_or_default()
-        .split(',')
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let hide: Vec<String> =
+        asked_to_hide().split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
     if !hide.is_empty() {
         info!("benchmark: leaving undrawn {hide:?}");
         app.insert_resource(Hidden(hide));
