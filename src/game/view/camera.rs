@@ -8,7 +8,7 @@
 //! screen.
 
 use bevy::camera::visibility::RenderLayers;
-use bevy::camera::{RenderTarget, ScalingMode};
+use bevy::camera::{CameraOutputMode, RenderTarget, ScalingMode};
 use bevy::input::mouse::MouseWheel;
 use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureFormat};
@@ -35,8 +35,8 @@ pub(crate) struct WorldCamera;
 #[derive(Component)]
 pub(crate) struct ScreenCamera;
 
-/// The image the world camera draws into. (A camera must draw into something; what the screen
-/// camera copies is the world camera's own texture, the same picture, `canvas.rs`.)
+/// The image the world camera is set to draw into: only its size is used, for the world
+/// camera's texture takes it. What the screen camera copies is that texture (`canvas.rs`).
 #[derive(Component)]
 struct Canvas(Handle<Image>);
 
@@ -69,7 +69,8 @@ fn spawn_cameras(
         WorldCamera,
         PaintsTheWorld,
         Camera2d,
-        Camera { order: -1, ..default() },
+        // Its texture is cleared and read by the canvas pass (`canvas.rs`), not copied out.
+        Camera { order: -1, output_mode: CameraOutputMode::Skip, clear_color: ClearColorConfig::None, ..default() },
         RenderTarget::from(canvas.clone()),
         Canvas(canvas),
         projection_for(&window, 0.5),

@@ -1,7 +1,7 @@
 //! The canvas pass: the first thing the screen camera draws is the world camera's picture,
 //! doubled, straight from the texture it was drawn into. One opaque copy over the screen: no
-//! sprite, with its depth test and its blending over a cleared screen. On a software renderer
-//! each full-screen layer is milliseconds.
+//! sprite, with its depth test and its blending over a cleared screen, and no copy of the
+//! world into an image first. On a software renderer each full-screen layer is milliseconds.
 
 use bevy::core_pipeline::blit::{BlitPipeline, BlitPipelineKey};
 use bevy::core_pipeline::core_2d::main_opaque_pass_2d;
@@ -9,7 +9,8 @@ use bevy::core_pipeline::{Core2d, Core2dSystems};
 use bevy::prelude::*;
 use bevy::render::extract_component::{ExtractComponent, ExtractComponentPlugin};
 use bevy::render::render_resource::{
-    BindGroup, CachedRenderPipelineId, PipelineCache, RenderPassDescriptor, SpecializedRenderPipelines, TextureViewId,
+    BindGroup, CachedRenderPipelineId, LoadOp, Operations, PipelineCache, RenderPassColorAttachment,
+    RenderPassDescriptor, SpecializedRenderPipelines, StoreOp, TextureViewId,
 };
 use bevy::render::renderer::{RenderContext, ViewQuery};
 use bevy::render::view::ViewTarget;
@@ -44,6 +45,27 @@ fn prepare_canvas_pipeline(
         };
         commands.entity(view).insert(CanvasPipeline(pipelines.specialize(&pipeline_cache, &blit, key)));
     }
+}
+
+/// Clears the world camera's texture before the world is drawn into it. The world camera does
+/// not clear it itself, nor copy it anywhere (`CameraOutputMode::Skip`): in Bevy 0.19 a camera
+/// with no output of its own is drawn at all only if it does not clear, and the copy is a
+/// layer of pixels the screen camera would only read again from the texture.
+fn clear_the_world(view: ViewQuery<&ViewTarget, With<PaintsTheWorld>>, clear: Res<ClearColor>, mut ctx: RenderContext) {
+    let target = view.into_inner();
+    let _pass = ctx.command_encoder().begin_render_pass(&RenderPassDescriptor {
+        label: Some("clear the world"),
+        color_attachments: &[Some(RenderPassColorAttachment {
+            view: target.main_texture_view(),
+            depth_slice: None,
+            resolve_target: None,
+            ops: Operations { load: LoadOp::Clear(LinearRgba::from(clear.0).into()), store: StoreOp::Store },
+        })],
+        depth_stencil_attachment: None,
+        timestamp_writes: None,
+        occlusion_query_set: None,
+        multiview_mask: None,
+    });
 }
 
 /// Copies the world camera's picture over the whole screen before anything else is drawn on it.
@@ -87,5 +109,8 @@ pub(crate) fn plugin(app: &mut App) {
     ));
     let Some(render_app) = app.get_sub_app_mut(RenderApp) else { return };
     render_app.add_systems(Render, prepare_canvas_pipeline.in_set(RenderSystems::Prepare));
-    render_app.add_systems(Core2d, lay_the_canvas.in_set(Core2dSystems::MainPass).before(main_opaque_pass_2d));
+    render_app.add_systems(
+        Core2d,
+        (clear_the_world, lay_the_canvas).in_set(Core2dSystems::MainPass).before(main_opaque_pass_2d),
+    );
 }
