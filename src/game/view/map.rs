@@ -1,8 +1,9 @@
 //! Draws the stage's generated map: the ground and, over it, the soft edges where one ground
 //! spills over another, each tile shaded by the lie of the land (lit from the north-west, as
-//! maps are), so that hills and valleys read; and the trees. The map is cut into chunks, each
-//! baked into one picture (`ground.rs`), spawned around the camera a few per frame and dropped
-//! when far away, so big maps cost no hitch.
+//! maps are), so that hills and valleys read; and what stands on it (trees, boulders, yurts,
+//! towers, wire). The map is cut into chunks, each baked into one picture (`ground.rs`),
+//! spawned around the camera a few per frame and dropped when far away, so big maps cost no
+//! hitch.
 
 use bevy::platform::collections::HashMap;
 use bevy::prelude::*;
@@ -99,7 +100,7 @@ fn reset_chunks(mut commands: Commands, mut chunks: ResMut<Chunks>) {
 #[derive(Resource, Default)]
 struct GroundSheets(Option<Sheets>);
 
-/// Spawns one chunk: its ground baked into one sprite (`ground.rs`), and its trees.
+/// Spawns one chunk: its ground baked into one sprite (`ground.rs`), and what stands on it.
 fn spawn_chunk(
     commands: &mut Commands,
     images: &mut Assets<Image>,
@@ -150,7 +151,9 @@ fn spawn_chunk(
         for x in 0..size.x {
             let (mx, my) = (origin.x + x, origin.y + y);
             let terrain = map.at(UVec2::new(mx, my));
-            let east_west = wire(mx as i32 - 1, my as i32) || wire(mx as i32 + 1, my as i32);
+            // Which way a fence runs matters only on the wire.
+            let east_west =
+                terrain == Terrain::Wire && (wire(mx as i32 - 1, my as i32) || wire(mx as i32 + 1, my as i32));
             let standing = art::tree_at(terrain, mx, my)
                 .map(|(kind, foot)| (&tileset.trees, &tileset.tree_frames, kind, foot))
                 .or_else(|| {
