@@ -7,7 +7,9 @@
 //! over the screen; in the browser, `#hide=` after the address); `THE_WAY_BACK_BENCH_SHOT` is a PNG
 //! path for a screenshot of the timed scene, taken after the timing, and
 //! `THE_WAY_BACK_BENCH_LIGHT=day|night|storm-day` times a clear noon, a clear night by a fire
-//! or the storm at noon instead of the storm at night.
+//! or the storm at noon instead of the storm at night. `THE_WAY_BACK_BENCH_PASSES=1` also
+//! prints what each render pass took, on the CPU and (where the driver counts) the GPU, and how
+//! many times its shaders ran (Bevy's `RenderDiagnosticsPlugin`).
 
 use bevy::prelude::*;
 
@@ -101,6 +103,7 @@ fn make_the_scene(
 
 fn time_frames(
     mut commands: Commands,
+    store: Option<Res<bevy::diagnostic::DiagnosticsStore>>,
     time: Res<Time<Real>>,
     bench: Res<BenchFrames>,
     screen: Res<State<Screen>>,
@@ -138,6 +141,17 @@ fn time_frames(
     println!("{told}");
     #[cfg(target_arch = "wasm32")]
     info!("{told}");
+    for (path, value) in store
+        .iter()
+        .flat_map(|s| s.iter())
+        .filter(|d| d.path().as_str().starts_with("render/"))
+        .filter_map(|d| Some((d.path().as_str().to_string(), d.average()?)))
+    {
+        #[cfg(not(target_arch = "wasm32"))]
+        println!("  {path}: {value:.3}");
+        #[cfg(target_arch = "wasm32")]
+        info!("  {path}: {value:.3}");
+    }
     match std::env::var("THE_WAY_BACK_BENCH_SHOT").ok().filter(|p| !p.is_empty()) {
         Some(path) => {
             commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path));
@@ -154,12 +168,17 @@ fn time_frames(
 struct Hidden(Vec<String>);
 
 /// Hides every named thing the benchmark was asked to leave out, as it appears. `Canvas` is
-/// the screen camera's copy of the world (`view/canvas.rs`): without it the screen is cleared.
+/// the world laid under the screen camera's layer (`view/canvas.rs`): without it the screen
+/// camera clears and Bevy copies its layer to the window.
 fn hide_asked(
     mut commands: Commands,
     hidden: Res<Hidden>,
     mut named: Query<(&Name, &mut Visibility)>,
     screen: Single<(Entity, &mut Camera), With<crate::game::view::camera::ScreenCamera>>,
+    window: Single<
+        &mut Camera,
+        (With<crate::game::view::canvas::WritesTheWindow>, Without<crate::game::view::camera::ScreenCamera>),
+    >,
 ) {
     for (name, mut visibility) in &mut named {
         if hidden.0.iter().any(|h| name.as_str() == h) {
@@ -169,7 +188,8 @@ fn hide_asked(
     if hidden.0.iter().any(|h| h == "Canvas") {
         let (entity, mut camera) = screen.into_inner();
         commands.entity(entity).remove::<crate::game::view::canvas::LaysTheCanvas>();
-        camera.clear_color = ClearColorConfig::Default;
+        crate::game::view::camera::show_the_screen_alone(&mut camera);
+        window.into_inner().is_active = false;
     }
 }
 
@@ -199,6 +219,9 @@ pub(crate) fn plugin(app: &mut App) {
             PostUpdate,
             hide_asked.before(bevy::camera::visibility::VisibilitySystems::VisibilityPropagate),
         );
+    }
+    if std::env::var_os("THE_WAY_BACK_BENCH_PASSES").is_some() {
+        app.add_plugins(bevy::render::diagnostic::RenderDiagnosticsPlugin);
     }
     app.init_resource::<Timings>();
     app.add_systems(OnEnter(Screen::Title), start_at_once);

@@ -1,21 +1,21 @@
 //! The cameras. The world camera draws the world at its pixel-art size (a tile's pixel to a
 //! canvas pixel at the default zoom) into a canvas half the screen's width and height; the
-//! screen camera, which sees the world as the world camera does, lays the canvas over the
-//! screen doubled (`canvas.rs`), and draws over it what must stay sharp: the names and the HUD. A quarter of
-//! the pixels to fill: on a software renderer every pixel of every layer costs, and the world
-//! is most of them. The world camera follows the group smoothly and zooms with the wheel,
+//! screen camera, which sees the world as the world camera does, draws what must stay sharp
+//! (the names and the HUD), and the canvas pass lays that over the canvas doubled on the window
+//! (`canvas.rs`). A quarter of the pixels to fill: on a software renderer every pixel of every
+//! layer costs, and the world is most of them. The world camera follows the group smoothly and zooms with the wheel,
 //! `+`/`-` or a pinch. On the march no world is drawn at all: the march's own map covers the
 //! screen.
 
 use bevy::camera::visibility::RenderLayers;
-use bevy::camera::{CameraOutputMode, RenderTarget, ScalingMode};
+use bevy::camera::{CameraOutputMode, RenderTarget, ScalingMode, Viewport};
 use bevy::input::mouse::MouseWheel;
 use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureFormat};
 use bevy::window::PrimaryWindow;
 
 use crate::game::TILE_PX;
-use crate::game::view::canvas::{LaysTheCanvas, PaintsTheWorld};
+use crate::game::view::canvas::{LaysTheCanvas, PaintsTheWorld, WritesTheWindow};
 use crate::game::view::party::world_pos;
 use crate::sim::model::party::{Leader, Position};
 use crate::sim::world::StageMap;
@@ -83,6 +83,26 @@ fn spawn_cameras(
         projection_for(&window, 0.5),
         Msaa::Off,
         SHARP,
+        // The HUD is drawn by this camera, not by the highest-ordered one (the window's).
+        IsDefaultUiCamera,
+    ));
+    // Bevy gives a window its picture to fill, and shows it, only for a camera that writes to
+    // it itself; the screen camera does not while the world is shown, so this one does. It
+    // draws nothing, over one pixel, and the canvas pass fills the window after it.
+    commands.spawn((
+        Name::new("Window camera"),
+        WritesTheWindow,
+        Camera2d,
+        Camera {
+            order: 1,
+            is_active: false,
+            clear_color: ClearColorConfig::None,
+            output_mode: CameraOutputMode::Write { blend_state: None, clear_color: ClearColorConfig::None },
+            viewport: Some(Viewport { physical_size: UVec2::ONE, ..default() }),
+            ..default()
+        },
+        Msaa::Off,
+        RenderLayers::none(),
     ));
 }
 
@@ -135,20 +155,31 @@ fn fit_the_canvas(
 fn look_at_the_world_in_scenes(
     scale: Option<Res<State<Scale>>>,
     mut commands: Commands,
-    mut world: Single<&mut Camera, (With<WorldCamera>, Without<ScreenCamera>)>,
-    screen: Single<(Entity, &mut Camera), With<ScreenCamera>>,
+    mut world: Single<&mut Camera, (With<WorldCamera>, Without<ScreenCamera>, Without<WritesTheWindow>)>,
+    screen: Single<(Entity, &mut Camera), (With<ScreenCamera>, Without<WritesTheWindow>)>,
+    mut window: Single<&mut Camera, (With<WritesTheWindow>, Without<WorldCamera>, Without<ScreenCamera>)>,
 ) {
     let shown = scale.is_none_or(|s| *s.get() != Scale::March);
     world.is_active = shown;
+    window.is_active = shown;
     let (screen, mut camera) = screen.into_inner();
     if shown {
-        // The canvas covers the screen: clearing it first would be a layer for nothing.
+        // The canvas pass clears the screen camera's texture and writes the window itself.
         camera.clear_color = ClearColorConfig::None;
+        camera.output_mode = CameraOutputMode::Skip;
         commands.entity(screen).insert(LaysTheCanvas);
     } else {
-        camera.clear_color = ClearColorConfig::Default;
+        show_the_screen_alone(&mut camera);
         commands.entity(screen).remove::<LaysTheCanvas>();
     }
+}
+
+/// The screen camera as Bevy draws it: cleared, and copied to the window by Bevy, with no
+/// world under it (the march's map covers the screen).
+pub(crate) fn show_the_screen_alone(camera: &mut Camera) {
+    camera.clear_color = ClearColorConfig::Default;
+    // Its copy to the window need not clear the window first: it covers it.
+    camera.output_mode = CameraOutputMode::Write { blend_state: None, clear_color: ClearColorConfig::None };
 }
 
 fn follow_group(
