@@ -9,17 +9,19 @@ use the_way_back::levels::Levels;
 
 /// The command line; in the browser, the page's address stands for it: `?seed=3&stage=baikal`
 /// is `--seed 3 --stage baikal`.
+#[cfg(target_arch = "wasm32")]
 fn command_line() -> Cli {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-        // An address the game cannot read starts the game as if it had none.
-        return Cli::from_query(&query).unwrap_or_else(|e| {
-            web_sys::console::warn_1(&format!("the page's address was not understood: {e}").into());
-            Cli::plain()
-        });
-    }
-    #[cfg(not(target_arch = "wasm32"))]
+    let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    // An address the game cannot read starts the game as if it had none.
+    Cli::from_query(&query).unwrap_or_else(|e| {
+        web_sys::console::warn_1(&format!("the page's address was not understood: {e}").into());
+        Cli::plain()
+    })
+}
+
+/// The command line.
+#[cfg(not(target_arch = "wasm32"))]
+fn command_line() -> Cli {
     Cli::parse()
 }
 

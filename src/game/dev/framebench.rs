@@ -220,6 +220,8 @@ pub(crate) fn plugin(app: &mut App) {
             hide_asked.before(bevy::camera::visibility::VisibilitySystems::VisibilityPropagate),
         );
     }
+    // Not in the browser: WebGL2 has no GPU timings, and the page no environment to ask with.
+    #[cfg(not(target_arch = "wasm32"))]
     if std::env::var_os("THE_WAY_BACK_BENCH_PASSES").is_some() {
         app.add_plugins(bevy::render::diagnostic::RenderDiagnosticsPlugin);
     }
