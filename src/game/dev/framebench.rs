@@ -67,9 +67,7 @@ fn make_the_scene(
     level: Option<Res<crate::sim::model::stage::CurrentLevel>>,
     mut clock: ResMut<GameClock>,
     mut weather: ResMut<Weather>,
-    mut supplies: ResMut<Supplies>,
     mut speed: ResMut<crate::game::input::GameSpeed>,
-    mut actions: MessageWriter<CampAction>,
 ) {
     if timings.set_up || stage.is_none_or(|s| *s.get() != start.0) {
         return;
@@ -96,11 +94,8 @@ fn make_the_scene(
     let desert = start.0 == Stage::Gobi || level.is_some_and(|l| l.0.biome == Biome::Desert);
     let storm = if desert { WeatherKind::Sandstorm } else { WeatherKind::Blizzard };
     weather.hold(if light.is_empty() || light == "storm-day" { storm } else { WeatherKind::Clear });
-    if !by_day {
-        supplies.wood += 6;
-        actions.write(CampAction::MakeFire);
-        timings.fire_wanted = bench.1 == BenchView::Ground;
-    }
+    // Lit (and kept burning) by `keep_the_fire`.
+    timings.fire_wanted = !by_day && bench.1 == BenchView::Ground;
     // Time all but stands still, so that every timed frame is of the same night.
     speed.0 = 0.05;
 }
