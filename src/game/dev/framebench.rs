@@ -1,6 +1,7 @@
 //! The frame-time benchmark (`--bench-frames N`): starts a journey straight away in the chosen
 //! stage (`--stage`), on the ground of a night's camp or on the march's map (`--bench-view`),
-//! makes it a stormy night with a fire burning (lit again if the storm puts it out), then times
+//! makes it a stormy night with a fire burning (lit again if the storm puts it out) and no
+//! question of the story standing over it (the autoplayer answers at once), then times
 //! N frames after a warm-up, prints the figures and quits. The storm is a sandstorm in the
 //! desert, a blizzard elsewhere. To find what a frame's time goes on,
 //! `THE_WAY_BACK_BENCH_HIDE` names things to leave undrawn, by their `Name` (`HUD,Veil,Map
@@ -68,6 +69,7 @@ fn make_the_scene(
     mut clock: ResMut<GameClock>,
     mut weather: ResMut<Weather>,
     mut speed: ResMut<crate::game::input::GameSpeed>,
+    mut reading: ResMut<crate::sim::journey::autoplay::ReadingTime>,
 ) {
     if timings.set_up || stage.is_none_or(|s| *s.get() != start.0) {
         return;
@@ -98,6 +100,10 @@ fn make_the_scene(
     timings.fire_wanted = !by_day && bench.1 == BenchView::Ground;
     // Time all but stands still, so that every timed frame is of the same night.
     speed.0 = 0.05;
+    // A question of the story that came up now would stand through all the timed frames (read
+    // for seconds of game time, which all but stands still), over the scene in some runs and
+    // not in others: the autoplayer answers at once.
+    reading.0 = 0;
 }
 
 /// Keeps the night scene's fire burning: in a storm one may not catch, and the storm may put

@@ -74,10 +74,16 @@ fn offer_hints(
     scale: Res<State<crate::states::Scale>>,
 ) {
     let (hint, node, children) = &mut *panel;
-    hint.age += time.delta_secs();
+    // While a question of the story stands the hint steps aside (it would lie across the
+    // dialog) and keeps its time for after.
+    let asking = pending.0.is_some();
+    if !asking {
+        hint.age += time.delta_secs();
+    }
     // The hints are about the ground: on the march its own column says what can be done.
     let marching = *scale.get() == crate::states::Scale::March;
-    node.display = if hint.age < HINT_SECONDS && !marching { Display::Flex } else { Display::None };
+    let up = hint.age < HINT_SECONDS && !marching && !asking;
+    node.display = if up { Display::Flex } else { Display::None };
     if hint.age < 4.0 || pending.0.is_some() || marching {
         return;
     }

@@ -10,7 +10,7 @@ use crate::sim::journey::story::{Choose, PendingEvent, SceneKind};
 use crate::sim::model::air::Weather;
 use crate::sim::model::party::{Member, Status};
 use crate::sim::model::stage::CurrentLevel;
-use crate::states::{Pause, Screen};
+use crate::states::{Pause, Scale, Screen};
 
 #[derive(Component)]
 struct Dialog;
@@ -84,6 +84,24 @@ fn scene_picture(
     images.add(image)
 }
 
+/// What lies between the question and what it is asked over (see `show_dialog`).
+fn backdrop(scale: Scale) -> Color {
+    match scale {
+        Scale::March => Color::srgba(0.0, 0.0, 0.0, 0.35),
+        Scale::Scene => Color::NONE,
+    }
+}
+
+/// A question that stands while the group goes down to the ground or back up to the march
+/// keeps the right backdrop.
+fn match_the_backdrop(scale: Res<State<Scale>>, mut dialogs: Query<&mut BackgroundColor, With<Dialog>>) {
+    if scale.is_changed() {
+        for mut colour in &mut dialogs {
+            colour.set_if_neq(BackgroundColor(backdrop(*scale.get())));
+        }
+    }
+}
+
 fn show_dialog(
     mut commands: Commands,
     pending: Res<PendingEvent>,
@@ -93,6 +111,7 @@ fn show_dialog(
     members: Query<(&Member, &Status)>,
     mut images: ResMut<Assets<Image>>,
     open: Query<Entity, With<Dialog>>,
+    scale: Res<State<Scale>>,
 ) {
     if !pending.is_changed() {
         return;
@@ -105,6 +124,11 @@ fn show_dialog(
     // A scene of the story is drawn over its words.
     let picture =
         p.scene.map(|k| scene_picture(k, &levels, level.as_deref(), &weather, p.entry.speaker, &members, &mut images));
+    // The world behind the question is dimmed. On the ground the veil does it (`view/veil.rs`),
+    // in the layer it lays anyway, and the HUD stays readable beside the question; a backdrop
+    // over the whole screen here would cost a full-screen layer each frame the question stands.
+    // The march's map has no veil, so the backdrop dims it.
+    let backdrop = backdrop(*scale.get());
     commands
         .spawn((
             Name::new("Story dialog"),
@@ -118,7 +142,7 @@ fn show_dialog(
                 align_items: AlignItems::Center,
                 ..default()
             },
-            BackgroundColor(Color::srgba(0.0, 0.0, 0.0, 0.35)),
+            BackgroundColor(backdrop),
             DespawnOnExit(Screen::Playing),
         ))
         .with_children(|root| {
@@ -133,7 +157,9 @@ fn show_dialog(
                     ..default()
                 },
                 BorderColor::all(theme::ACCENT),
-                BackgroundColor(Color::srgba(0.05, 0.06, 0.08, 0.95)),
+                // Opaque: a name over someone standing behind it would show through even 5 %
+                // left clear (blending is in linear light, where 5 % looks like a quarter).
+                BackgroundColor(Color::srgb(0.05, 0.06, 0.08)),
             ))
             .with_children(|panel| {
                 if let Some(image) = picture {
@@ -210,7 +236,7 @@ fn choose_by_click(
 pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        (show_dialog, (choose_by_key, choose_by_click).run_if(in_state(Pause::Running)))
+        (show_dialog, match_the_backdrop, (choose_by_key, choose_by_click).run_if(in_state(Pause::Running)))
             .chain()
             .run_if(in_state(Screen::Playing)),
     );

@@ -182,6 +182,11 @@ pub(crate) fn show_the_screen_alone(camera: &mut Camera) {
     camera.output_mode = CameraOutputMode::Write { blend_state: None, clear_color: ClearColorConfig::None };
 }
 
+/// How far the HUD's panels reach into the screen from its top and its bottom edge, in screen
+/// pixels (`hud/mod.rs`: the journey's four lines; the message log's last lines).
+const HUD_TOP_PX: f32 = 130.0;
+const HUD_BOTTOM_PX: f32 = 90.0;
+
 fn follow_group(
     time: Res<Time>,
     map: Option<Res<StageMap>>,
@@ -200,8 +205,13 @@ fn follow_group(
         let half = Vec2::new(window.width(), window.height()) * 0.5 * scale;
         let lo = Vec2::splat(-TILE_PX * 0.5);
         let hi = Vec2::new(map.width as f32, map.height as f32) * TILE_PX + lo;
+        // Past the top and bottom edges by the HUD's panels there (the journey's four lines
+        // above, the last messages below), so that a group at an edge, as each stage begins,
+        // is seen beside them and not under them.
+        let past = Vec2::new(0.0, HUD_TOP_PX) * scale;
+        let below = Vec2::new(0.0, HUD_BOTTOM_PX) * scale;
         for axis in 0..2 {
-            let (min, max) = (lo[axis] + half[axis], hi[axis] - half[axis]);
+            let (min, max) = (lo[axis] + half[axis] - below[axis], hi[axis] - half[axis] + past[axis]);
             target[axis] = if min > max { (lo[axis] + hi[axis]) * 0.5 } else { target[axis].clamp(min, max) };
         }
     }

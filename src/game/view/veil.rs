@@ -15,6 +15,7 @@ use crate::game::view::party::world_pos;
 use crate::game::view::sight::Explored;
 use crate::game::view::weather_fx::{heat_shimmer, shimmer_at, storm_haze};
 use crate::game::{TILE_PX, rgba_image};
+use crate::sim::journey::story::PendingEvent;
 use crate::sim::model::air::Weather;
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::party::Position;
@@ -34,6 +35,9 @@ const UNKNOWN_ALPHA: f32 = 0.94;
 const REMEMBERED_ALPHA: f32 = 0.5;
 /// The fog's colour: a cold near-black.
 const FOG_RGB: [f32; 3] = [10.0, 12.0, 18.0];
+/// The world's dimming behind a question of the story, as the dialog's backdrop dims the
+/// march's map (`screens/dialog.rs`): the world waits, and the eye goes to the question.
+const ASKING: Layer = Layer { rgb: [0.0; 3], alpha: 0.35 };
 
 #[derive(Component)]
 struct Veil(Handle<Image>);
@@ -119,6 +123,7 @@ fn draw_veil(
     camera: Single<(&Transform, &Projection), (With<WorldCamera>, Without<Veil>)>,
     fires: Query<(&Position, &Fire)>,
     lamps: Query<&Searchlight>,
+    pending: Res<PendingEvent>,
     veil: Single<(&Veil, &mut Sprite, &mut Transform, &mut Visibility)>,
     mut images: ResMut<Assets<Image>>,
 ) {
@@ -167,6 +172,7 @@ fn draw_veil(
     let heat = heat_shimmer(&weather);
     let t = time.elapsed_secs();
     let fogged = map.is_some() && !explored.seen.is_empty();
+    let asking = pending.0.is_some();
     let Some(mut picture) = images.get_mut(&veil.0) else { return };
     let Some(data) = picture.data.as_mut() else { return };
     let mut most = 0.0f32;
@@ -209,6 +215,9 @@ fn draw_veil(
             }
             let night = if light > 0.0 || beam > 0.0 { night_layer(dark, light, beam) } else { unlit };
             layer = night.over(low_sun.over(layer));
+            if asking {
+                layer = ASKING.over(layer);
+            }
             most = most.max(layer.alpha);
             let i = (y as usize * VEIL_W as usize + x) * 4;
             let byte = |v: f32| (v.clamp(0.0, 255.0) + 0.5) as u8;
