@@ -15,10 +15,11 @@ play: setup
 	cargo run -- $(ARGS)
 
 ## Everything CI checks: formatting and lints of both builds, the headless simulation's tests,
-## the windowed game's build and its own unit tests (saves, settings), the real game played under Xvfb, and the browser build played in
+## the windowed game's build and its own unit tests (saves, settings), the stand-in `inventory`'s test, the real game played under Xvfb, and the browser build played in
 ## headless Chromium.
 test: setup lint
 	cargo test --no-default-features
+	cargo test --manifest-path patches/inventory/Cargo.toml
 	cargo build
 	cargo test --lib
 	bash tests/desktop/smoke.sh $(BIN) screenshots/desktop

@@ -40,7 +40,11 @@ fi
 cp web/index.html dist/
 cp -r assets dist/
 # Precompressed beside each file, for hosts that serve `.br` or `.gz` when the browser accepts
-# them; each is checked to unpack to the very bytes it stands for.
+# them; each is checked to unpack to the very bytes it stands for. The `.gz` comes from GNU gzip,
+# not Node: Node's zlib (Chromium's fork) packs this wasm 1 % worse at the same level.
+for file in dist/the-way-back_bg.wasm dist/the-way-back.js; do
+  gzip -9 --no-name --stdout "$file" >"$file.gz"
+done
 node - dist/the-way-back_bg.wasm dist/the-way-back.js <<'JS'
 const fs = require("fs"), zlib = require("zlib");
 for (const file of process.argv.slice(2)) {
@@ -48,13 +52,11 @@ for (const file of process.argv.slice(2)) {
   const br = zlib.brotliCompressSync(body, {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
   });
-  const gz = zlib.gzipSync(body, { level: 9 });
-  if (!zlib.brotliDecompressSync(br).equals(body) || !zlib.gunzipSync(gz).equals(body)) {
+  if (!zlib.brotliDecompressSync(br).equals(body) || !zlib.gunzipSync(fs.readFileSync(`${file}.gz`)).equals(body)) {
     console.error(`web: ${file} does not unpack to itself`);
     process.exit(1);
   }
   fs.writeFileSync(`${file}.br`, br);
-  fs.writeFileSync(`${file}.gz`, gz);
 }
 JS
 raw=$(stat -c %s dist/the-way-back_bg.wasm)
