@@ -252,7 +252,7 @@ try {
     logs.length = 0;
     let pressed = null;
     for (let attempt = 0; attempt < 4 && !pressed; attempt++) {
-      await touch.touchscreen.tap(1158, 262);
+      await touch.touchscreen.tap(1158, 277);
       pressed = await waitForLog(/pressed the button Act\(GatherWood\)/, 10_000);
     }
     if (!pressed) failures.push("a tap on the action bar's Gather wood did nothing");

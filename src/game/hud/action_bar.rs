@@ -73,7 +73,7 @@ fn spawn_action_bars(mut commands: Commands) {
                 Node {
                     position_type: PositionType::Absolute,
                     right: px(12),
-                    top: px(if scale == Scale::March { 140 } else { 250 }),
+                    top: px(if scale == Scale::March { 140 } else { 265 }),
                     flex_direction: FlexDirection::Column,
                     row_gap: px(3),
                     ..default()

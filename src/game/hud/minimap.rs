@@ -13,7 +13,7 @@ use crate::states::{Scale, Screen};
 
 /// The most room the small map takes, in logical px: top right, under the browser page's
 /// fullscreen button and above the hints.
-const BOX: Vec2 = Vec2::new(228.0, 100.0);
+pub(crate) const BOX: Vec2 = Vec2::new(228.0, 100.0);
 /// Seconds between two paintings of the small map: it follows a walk, not a frame.
 const REPAINT_S: f32 = 0.5;
 /// Unseen ground.

@@ -40,6 +40,11 @@ struct MessageLine {
 #[derive(Component)]
 struct WeatherLine;
 
+/// What the group carries and how it walks: under the weather, not beside it, so that the
+/// panel stays clear of the minimap however much there is to say.
+#[derive(Component)]
+struct StoresLine;
+
 #[derive(Component)]
 struct MessagePanel;
 
@@ -70,20 +75,25 @@ fn spawn_hud(mut commands: Commands) {
         DespawnOnExit(Screen::Playing),
         children![
             (
-                Node {
-                    flex_direction: FlexDirection::Column,
-                    padding: UiRect::axes(px(14), px(8)),
-                    row_gap: px(4),
-                    align_self: AlignSelf::FlexStart,
-                    ..default()
-                },
-                BackgroundColor(theme::PANEL),
-                children![
-                    (StageLine, theme::label("", 24.0, theme::ACCENT)),
-                    (ClockLine, theme::label("", 17.0, theme::TEXT)),
-                    (WayLine, theme::label("", 17.0, theme::TEXT)),
-                    (WeatherLine, theme::label("", 17.0, theme::TEXT)),
-                ],
+                // The minimap's room at the right is kept free: a line too long for what is left
+                // wraps instead of running under the map.
+                Node { padding: UiRect::right(px(minimap::BOX.x + 12.0)), align_self: AlignSelf::Stretch, ..default() },
+                children![(
+                    Node {
+                        flex_direction: FlexDirection::Column,
+                        padding: UiRect::axes(px(14), px(8)),
+                        row_gap: px(4),
+                        ..default()
+                    },
+                    BackgroundColor(theme::PANEL),
+                    children![
+                        (StageLine, theme::label("", 24.0, theme::ACCENT)),
+                        (ClockLine, theme::label("", 17.0, theme::TEXT)),
+                        (WayLine, theme::label("", 17.0, theme::TEXT)),
+                        (WeatherLine, theme::label("", 17.0, theme::TEXT)),
+                        (StoresLine, theme::label("", 17.0, theme::TEXT)),
+                    ],
+                )],
             ),
             (
                 Node {
@@ -148,6 +158,7 @@ fn update_hud(
         Single<&mut Text, With<ClockLine>>,
         Single<&mut Text, With<WayLine>>,
         Single<&mut Text, With<WeatherLine>>,
+        Single<&mut Text, With<StoresLine>>,
     )>,
 ) {
     let (Some(level), Some(map)) = (level, map) else { return };
@@ -162,7 +173,8 @@ fn update_hud(
         .filter(|_| march.0.is_hosted(clock.minutes))
         .map(|until| GameClock::date_of((until / MINUTES_PER_DAY) as u32 + 1));
     let (resting, pursuit, odometer) = chase;
-    // The guards on the trail, while the hunt is on: the player's reason to keep moving.
+    // The guards on the trail, while the hunt is on: the player's reason to keep moving, told
+    // beside the way out (where to, and who follows).
     let guards = if pursuit.is_on() {
         format!("  |  guards {:.0} km behind", pursuit.gap_km(odometer.0).max(0.0))
     } else {
@@ -182,17 +194,14 @@ fn update_hud(
     } else {
         format!("Day {}, {}", clock.day(), clock.date().long())
     };
-    show(
-        lines.p1().into_inner(),
-        format!("{when}  {} ({part})  |  {walking} walking{camp}{guards}", clock.time_of_day()),
-    );
+    show(lines.p1().into_inner(), format!("{when}  {} ({part})  |  {walking} walking{camp}", clock.time_of_day()));
     if let (Some(route), true) = (&level.route, march.1.get() == &Scale::March) {
         let march = &march.0;
         let stretch = route.stretch_at(march.km);
         show(
             lines.p2().into_inner(),
             format!(
-                "On the march: {:.0} of {:.0} km  |  {}, {:.0} m",
+                "On the march: {:.0} of {:.0} km  |  {}, {:.0} m{guards}",
                 march.km,
                 route.length_km(),
                 stretch.1.name(),
@@ -206,12 +215,12 @@ fn update_hud(
             lines.p2().into_inner(),
             match march.0.down_at {
                 Some(at) => format!(
-                    "Off the route at km {at:.0}: {} - {:.1} km {}  |  H: back up here",
+                    "Off the route at km {at:.0}: {} - {:.1} km {}  |  H: back up here{guards}",
                     level.way_out.label,
                     km.max(0.0),
                     compass(to)
                 ),
-                None => format!("Way out: {} - {:.0} km {}", level.way_out.label, km.max(0.0), compass(to)),
+                None => format!("Way out: {} - {:.0} km {}{guards}", level.way_out.label, km.max(0.0), compass(to)),
             },
         );
     }
@@ -232,11 +241,15 @@ fn update_hud(
     // The air where the group stands: the stage's air less the lapse for the height underfoot.
     let above_m = grounds.iter().next().map_or(0.0, |g| g.elevation_m);
     let weather_line = format!(
-        "{:?} {:.0} C, feels {}, wind {:.0} km/h | water {:.0}/{:.0} L, wood {}{fire}, food {:.0} ({}) | {:?}",
+        "{:?} {:.0} C, feels {}, wind {:.0} km/h",
         weather.kind,
         weather.air_c - crate::levels::LAPSE_C_PER_M * above_m,
         feels.map_or("-".into(), |f| format!("{f:.0} C")),
         weather.wind_kmh,
+    );
+    show(lines.p3().into_inner(), weather_line);
+    let stores_line = format!(
+        "water {:.0}/{:.0} L, wood {}{fire}, food {:.0} ({}) | {:?}",
         supplies.water_l,
         supplies.capacity_l,
         supplies.wood,
@@ -244,7 +257,7 @@ fn update_hud(
         rations.name(),
         *pace,
     );
-    show(lines.p3().into_inner(), weather_line);
+    show(lines.p4().into_inner(), stores_line);
 }
 
 /// Sets a text only when it says something new: a changed text is laid out and drawn anew, and

@@ -183,8 +183,8 @@ pub(crate) fn show_the_screen_alone(camera: &mut Camera) {
 }
 
 /// How far the HUD's panels reach into the screen from its top and its bottom edge, in screen
-/// pixels (`hud/mod.rs`: the journey's four lines; the message log's last lines).
-const HUD_TOP_PX: f32 = 130.0;
+/// pixels (`hud/mod.rs`: the journey's five lines; the message log's last lines).
+const HUD_TOP_PX: f32 = 155.0;
 const HUD_BOTTOM_PX: f32 = 90.0;
 
 fn follow_group(
@@ -205,7 +205,7 @@ fn follow_group(
         let half = Vec2::new(window.width(), window.height()) * 0.5 * scale;
         let lo = Vec2::splat(-TILE_PX * 0.5);
         let hi = Vec2::new(map.width as f32, map.height as f32) * TILE_PX + lo;
-        // Past the top and bottom edges by the HUD's panels there (the journey's four lines
+        // Past the top and bottom edges by the HUD's panels there (the journey's five lines
         // above, the last messages below), so that a group at an edge, as each stage begins,
         // is seen beside them and not under them.
         let past = Vec2::new(0.0, HUD_TOP_PX) * scale;

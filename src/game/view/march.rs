@@ -175,7 +175,7 @@ fn spawn_march_screen(
                 width: percent(100),
                 height: percent(100),
                 // Below the HUD's top panel, left of the party and the messages.
-                padding: UiRect { left: px(16), top: px(140), right: px(16), bottom: px(16) },
+                padding: UiRect { left: px(16), top: px(165), right: px(16), bottom: px(16) },
                 column_gap: px(20),
                 align_items: AlignItems::FlexStart,
                 ..default()
