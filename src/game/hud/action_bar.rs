@@ -73,7 +73,9 @@ fn spawn_action_bars(mut commands: Commands) {
                 Node {
                     position_type: PositionType::Absolute,
                     right: px(12),
-                    top: px(if scale == Scale::March { 140 } else { 265 }),
+                    // On the ground, below the hint's room; on the march there is no hint or minimap
+                    // there, and the bar sits beside the journey's panel.
+                    top: px(if scale == Scale::March { 140.0 } else { crate::game::hud::BELOW_TOP_PANEL_PX + 100.0 }),
                     flex_direction: FlexDirection::Column,
                     row_gap: px(3),
                     ..default()

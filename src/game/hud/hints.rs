@@ -40,7 +40,7 @@ fn spawn_hint_panel(mut commands: Commands, mut shown: ResMut<Shown>) {
         Node {
             position_type: PositionType::Absolute,
             right: px(12),
-            top: px(165),
+            top: px(crate::game::hud::BELOW_TOP_PANEL_PX),
             max_width: px(380),
             padding: UiRect::axes(px(12), px(8)),
             border: UiRect::left(px(3)),

@@ -55,6 +55,12 @@ pub(crate) struct PartyPanel;
 const MESSAGE_SECONDS: f32 = 14.0;
 /// How bright lines that are no longer new stay: readable, but not calling for attention.
 const SETTLED_ALPHA: f32 = 0.6;
+/// How far the journey's panel (five lines, top left) reaches down the screen, in logical px.
+/// What stands below it is placed from here: the hint and the action bar at the right, the
+/// march's map, and the view's margin past the map's top edge (`view/camera.rs`).
+pub(crate) const TOP_PANEL_PX: f32 = 155.0;
+/// The gap between the journey's panel and what stands below it.
+pub(crate) const BELOW_TOP_PANEL_PX: f32 = TOP_PANEL_PX + 10.0;
 /// Lines of the journal the message panel shows.
 const MESSAGE_LINES: usize = 4;
 

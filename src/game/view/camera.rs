@@ -15,6 +15,7 @@ use bevy::render::render_resource::{Extent3d, TextureFormat};
 use bevy::window::PrimaryWindow;
 
 use crate::game::TILE_PX;
+use crate::game::hud;
 use crate::game::view::canvas::{LaysTheCanvas, PaintsTheWorld, WritesTheWindow};
 use crate::game::view::party::world_pos;
 use crate::sim::model::party::{Leader, Position};
@@ -184,7 +185,7 @@ pub(crate) fn show_the_screen_alone(camera: &mut Camera) {
 
 /// How far the HUD's panels reach into the screen from its top and its bottom edge, in screen
 /// pixels (`hud/mod.rs`: the journey's five lines; the message log's last lines).
-const HUD_TOP_PX: f32 = 155.0;
+const HUD_TOP_PX: f32 = hud::TOP_PANEL_PX;
 const HUD_BOTTOM_PX: f32 = 90.0;
 
 fn follow_group(

@@ -5,6 +5,7 @@
 
 use bevy::prelude::*;
 
+use crate::game::hud;
 use crate::game::input::MarchFast;
 use crate::game::theme;
 use crate::levels::{Levels, MarchRoute};
@@ -175,7 +176,7 @@ fn spawn_march_screen(
                 width: percent(100),
                 height: percent(100),
                 // Below the HUD's top panel, left of the party and the messages.
-                padding: UiRect { left: px(16), top: px(165), right: px(16), bottom: px(16) },
+                padding: UiRect { left: px(16), top: px(hud::BELOW_TOP_PANEL_PX), right: px(16), bottom: px(16) },
                 column_gap: px(20),
                 align_items: AlignItems::FlexStart,
                 ..default()
