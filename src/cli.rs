@@ -6,6 +6,7 @@ use std::path::PathBuf;
 #[cfg(not(target_arch = "wasm32"))]
 use clap::{Parser, ValueEnum};
 
+use crate::sim::Executor;
 use crate::sim::model::hardship::Difficulty;
 use crate::states::Stage;
 
@@ -111,6 +112,19 @@ pub struct Cli {
         arg(long, value_name = "DAYS", default_value_t = 400, requires = "headless")
     )]
     pub max_days: u32,
+
+    /// Which executor runs the game's schedules: one-thread (the default, the faster one for
+    /// the simulation's small systems) or thread-pool. The journey is the same on either.
+    #[cfg_attr(not(target_arch = "wasm32"), arg(long, value_name = "EXECUTOR", default_value = "one-thread", value_parser = parse_executor))]
+    pub executor: Executor,
+}
+
+fn parse_executor(s: &str) -> Result<Executor, String> {
+    match s {
+        "one-thread" => Ok(Executor::OneThread),
+        "thread-pool" => Ok(Executor::ThreadPool),
+        _ => Err(format!("`{s}` is not an executor; one of: one-thread, thread-pool")),
+    }
 }
 
 fn parse_stage(s: &str) -> Result<Stage, String> {
@@ -160,6 +174,7 @@ impl Cli {
             crash_test: false,
             difficulty: None,
             max_days: 400,
+            executor: Executor::OneThread,
         }
     }
 

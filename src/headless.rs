@@ -5,20 +5,27 @@ use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
 
 use crate::levels::Levels;
-use crate::sim::SimulationPlugin;
 use crate::sim::journey::autoplay::Policy;
 use crate::sim::model::clock::{GameClock, MINUTES_PER_DAY};
 use crate::sim::model::hardship::Difficulty;
 use crate::sim::record::report::{PlayTime, Report};
+use crate::sim::{Executor, ExecutorPlugin, SimulationPlugin};
 use crate::states::{Screen, Stage};
 
-/// The simulation app with no window: one `update` is one simulation tick (one minute).
+/// The simulation app with no window: one `update` is one simulation tick (one minute). Its
+/// schedules run on one thread, the faster executor for a tick's few dozen small systems.
 pub fn app(seed: u64, levels: Levels, autoplay: bool) -> App {
+    app_on(seed, levels, autoplay, Executor::OneThread)
+}
+
+/// As [`app`], its schedules run by `executor`: the journey is the same on either.
+pub fn app_on(seed: u64, levels: Levels, autoplay: bool, executor: Executor) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin, SimulationPlugin { seed, levels, autoplay }))
+        .add_plugins(ExecutorPlugin(executor))
         .insert_resource(TimeUpdateStrategy::FixedTimesteps(1));
     // What `App::run` would do before its first update: the plugins' last word (the
-    // simulation's: one thread for every schedule).
+    // executor's choice, for every schedule).
     app.finish();
     app.cleanup();
     app
@@ -53,8 +60,21 @@ pub fn run_at(
     start: Stage,
     difficulty: Difficulty,
 ) -> Report {
+    run_on(Executor::OneThread, seed, levels, policy, max_days, start, difficulty)
+}
+
+/// As [`run_at`], its schedules run by `executor`.
+pub fn run_on(
+    executor: Executor,
+    seed: u64,
+    levels: Levels,
+    policy: Option<Policy>,
+    max_days: u32,
+    start: Stage,
+    difficulty: Difficulty,
+) -> Report {
     let autoplay = policy.is_some();
-    let mut app = app(seed, levels, autoplay);
+    let mut app = app_on(seed, levels, autoplay, executor);
     app.insert_resource(difficulty);
     app.insert_resource(policy.unwrap_or_default());
     app.insert_resource(crate::sim::model::stage::StartStage(start));

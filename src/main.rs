@@ -54,7 +54,8 @@ fn main() -> ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn run_headless(cli: &Cli, levels: Levels) -> ExitCode {
     use the_way_back::cli::ReportFormat;
-    let report = the_way_back::headless::run_at(
+    let report = the_way_back::headless::run_on(
+        cli.executor,
         cli.seed.unwrap_or(1),
         levels,
         cli.autoplay.then_some(the_way_back::sim::journey::autoplay::Policy::Careful),
@@ -142,6 +143,7 @@ fn play(cli: Cli, levels: Levels) -> ExitCode {
         replay,
         not_saved,
         crash_test: cli.crash_test,
+        executor: cli.executor,
     })
 }
 

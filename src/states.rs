@@ -107,5 +107,28 @@ impl Stage {
 }
 
 pub(crate) fn plugin(app: &mut App) {
+    use bevy::state::state::{EnterSchedules, ExitSchedules, TransitionSchedules};
     app.init_state::<Screen>().add_sub_state::<Pause>().add_sub_state::<Stage>().add_sub_state::<Scale>();
+    // Bevy runs a parent state's OnExit after its sub-states' and its OnEnter before theirs,
+    // but leaves sibling sub-states unordered: a stage's OnEnter (its map) comes before the
+    // scale's (closing up for the march on that map), the same on any executor.
+    app.configure_sets(
+        StateTransition,
+        (
+            (ExitSchedules::<Pause>::default(), ExitSchedules::<Stage>::default(), ExitSchedules::<Scale>::default())
+                .chain(),
+            (
+                TransitionSchedules::<Pause>::default(),
+                TransitionSchedules::<Stage>::default(),
+                TransitionSchedules::<Scale>::default(),
+            )
+                .chain(),
+            (
+                EnterSchedules::<Pause>::default(),
+                EnterSchedules::<Stage>::default(),
+                EnterSchedules::<Scale>::default(),
+            )
+                .chain(),
+        ),
+    );
 }

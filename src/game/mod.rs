@@ -50,6 +50,8 @@ pub struct GamePlugin {
     pub fixed_seed: Option<u64>,
     /// The difficulty given on the command line (else the one chosen on the title).
     pub difficulty: Option<crate::sim::model::hardship::Difficulty>,
+    /// Which executor runs the app's schedules (`--executor`).
+    pub executor: crate::sim::Executor,
 }
 
 impl Plugin for GamePlugin {
@@ -86,6 +88,7 @@ impl Plugin for GamePlugin {
         // Until a new journey picks its own (`seeds.rs`), the seed given, else the headless default.
         let seed = self.fixed_seed.unwrap_or(1);
         app.add_plugins(SimulationPlugin { seed, levels: self.levels.clone(), autoplay: self.autoplay });
+        app.add_plugins(crate::sim::ExecutorPlugin(self.executor));
         app.insert_resource(ClearColor(theme::BACKGROUND));
         app.insert_resource(input::GameSpeed(self.speed));
         app.insert_resource(crate::sim::model::stage::StartStage(self.start));

@@ -33,12 +33,20 @@ pub const MARCH_HOURS_PER_SECOND: f32 = 1.2;
 pub const MARCH_FAST_HOURS_PER_SECOND: f32 = 8.0;
 
 /// The order of one simulation tick (`FixedUpdate`), configured once here: add a variant
-/// here, in order, and put a rule's systems in it.
+/// here, in order, and put a rule's systems in it. Two systems that touch the same data are
+/// never left for the executor to order (the tests build the schedule with Bevy's ambiguity
+/// detection at error level): systems of one plugin are chained there, and two rules that
+/// touch the same data (the dice, a body, the news) each have their own step here.
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SimSystems {
     Clock,
+    /// The camp's watch takes its posts (its lamps and sentries placed from the dice, before
+    /// the weather draws from them).
+    Watch,
     /// The weather changes and the air follows the hour.
     Weather,
+    /// The camp's lamps sweep the yard, through the air as it now is.
+    Lamps,
     /// The player's input or the autoplayer decides what the group does (each system here
     /// says at which scale it decides).
     Decide,
@@ -50,15 +58,29 @@ pub enum SimSystems {
     Camp,
     /// Cold, heat, the sun and the ground act on each body.
     Expose,
+    /// Boots and clothes wear with the ground walked, and are mended at rest.
+    Wear,
+    /// A fall on the march's hard ground.
+    Fall,
+    /// The ice gives way under someone.
+    Ice,
     /// Body water is drunk back from the skins.
     Drink,
     /// Rations are shared out.
     Eat,
     /// Those whose bodies have failed die.
     Die,
+    /// The camp's watch shoots at whoever its lamps catch.
+    Shoot,
+    /// The guards and their dogs close in on the trail, and take whoever they catch.
+    Pursue,
     /// Sight, morale, straying and giving up.
     Cohere,
     Story,
+    /// The route walked and where each fate was met, for the chronicle.
+    Record,
+    /// The journey saved when camp is made.
+    Save,
     /// Way out reached, journey over.
     Journey,
 }
@@ -114,6 +136,39 @@ fn run_enter_stage(world: &mut World) {
     world.run_schedule(EnterStage);
 }
 
+/// Which executor runs an app's schedules: a choice of speed, not of outcome. Every pair of the
+/// simulation's systems that touch the same data is ordered (the tests build its schedules with
+/// Bevy's ambiguity detection at error level), so a journey is the same on either; a test plays
+/// seeds on both and compares the reports byte for byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Executor {
+    /// Every schedule on the calling thread. One tick is a few dozen small systems: a thread
+    /// pool costs far more than they do (the numbers are in the README's docs on the
+    /// simulation), and the browser has one thread anyway.
+    #[default]
+    OneThread,
+    /// Bevy's default: the multi-threaded executor, where the build has threads.
+    ThreadPool,
+}
+
+/// Runs every schedule of the app, once all plugins are in, on the [`Executor`] it holds.
+pub struct ExecutorPlugin(pub Executor);
+
+impl Plugin for ExecutorPlugin {
+    fn build(&self, _app: &mut App) {}
+
+    /// In `finish`, not `build`: the schedules other plugins add must be there.
+    fn finish(&self, app: &mut App) {
+        use bevy::ecs::schedule::{MultiThreadedExecutor, Schedules, SingleThreadedExecutor};
+        for (_, schedule) in app.world_mut().resource_mut::<Schedules>().iter_mut() {
+            match self.0 {
+                Executor::OneThread => schedule.set_executor(SingleThreadedExecutor::new()),
+                Executor::ThreadPool => schedule.set_executor(MultiThreadedExecutor::new()),
+            };
+        }
+    }
+}
+
 /// The headless simulation of the journey. Add it with `StatesPlugin` and either
 /// `MinimalPlugins` (tests, `--headless`) or the windowed game's plugins.
 pub struct SimulationPlugin {
@@ -123,21 +178,6 @@ pub struct SimulationPlugin {
 }
 
 impl Plugin for SimulationPlugin {
-    /// Every schedule of the app, once all plugins are in, is run by the single-threaded
-    /// executor, in the window as headless. One tick is a few dozen small systems: a thread
-    /// pool costs far more than they do (the windowed binary, built with Bevy's
-    /// `multi_threaded`, ran a headless journey in 27.8 s against 0.73 s, most of it in the
-    /// kernel waking threads). And the order of systems no dependency orders differs between
-    /// the two executors: with the thread pool, seed 7 reached India on day 278 instead of
-    /// 271. On one thread the desktop, the browser (always one thread) and the headless
-    /// reports play the same journey for the same seed.
-    fn finish(&self, app: &mut App) {
-        use bevy::ecs::schedule::{Schedules, SingleThreadedExecutor};
-        for (_, schedule) in app.world_mut().resource_mut::<Schedules>().iter_mut() {
-            schedule.set_executor(SingleThreadedExecutor::new());
-        }
-    }
-
     fn build(&self, app: &mut App) {
         app.insert_resource(RunSeed(self.seed))
             .insert_resource(self.levels.clone())
@@ -146,20 +186,36 @@ impl Plugin for SimulationPlugin {
             .insert_resource(Time::<Fixed>::from_hz(TICKS_PER_SECOND));
         app.configure_sets(
             FixedUpdate,
+            // In two halves: a tuple holds at most twenty.
             (
-                SimSystems::Clock,
-                SimSystems::Weather,
-                SimSystems::Decide,
-                SimSystems::Move,
-                SimSystems::March,
-                SimSystems::Camp,
-                SimSystems::Expose,
-                SimSystems::Drink,
-                SimSystems::Eat,
-                SimSystems::Die,
-                SimSystems::Cohere,
-                SimSystems::Story,
-                SimSystems::Journey,
+                (
+                    SimSystems::Clock,
+                    SimSystems::Watch,
+                    SimSystems::Weather,
+                    SimSystems::Lamps,
+                    SimSystems::Decide,
+                    SimSystems::Move,
+                    SimSystems::March,
+                    SimSystems::Camp,
+                    SimSystems::Expose,
+                    SimSystems::Wear,
+                    SimSystems::Fall,
+                    SimSystems::Ice,
+                )
+                    .chain(),
+                (
+                    SimSystems::Drink,
+                    SimSystems::Eat,
+                    SimSystems::Die,
+                    SimSystems::Shoot,
+                    SimSystems::Pursue,
+                    SimSystems::Cohere,
+                    SimSystems::Story,
+                    SimSystems::Record,
+                    SimSystems::Save,
+                    SimSystems::Journey,
+                )
+                    .chain(),
             )
                 .chain()
                 .run_if(

@@ -9,6 +9,7 @@ mod helpers;
 mod hunger;
 mod levels;
 mod march;
+mod order;
 mod people;
 mod properties;
 mod sound;

@@ -319,6 +319,7 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         FixedUpdate,
         (go_down.run_if(crate::sim::is_marching), go_up.run_if(crate::sim::is_on_the_ground))
+            .chain()
             .in_set(SimSystems::Journey)
             // After the stage's own ends are looked for: ground left by its way out is not the
             // stage's way out, and the march reaching its scene is not the ground.
@@ -329,6 +330,6 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_systems(EnterStage, forget_the_ground.in_set(EnterStageSystems::Map));
     app.add_systems(
         EnterStage,
-        resume_the_route.in_set(EnterStageSystems::Resume).after(crate::sim::journey::save::finish_resuming),
+        resume_the_route.in_set(EnterStageSystems::Resume).after(crate::sim::journey::save::save_on_entering),
     );
 }

@@ -225,5 +225,5 @@ impl Chronicle {
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Walked>().init_resource::<FatePlaces>();
     app.add_systems(OnEnter(Screen::Loading), clear_chronicle);
-    app.add_systems(FixedUpdate, (record_route, place_fates).in_set(SimSystems::Journey));
+    app.add_systems(FixedUpdate, (record_route, place_fates).in_set(SimSystems::Record));
 }

@@ -89,7 +89,7 @@ fn fall(
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.add_systems(FixedUpdate, fall.in_set(SimSystems::Expose).run_if(is_marching));
+    app.add_systems(FixedUpdate, fall.in_set(SimSystems::Fall).run_if(is_marching));
 }
 
 #[cfg(test)]

@@ -92,5 +92,5 @@ fn mend_gear(
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<WornTo>();
-    app.add_systems(FixedUpdate, (wear_gear, mend_gear).chain().in_set(SimSystems::Expose));
+    app.add_systems(FixedUpdate, (wear_gear, mend_gear).chain().in_set(SimSystems::Wear));
 }

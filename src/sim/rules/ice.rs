@@ -64,7 +64,7 @@ fn go_through_the_ice(
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.add_systems(FixedUpdate, go_through_the_ice.in_set(SimSystems::Expose));
+    app.add_systems(FixedUpdate, go_through_the_ice.in_set(SimSystems::Ice));
 }
 
 #[cfg(test)]

@@ -119,7 +119,7 @@ fn pursue(
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Pursuit>();
-    app.add_systems(FixedUpdate, pursue.in_set(SimSystems::Die));
+    app.add_systems(FixedUpdate, pursue.in_set(SimSystems::Pursue));
 }
 
 #[cfg(test)]

@@ -158,9 +158,9 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         FixedUpdate,
         (
-            post_the_watch.run_if(is_unmanned).in_set(SimSystems::Weather),
-            sweep_the_yard.in_set(SimSystems::Weather).after(post_the_watch),
-            watch_the_yard.in_set(SimSystems::Die),
+            post_the_watch.run_if(is_unmanned).in_set(SimSystems::Watch),
+            sweep_the_yard.in_set(SimSystems::Lamps),
+            watch_the_yard.in_set(SimSystems::Shoot),
         )
             .run_if(in_state(Stage::Camp))
             .run_if(is_on_the_ground),

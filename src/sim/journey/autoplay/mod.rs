@@ -435,14 +435,14 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         FixedUpdate,
         (
+            march::steer_the_march.run_if(is_autoplaying).run_if(crate::sim::is_marching),
             steer_autoplay.run_if(is_autoplaying).run_if(crate::sim::is_on_the_ground),
             escape::keep_to_the_dark
-                .after(steer_autoplay)
                 .run_if(is_autoplaying)
                 .run_if(in_state(crate::states::Stage::Camp))
                 .run_if(crate::sim::is_on_the_ground),
-            march::steer_the_march.run_if(is_autoplaying).run_if(crate::sim::is_marching),
         )
+            .chain()
             .in_set(SimSystems::Decide),
     );
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::levels::{Levels, MemberId, Stranger};
 mod check;
 mod restore;
-pub(crate) use crate::sim::journey::save::restore::finish_resuming;
+use crate::sim::journey::save::restore::finish_resuming;
 
 use crate::sim::journey::StartSystems;
 use crate::sim::journey::story::{Greeted, StageNights, StoryEntry, StoryLog, StrangerAt};
@@ -285,7 +285,7 @@ pub struct Saved(pub String);
 pub struct NoSaves;
 
 /// Saves as each stage is entered, once everything in it is in place.
-fn save_on_entering(world: &mut World) {
+pub(crate) fn save_on_entering(world: &mut World) {
     if world.get_resource::<ResumeFrom>().is_some() || world.contains_resource::<NoSaves>() {
         return;
     }
@@ -321,10 +321,7 @@ fn save_at_camp(world: &mut World, mut was_resting: Local<bool>, mut last: Local
 
 pub(crate) fn plugin(app: &mut App) {
     app.add_message::<Saved>();
-    app.add_systems(
-        FixedUpdate,
-        save_at_camp.in_set(crate::sim::SimSystems::Journey).run_if(in_state(Screen::Playing)),
-    );
+    app.add_systems(FixedUpdate, save_at_camp.in_set(crate::sim::SimSystems::Save).run_if(in_state(Screen::Playing)));
     app.add_systems(OnEnter(Screen::Loading), restore::resume.in_set(StartSystems::Resume));
     app.add_systems(EnterStage, (finish_resuming, save_on_entering).chain().in_set(EnterStageSystems::Resume));
 }
