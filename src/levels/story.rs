@@ -189,6 +189,10 @@ pub struct Choice {
     pub failed_reply: String,
     #[serde(default)]
     pub failed_effects: Vec<Effect>,
+    /// Taking it (and its working) buries the event's subject where they died: a grave on the
+    /// march's map and in the chronicle. Only on an event about someone's death.
+    #[serde(default)]
+    pub buries: bool,
 }
 
 /// What must hold for an event to happen at all (or a choice to be offered).

@@ -298,6 +298,10 @@ pub(crate) fn validate_event(event: &StoryEvent, at: &dyn Fn(&str) -> String) ->
         for effect in choice.effects.iter().chain(&choice.failed_effects) {
             check_effect(&at("effects"), effect)?;
         }
+        // A grave needs a body: only an event about a death can bury its subject.
+        if choice.buries && !matches!(event.trigger, Trigger::Died(_)) {
+            return Err((at("buries"), "only an event about someone's death (trigger Died) can bury them".into()));
+        }
     }
     Ok(())
 }

@@ -154,6 +154,7 @@ mod tests {
             needs_trust: None,
             failed_reply: String::new(),
             failed_effects: vec![],
+            buries: false,
         }
     }
 

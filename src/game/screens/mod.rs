@@ -353,13 +353,15 @@ fn spawn_pause_menu(
 ) {
     let journal_key = settings.label(crate::game::menus::settings::Action::Journal);
     let seed_line = format!("This journey's seed is {}: type it on the title (T) to walk it again.", seed.0);
-    let saving = match (&policy.not_saved, &saved.blocked, &trouble.0) {
-        (Some(why), _, _) => format!("This journey is not saved: {why}."),
-        (None, Some(why), _) => format!("This journey is not saved: {why}."),
-        (None, None, Some(e)) => format!("The last save failed ({e}); the save before it is kept."),
-        (None, None, None) => "The journey is saved as each stage begins and each time the group makes camp.".into(),
+    // Whether all is well with saving decides the colour, not the words.
+    let (saving, colour) = match (&policy.not_saved, &saved.blocked, &trouble.0) {
+        (Some(why), _, _) => (format!("This journey is not saved: {why}."), theme::WARNING),
+        (None, Some(why), _) => (format!("This journey is not saved: {why}."), theme::WARNING),
+        (None, None, Some(e)) => (format!("The last save failed ({e}); the save before it is kept."), theme::WARNING),
+        (None, None, None) => {
+            ("The journey is saved as each stage begins and each time the group makes camp.".into(), theme::DIM)
+        }
     };
-    let colour = if saving.starts_with("The journey is saved") { theme::DIM } else { theme::WARNING };
     commands.spawn((
         Name::new("Pause menu"),
         full_screen(),

@@ -59,10 +59,10 @@ pub struct FateRecord {
     pub stage: Stage,
     pub day: u32,
     pub cause: String,
+    /// Lost by straying (wandered off and never found), not left behind where they sat.
+    #[serde(default)]
+    pub strayed: bool,
 }
-
-/// How the fate of someone lost by straying begins ("strayed in the dark and was never found").
-pub const STRAYED: &str = "strayed ";
 
 /// The fates that have been settled, in the order they happened.
 #[derive(Resource, Debug, Clone, Default)]
@@ -71,13 +71,17 @@ pub struct Fates(pub Vec<FateRecord>);
 impl Fates {
     /// Settles what became of someone: the one place a fate is recorded.
     pub fn settle(&mut self, member: MemberId, fate: Fate, stage: Stage, day: u32, cause: impl Into<String>) {
-        self.0.push(FateRecord { member, fate, stage, day, cause: cause.into() });
+        self.0.push(FateRecord { member, fate, stage, day, cause: cause.into(), strayed: false });
     }
 
-    /// Lost by straying (wandered off and not found), not left behind where they sat: the
-    /// cause a stray's fate is told with begins with [`STRAYED`].
+    /// Settles someone as lost by straying: wandered off and never found.
+    pub fn settle_stray(&mut self, member: MemberId, stage: Stage, day: u32, cause: impl Into<String>) {
+        self.0.push(FateRecord { member, fate: Fate::Lost, stage, day, cause: cause.into(), strayed: true });
+    }
+
+    /// Lost by straying (wandered off and not found), not left behind where they sat.
     pub fn strayed(record: &FateRecord) -> bool {
-        record.fate == Fate::Lost && record.cause.starts_with(STRAYED)
+        record.fate == Fate::Lost && record.strayed
     }
 
     pub fn of(&self, member: MemberId) -> Option<&FateRecord> {

@@ -126,11 +126,9 @@ pub struct EndingText {
     pub text: String,
 }
 
-/// Whether the group stopped to bury this member (the burial's first answer, "Bury {who}").
+/// Whether the group stopped to bury this member (a choice that `buries`, about them).
 pub fn buried(log: &StoryLog, id: MemberId) -> bool {
-    log.0.iter().any(|e| {
-        e.id == "burial" && e.subject == Some(id) && e.choice.as_deref().is_some_and(|c| c.starts_with("Bury"))
-    })
+    log.0.iter().any(|e| e.buried && e.subject == Some(id))
 }
 
 /// Everything the chronicle screen and the report tell.

@@ -16,7 +16,7 @@ use crate::sim::model::group::{
 };
 use crate::sim::model::hardship::Difficulty;
 use crate::sim::model::march::MarchOrders;
-use crate::sim::model::party::{Fate, Fates, Leader, Member, News, Position, STRAYED, Status};
+use crate::sim::model::party::{Fate, Fates, Leader, Member, News, Position, Status};
 use crate::sim::model::seed::SimRng;
 use crate::sim::model::stage::CurrentLevel;
 use crate::sim::model::supplies::{Fire, WoodRun};
@@ -123,13 +123,7 @@ fn wander(
         if stray.minutes as f32 >= LOST_AFTER_H * difficulty.patience_share() * 60.0 {
             *status = Status::Lost;
             let when = if clock.is_night() { "in the dark" } else { "out of sight of the others" };
-            fates.settle(
-                member.0,
-                Fate::Lost,
-                *stage.get(),
-                clock.day(),
-                format!("{STRAYED}{when} and was never found"),
-            );
+            fates.settle_stray(member.0, *stage.get(), clock.day(), format!("strayed {when} and was never found"));
             news.write(News(format!("{} is lost.", member.0.name())));
         }
     }

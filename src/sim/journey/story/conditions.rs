@@ -93,10 +93,7 @@ impl Situation {
                 n > 0 && sum / (n as f32) < *x
             }
             Require::Told(id) => told(id).is_some(),
-            // The label as the player read it may carry more (a road's length, the odds).
-            Require::Chose(id, label) => {
-                log.0.iter().any(|e| e.id == *id && e.choice.as_deref().is_some_and(|c| c.starts_with(label.as_str())))
-            }
+            Require::Chose(id, label) => log.0.iter().any(|e| e.id == *id && e.chose.as_ref() == Some(label)),
             Require::DaysSince(id, days) => told(id).is_some_and(|e| self.day >= e.day + days),
             Require::Hunted => self.hunted,
             Require::AtNight => self.night,
@@ -195,7 +192,7 @@ mod tests {
         }
     }
 
-    fn told(id: &str, day: u32, choice: Option<&str>) -> StoryEntry {
+    fn told(id: &str, day: u32, choice: Option<(&str, &str)>) -> StoryEntry {
         StoryEntry {
             id: id.into(),
             stage: Stage::Baikal,
@@ -204,15 +201,18 @@ mod tests {
             speaker: None,
             title: String::new(),
             text: String::new(),
-            choice: choice.map(Into::into),
+            choice: choice.map(|(read, _)| read.into()),
+            chose: choice.map(|(_, key)| key.into()),
             reply: None,
             worked: None,
+            buried: false,
         }
     }
 
     #[test]
     fn an_event_asks_about_the_season_the_supplies_the_people_and_the_past() {
-        let (now, log) = (now(), StoryLog(vec![told("irena", 100, Some("Let her in (a good chance)"))]));
+        let (now, log) =
+            (now(), StoryLog(vec![told("irena", 100, Some(("Let her in (a good chance)", "Let her in")))]));
         let yes = [
             Require::Months(5, 8),
             Require::Months(11, 6),

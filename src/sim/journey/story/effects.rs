@@ -87,6 +87,7 @@ pub(crate) fn answer_event(
     let Some(Choose(index)) = choices.read().last().copied() else { return };
     let Some(p) = pending.0.as_ref() else { return };
     let Some(choice) = p.choices.get(index).cloned() else { return };
+    let key = p.keys.get(index).cloned();
     let subject = p.entry.subject;
     let trusted = choice.needs_trust.is_none_or(|(who, min)| {
         world.members.iter().any(|(_, m, _, s, mind, ..)| m.0 == who && in_group(*s) && mind.trust >= min)
@@ -111,7 +112,9 @@ pub(crate) fn answer_event(
         log.0.iter_mut().rev().find(|e| e.id == p.entry.id && e.stage == p.entry.stage && e.subject == subject)
     {
         entry.choice = Some(choice.label.clone());
+        entry.chose = key;
         entry.worked = (choice.odds.is_some() || choice.needs_trust.is_some()).then_some(works);
+        entry.buried = choice.buries && works;
         entry.reply = Some(fill(&reply, subject));
         beats.write(StoryBeat(entry.clone()));
     }

@@ -31,13 +31,20 @@ pub struct StoryEntry {
     pub speaker: Option<MemberId>,
     pub title: String,
     pub text: String,
-    /// The choice taken, once answered.
+    /// The choice taken, once answered, as the player read it (with its odds, a road's length).
     pub choice: Option<String>,
+    /// The choice taken, by its label in the level file: what a later event's `Chose` names
+    /// (the validator checks that it names one), never the words shown.
+    #[serde(default)]
+    pub chose: Option<String>,
     /// What came of it.
     pub reply: Option<String>,
     /// Whether a choice that could fail (on the dice, or on someone's trust) worked.
     #[serde(default)]
     pub worked: Option<bool>,
+    /// The choice taken buried the subject (a choice with `buries`, and it worked).
+    #[serde(default)]
+    pub buried: bool,
 }
 
 /// Every story event that has happened, in order.
@@ -67,7 +74,10 @@ pub struct StoryBeat(pub StoryEntry);
 #[derive(Debug, Clone)]
 pub struct Pending {
     pub entry: StoryEntry,
+    /// The choices offered, their labels filled in as the player reads them.
     pub choices: Vec<Choice>,
+    /// The same choices' labels as the level file writes them, in the same order.
+    pub keys: Vec<String>,
     /// Where it is told, when the presentation draws it as a scene.
     pub scene: Option<SceneKind>,
 }

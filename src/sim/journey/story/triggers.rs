@@ -223,10 +223,10 @@ pub(crate) fn ask(
 ) {
     let entry = tell(event, subject, now.stage, now.day, log, told);
     if !event.choices.is_empty() {
-        let choices: Vec<Choice> = event
-            .choices
-            .iter()
-            .filter(|c| now.all_hold(&c.requires, log))
+        let offered: Vec<&Choice> = event.choices.iter().filter(|c| now.all_hold(&c.requires, log)).collect();
+        let keys = offered.iter().map(|c| c.label.clone()).collect();
+        let choices: Vec<Choice> = offered
+            .into_iter()
             .map(|c| Choice { label: with_road_km(&fill(&c.label_with_odds(), subject), c, level), ..c.clone() })
             .collect();
         if !choices.is_empty() {
@@ -236,7 +236,7 @@ pub(crate) fn ask(
             } else {
                 event.requires.contains(&Require::AtFire).then_some(SceneKind::Fireside)
             };
-            pending.0 = Some(Pending { entry: entry.clone(), choices, scene });
+            pending.0 = Some(Pending { entry: entry.clone(), choices, keys, scene });
         }
     }
     beats.write(StoryBeat(entry));
@@ -276,8 +276,10 @@ fn tell(
         title: fill(&event.title, subject),
         text: fill(&event.text, subject),
         choice: None,
+        chose: None,
         reply: None,
         worked: None,
+        buried: false,
     };
     info!("story: {} ({:?}, day {})", entry.id, stage, entry.day);
     log.0.push(entry.clone());

@@ -72,8 +72,10 @@ fn entry(id: &str, stage: Stage, day: u32, title: &str, text: String) -> StoryEn
         title: title.into(),
         text,
         choice: None,
+        chose: None,
         reply: None,
         worked: None,
+        buried: false,
     }
 }
 
