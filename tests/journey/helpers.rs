@@ -19,12 +19,13 @@ pub fn lab_levels() -> Levels {
     levels
 }
 
-/// Starts a journey and steps until it is in the Camp.
+/// Starts a journey and steps until it is in its first stage (the Camp, unless it begins later
+/// or is resumed).
 pub fn start_journey(app: &mut App) {
     app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Loading);
     for _ in 0..5 {
         app.update();
-        if stage(app) == Some(Stage::Camp) {
+        if stage(app).is_some() {
             return;
         }
     }

@@ -209,3 +209,54 @@ fn a_choice_that_moves_trust_says_so() {
     let line = told(&mut app).unwrap();
     assert!(line.starts_with("The group trusts Janusz"), "{line}");
 }
+
+/// Steps a journey begun in `start` (or resumed) until it stands in `start`, with every stage
+/// it was in on the way.
+fn stages_on_the_way_in(app: &mut App, start: Stage) -> Vec<Stage> {
+    let mut seen = Vec::new();
+    let reached = step_until(app, 1, |app| {
+        if let Some(s) = stage(app)
+            && seen.last() != Some(&s)
+        {
+            seen.push(s);
+        }
+        stage(app) == Some(start) && !app.world().contains_resource::<ResumeFrom>()
+    });
+    assert!(reached, "reached {start:?}; on the way: {seen:?}");
+    seen
+}
+
+#[test]
+fn a_journey_begun_in_the_gobi_enters_the_gobi_and_makes_no_camp() {
+    use the_way_back::sim::journey::MapsMade;
+    let mut app = sim_app(5, true);
+    app.insert_resource(StartStage(Stage::Gobi));
+    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Loading);
+    assert_eq!(stages_on_the_way_in(&mut app, Stage::Gobi), vec![Stage::Gobi], "no stage before the Gobi entered");
+    assert_eq!(app.world().resource::<MapsMade>().0, vec![Stage::Gobi], "one map made: the Gobi's");
+    let log = &app.world().resource::<StageLog>().0;
+    assert_eq!(log.iter().map(|r| r.stage).collect::<Vec<_>>(), vec![Stage::Gobi]);
+    // In the Gobi's season, Irena with them, Khabarov left in the camp on the first day.
+    assert!(day(&app) > 100, "day {}", day(&app));
+    assert!(members(&mut app).contains(&MemberId::Irena));
+    let khabarov = app.world().resource::<Fates>().of(MemberId::Khabarov).cloned().expect("Khabarov's fate");
+    assert_eq!((khabarov.fate, khabarov.stage, khabarov.day), (Fate::Stayed, Stage::Camp, 1));
+}
+
+#[test]
+fn a_journey_continued_from_a_save_enters_the_saved_stage_and_makes_no_other_map() {
+    use the_way_back::sim::journey::MapsMade;
+    use the_way_back::sim::journey::save::{ResumeFrom, Save};
+    let mut app = sim_app(6, true);
+    app.insert_resource(StartStage(Stage::Baikal));
+    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Loading);
+    stages_on_the_way_in(&mut app, Stage::Baikal);
+    let save = Save::from_world(app.world_mut());
+    let mut resumed = sim_app(6, true);
+    resumed.insert_resource(ResumeFrom(save.clone()));
+    resumed.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Loading);
+    assert_eq!(stages_on_the_way_in(&mut resumed, Stage::Baikal), vec![Stage::Baikal]);
+    assert_eq!(resumed.world().resource::<MapsMade>().0, vec![Stage::Baikal], "one map made: the saved stage's");
+    assert_eq!(resumed.world().resource::<StageLog>().0, app.world().resource::<StageLog>().0);
+    assert_eq!(*resumed.world().resource::<GameClock>(), save.clock);
+}

@@ -33,21 +33,40 @@ pub struct PreparedMaps {
     pub wanted: usize,
 }
 
+/// The stages whose maps this journey has made, in the order made (ahead of time, or on
+/// entering): a journey begun in a later stage, or resumed, makes none for the stages before.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct MapsMade(pub Vec<Stage>);
+
 /// Make every stage's map before the journey starts (the windowed game: its loading screen
 /// shows the progress, and no stage stalls when entered). Without it the journey starts at once.
 #[derive(Resource, Debug, Clone, Copy)]
 pub struct PrepareMapsAhead;
 
-/// Resets everything a journey keeps and puts the party together, then starts playing.
+/// Resets everything a journey keeps and puts the party together, then starts playing. A
+/// journey begun in a later stage (`--stage`) is set up as that stage would find it, and
+/// enters it directly: no Camp is made on the way.
 pub(crate) fn start_journey(
     mut commands: Commands,
-    seed: Res<RunSeed>,
+    (seed, start, levels): (Res<RunSeed>, Res<StartStage>, Res<Levels>),
     ahead: Option<Res<PrepareMapsAhead>>,
     mut next: ResMut<NextState<Screen>>,
+    mut next_stage: ResMut<NextState<Stage>>,
 ) {
+    let mut clock = GameClock::default();
+    let mut fates = Fates::default();
+    if start.0 > Stage::Camp {
+        // Khabarov's plan starts it all, but he stays behind in the camp, on the first day.
+        fates.settle(MemberId::Khabarov, Fate::Stayed, Stage::Camp, clock.day(), "stayed in the camp");
+        // A journey begun in a later stage begins in that stage's season.
+        if let Some(day) = levels.get(start.0).reached_about_day {
+            let ahead = u64::from(day.saturating_sub(clock.day()));
+            clock.minutes += ahead * crate::sim::model::clock::MINUTES_PER_DAY;
+        }
+    }
     commands.insert_resource(SimRng(ChaCha8Rng::seed_from_u64(seed.0)));
-    commands.insert_resource(GameClock::default());
-    commands.insert_resource(Fates::default());
+    commands.insert_resource(clock);
+    commands.insert_resource(fates);
     commands.insert_resource(StageLog::default());
     commands.insert_resource(Trail::default());
     commands.insert_resource(Odometer::default());
@@ -67,10 +86,23 @@ pub(crate) fn start_journey(
             spawn_member(&mut commands, id, Vec2::ZERO);
         }
     }
-    commands.insert_resource(PreparedMaps::default());
-    if ahead.is_none() {
-        next.set(Screen::Playing);
+    // Irena, met on the way to Baikal, walks with a journey begun past it.
+    if start.0 > Stage::Baikal {
+        spawn_member(&mut commands, MemberId::Irena, Vec2::ZERO);
     }
+    commands.insert_resource(PreparedMaps::default());
+    commands.insert_resource(MapsMade::default());
+    if ahead.is_none() {
+        set_out(&mut next, &mut next_stage, start.0);
+    }
+}
+
+/// Into the journey, at the stage it starts in: a sub-state is entered at its pending
+/// `NextState` when its parent state comes to be, so both are set in the same frame (a
+/// pending stage set while the journey loads would be spent before there is a stage).
+fn set_out(next: &mut NextState<Screen>, next_stage: &mut NextState<Stage>, start: Stage) {
+    next.set(Screen::Playing);
+    next_stage.set(start);
 }
 
 /// Makes the next map the journey will walk, or starts it once all are made.
@@ -79,7 +111,9 @@ fn prepare_maps(
     seed: Res<RunSeed>,
     start: Res<StartStage>,
     mut prepared: ResMut<PreparedMaps>,
+    mut made: ResMut<MapsMade>,
     mut next: ResMut<NextState<Screen>>,
+    mut next_stage: ResMut<NextState<Stage>>,
 ) {
     let wanted: Vec<Stage> = Stage::ALL.into_iter().filter(|s| *s >= start.0).collect();
     prepared.wanted = wanted.len();
@@ -87,8 +121,9 @@ fn prepare_maps(
         Some(stage) => {
             let map = generate(levels.get(stage), stage_seed(seed.0, stage.index()));
             prepared.maps.insert(stage, map);
+            made.0.push(stage);
         }
-        None => next.set(Screen::Playing),
+        None => set_out(&mut next, &mut next_stage, start.0),
     }
 }
 
@@ -193,6 +228,7 @@ pub(crate) fn plugin(app: &mut App) {
         .init_resource::<AtTheEnd>()
         .init_resource::<Fates>()
         .init_resource::<StartStage>()
+        .init_resource::<MapsMade>()
         .add_message::<JourneyEnded>();
     app.add_observer(give_nature);
     app.configure_sets(OnEnter(Screen::Loading), (StartSystems::Start, StartSystems::Resume).chain());

@@ -5,15 +5,14 @@
 use bevy::prelude::*;
 
 use crate::levels::{Levels, MemberId};
-use crate::sim::journey::save::ResumeFrom;
-use crate::sim::journey::{JourneyEnded, PreparedMaps, spawn_member};
+use crate::sim::journey::{JourneyEnded, MapsMade, PreparedMaps};
 use crate::sim::model::body::Vitals;
 use crate::sim::model::clock::GameClock;
 use crate::sim::model::group::{Resting, Straying};
 use crate::sim::model::march::March;
 use crate::sim::model::party::{Fate, Fates, Leader, Member, Position, Status};
 use crate::sim::model::seed::RunSeed;
-use crate::sim::model::stage::{CurrentLevel, Outcome, StageLog, StageRecord, StartStage, WayOut};
+use crate::sim::model::stage::{CurrentLevel, Outcome, StageLog, StageRecord, WayOut};
 use crate::sim::model::supplies::{Supplies, WoodRun};
 use crate::sim::model::walk::{Odometer, Route, Trail};
 use crate::sim::world::map::place_near;
@@ -39,12 +38,15 @@ fn enter_stage(
     mut trail: ResMut<Trail>,
     mut resting: ResMut<Resting>,
     mut members: Query<(Entity, &Member, &mut Position, &Status, Option<&mut Route>)>,
-    prepared: Option<ResMut<PreparedMaps>>,
+    (prepared, mut made): (Option<ResMut<PreparedMaps>>, ResMut<MapsMade>),
 ) {
     let stage = *stage.get();
     let level = levels.get(stage).clone();
-    let made = prepared.and_then(|mut p| p.maps.remove(&stage));
-    let map = made.unwrap_or_else(|| generate(&level, stage_seed(seed.0, stage.index())));
+    let ready = prepared.and_then(|mut p| p.maps.remove(&stage));
+    let map = ready.unwrap_or_else(|| {
+        made.0.push(stage);
+        generate(&level, stage_seed(seed.0, stage.index()))
+    });
     info!("entered stage {stage:?} on day {} (map {})", clock.day(), map.hash_hex());
     log.0.push(StageRecord {
         stage,
@@ -97,29 +99,6 @@ pub(crate) fn lay_map(commands: &mut Commands, stage: Stage, level: crate::level
     ));
     commands.insert_resource(CurrentLevel(level));
     commands.insert_resource(map);
-}
-
-fn skip_to_start(
-    mut commands: Commands,
-    start: Res<StartStage>,
-    log: Res<StageLog>,
-    resuming: Option<Res<ResumeFrom>>,
-    mut next: ResMut<NextState<Stage>>,
-    (levels, mut clock): (Res<Levels>, ResMut<GameClock>),
-) {
-    // Only at the start of a journey, not on a Camp entered some other way.
-    if start.0 == Stage::Camp || (log.0.len() != 1 && resuming.is_none()) {
-        return;
-    }
-    if start.0 > Stage::Baikal && resuming.is_none() {
-        spawn_member(&mut commands, MemberId::Irena, Vec2::ZERO);
-    }
-    // A journey begun in a later stage begins in that stage's season.
-    if let (None, Some(day)) = (&resuming, levels.get(start.0).reached_about_day) {
-        let ahead = u64::from(day.saturating_sub(clock.day()));
-        clock.minutes += ahead * crate::sim::model::clock::MINUTES_PER_DAY;
-    }
-    next.set(start.0);
 }
 
 /// Khabarov's plan starts it all, but he stays behind in the camp.
@@ -298,7 +277,6 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_systems(EnterStage, enter_stage.in_set(EnterStageSystems::Map));
     app.add_systems(EnterStage, begin_march.in_set(EnterStageSystems::Setup));
     app.add_systems(OnEnter(Scale::March), close_up_for_the_march.run_if(crate::sim::has_stage_map));
-    app.add_systems(EnterStage, skip_to_start.in_set(EnterStageSystems::Setup).run_if(in_state(Stage::Camp)));
     app.add_systems(OnExit(Stage::Camp), leave_khabarov_behind);
     app.add_systems(
         EnterStage,

@@ -21,8 +21,13 @@ use crate::states::{Scale, Stage};
 use crate::sim::journey::save::{CampSave, ResumeFrom};
 
 /// Puts the saved journey back in place of a new one: runs after the journey's start has set
-/// up a fresh party, and replaces it.
-pub(super) fn resume(mut commands: Commands, resume: Option<Res<ResumeFrom>>, members: Query<Entity, With<Member>>) {
+/// up a fresh party, and replaces it; the journey then enters the saved stage directly.
+pub(super) fn resume(
+    mut commands: Commands,
+    resume: Option<Res<ResumeFrom>>,
+    members: Query<Entity, With<Member>>,
+    mut next_stage: ResMut<NextState<Stage>>,
+) {
     let Some(resume) = resume else { return };
     let save = &resume.0;
     for e in &members {
@@ -62,6 +67,7 @@ pub(super) fn resume(mut commands: Commands, resume: Option<Res<ResumeFrom>>, me
     commands.insert_resource(FatePlaces(save.fate_places.iter().copied().collect()));
     commands.insert_resource(StartStage(save.stage));
     commands.insert_resource(Journal(save.journal.clone()));
+    next_stage.set(save.stage);
 }
 
 /// Once the saved stage is entered, the resumed journey is an ordinary one again.
@@ -83,13 +89,8 @@ pub(crate) fn finish_resuming(
     if *stage.get() != resume.0.stage {
         return;
     }
-    // The Camp passed through on the way in is not part of the journey.
     let walked = resume.0.stages.len();
-    let camp = resume.0.camp.as_ref();
-    if resume.0.stage != Stage::Camp && log.0.len() > walked + 1 {
-        log.0.remove(walked);
-    }
-    if let Some(camp) = camp {
+    if let Some(camp) = resume.0.camp.as_ref() {
         // The stage's record is the saved one, not this second entering.
         if log.0.len() > walked {
             log.0.pop();
@@ -103,18 +104,13 @@ pub(crate) fn finish_resuming(
         *march = resume.0.march.clone();
         next_scale.set(resume.0.scale);
     }
-    // The time it took to come through the Camp into this stage is not part of the journey:
-    // the clock, the dice and the air are as they were when the save was written, not as the
-    // stage's entering reset them.
+    // Entering the stage again ran its setup: the air drawn anew from the dice, the stage's
+    // strangers placed, the monks' care given. The dice, the air, the stores and the bodies are
+    // as they were when the save was written.
     let save = &resume.0;
-    commands.insert_resource(save.clock);
     commands.insert_resource(SimRng(save.rng.clone()));
     commands.insert_resource(save.weather.clone());
     commands.insert_resource(save.supplies.clone());
-    commands.insert_resource(save.halt);
-    commands.insert_resource(save.odometer);
-    commands.insert_resource(WornTo(save.gear_worn_to_km.unwrap_or(save.odometer.0)));
-    commands.insert_resource(save.foraged);
     for (member, mut vitals) in &mut bodies {
         if let Some(v) = save.members.iter().find(|m| m.id == member.0).and_then(|m| m.vitals) {
             *vitals = v;
