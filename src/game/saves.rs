@@ -5,6 +5,8 @@
 //! player is told, on the title and in the journey, whenever a save cannot be used or made.
 
 use bevy::prelude::*;
+use bevy::tasks::futures::check_ready;
+use bevy::tasks::{IoTaskPool, Task};
 
 use crate::game::store::{Kept, Store};
 use crate::levels::Levels;
@@ -147,35 +149,86 @@ pub fn make_room_for_a_new_journey(saved: &SavedJourney) -> Result<(), String> {
     Ok(())
 }
 
+/// The journey's saves waiting to be written, oldest first, and the one being written. Each is
+/// written on the IO task pool (a write syncs the file, keeps a backup and syncs the folder:
+/// milliseconds to a second on a slow disk, which a frame must not wait for), one at a time and
+/// in the order made, so that the newest save is the journey kept and the one before it the
+/// backup.
+#[derive(Resource, Default)]
+struct SaveWrites {
+    queued: std::collections::VecDeque<String>,
+    writing: Option<Task<Result<(), String>>>,
+}
+
+/// Queues each save the simulation makes, unless this journey is not saved.
 fn keep_saves(
     mut saved: MessageReader<Saved>,
     policy: Res<SavePolicy>,
     journey: Res<SavedJourney>,
-    mut trouble: ResMut<SaveTrouble>,
-    mut news: MessageWriter<News>,
+    mut writes: ResMut<SaveWrites>,
 ) {
     for s in saved.read() {
         if let Some(why) = policy.not_saved.as_ref().or(journey.blocked.as_ref()) {
             debug!("the journey is not saved: {why}");
             continue;
         }
-        match Store::user().write(JOURNEY, &s.0, true) {
-            Ok(()) => {
-                info!("journey saved");
-                if trouble.0.take().is_some() {
-                    news.write(News("The journey is saved again.".into()));
-                }
+        writes.queued.push_back(s.0.clone());
+    }
+}
+
+fn write_save(text: String) -> Task<Result<(), String>> {
+    IoTaskPool::get().spawn(async move { Store::user().write(JOURNEY, &text, true).map_err(|e| e.to_string()) })
+}
+
+/// Tells how the last write went, once it has gone; starts the next.
+fn write_saves(mut writes: ResMut<SaveWrites>, mut trouble: ResMut<SaveTrouble>, mut news: MessageWriter<News>) {
+    if let Some(task) = writes.writing.as_mut() {
+        let Some(written) = check_ready(task) else { return };
+        writes.writing = None;
+        tell_how_it_went(written, &mut trouble, &mut news);
+    }
+    if let Some(text) = writes.queued.pop_front() {
+        writes.writing = Some(write_save(text));
+    }
+}
+
+fn tell_how_it_went(written: Result<(), String>, trouble: &mut SaveTrouble, news: &mut MessageWriter<News>) {
+    match written {
+        Ok(()) => {
+            info!("journey saved");
+            if trouble.0.take().is_some() {
+                news.write(News("The journey is saved again.".into()));
             }
-            Err(e) => {
-                warn!("the journey could not be saved: {e}");
-                // Told once, not at every camp while the disk stays full.
-                if trouble.0.is_none() {
-                    news.write(News(format!(
-                        "The journey could not be saved ({e}). The last save is kept; the next camp tries again."
-                    )));
-                }
-                trouble.0 = Some(e.to_string());
+        }
+        Err(e) => {
+            warn!("the journey could not be saved: {e}");
+            // Told once, not at every camp while the disk stays full.
+            if trouble.0.is_none() {
+                news.write(News(format!(
+                    "The journey could not be saved ({e}). The last save is kept; the next camp tries again."
+                )));
             }
+            trouble.0 = Some(e);
+        }
+    }
+}
+
+/// The game is closing: the save being written and those still queued are written before it
+/// goes (the one wait on the disk a player can see, and only at the end).
+#[cfg(not(target_arch = "wasm32"))]
+fn finish_writing_saves(exit: MessageReader<AppExit>, mut writes: ResMut<SaveWrites>) {
+    if exit.is_empty() {
+        return;
+    }
+    use bevy::tasks::block_on;
+    if let Some(task) = writes.writing.take()
+        && let Err(e) = block_on(task)
+    {
+        warn!("the journey could not be saved: {e}");
+    }
+    while let Some(text) = writes.queued.pop_front() {
+        if let Err(e) = block_on(write_save(text)) {
+            warn!("the journey could not be saved: {e}");
         }
     }
 }
@@ -185,7 +238,12 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SavePolicy>();
     app.init_resource::<SaveTrouble>();
     app.add_systems(OnEnter(crate::states::Screen::Title), read_saved_journey);
-    app.add_systems(Update, keep_saves);
+    app.init_resource::<SaveWrites>();
+    app.add_systems(Update, (keep_saves, write_saves).chain());
+    // In the browser a write runs on the page's event loop after the frame: nothing to wait for,
+    // and waiting on it from the frame would never end.
+    #[cfg(not(target_arch = "wasm32"))]
+    app.add_systems(Last, finish_writing_saves);
 }
 
 #[cfg(test)]
