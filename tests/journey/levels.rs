@@ -311,3 +311,20 @@ fn a_stay_told_without_a_question_must_also_be_on_the_march() {
     let err = error_for(Stage::Monastery, &text);
     assert!(err.contains("must happen on the march"), "{err}");
 }
+
+#[test]
+fn only_an_event_about_a_death_can_bury_someone() {
+    // A grave comes from a choice's `buries`, not from its words: the validator keeps it to the
+    // events that have a body to bury.
+    let dir = levels_dir_with("buries", Stage::Camp, Some(&shipped(Stage::Camp)));
+    let story = include_str!("../../levels/story.ron");
+    let search = "label: \"Follow the tracks, everyone who can walk\",";
+    assert!(story.contains(search));
+    std::fs::write(dir.join("story.ron"), story.replacen(search, &format!("{search} buries: true,"), 1)).unwrap();
+    let err = Levels::from_dir(&dir).unwrap_err().to_string();
+    let line = err.split("story.ron:").nth(1).and_then(|r| r.split(':').next()).and_then(|n| n.parse::<u32>().ok());
+    assert!(line.is_some() && err.contains("choices[0].buries"), "file, line and field: {err}");
+    assert!(err.contains("only an event about someone's death"), "{err}");
+    // The burial itself says so in its level file, and it stands.
+    assert!(story.contains("label: \"Bury {who}\",\n                    buries: true,"));
+}
