@@ -11,7 +11,6 @@ use bevy::camera::visibility::RenderLayers;
 use bevy::camera::{CameraOutputMode, RenderTarget, ScalingMode, Viewport};
 use bevy::input::mouse::MouseWheel;
 use bevy::prelude::*;
-use bevy::render::render_resource::{Extent3d, TextureFormat};
 use bevy::window::PrimaryWindow;
 
 use crate::game::TILE_PX;
@@ -36,15 +35,11 @@ pub(crate) struct WorldCamera;
 #[derive(Component)]
 pub(crate) struct ScreenCamera;
 
-/// The image the world camera is set to draw into: only its size is used, for the world
-/// camera's texture takes it. What the screen camera copies is that texture (`canvas.rs`).
-#[derive(Component)]
-struct Canvas(Handle<Image>);
-
-/// The canvas's size for a window: half its pixels each way, at least one.
-fn canvas_size(window: &Window) -> Extent3d {
-    let px = window.physical_size().max(UVec2::ONE);
-    Extent3d { width: px.x.div_ceil(PIXEL), height: px.y.div_ceil(PIXEL), depth_or_array_layers: 1 }
+/// The canvas's size for a window: half its pixels each way, at least one. The world camera
+/// has no target to write out to (`RenderTarget::None` of this size): Bevy gives it its own
+/// texture of the size, which the canvas pass clears and reads (`canvas.rs`).
+fn canvas_size(window: &Window) -> UVec2 {
+    window.physical_size().max(UVec2::ONE).map(|px| px.div_ceil(PIXEL))
 }
 
 /// A projection that shows the window's size in world units times its scale, whatever the
@@ -57,13 +52,7 @@ fn projection_for(window: &Window, scale: f32) -> Projection {
     })
 }
 
-fn spawn_cameras(
-    mut commands: Commands,
-    mut images: ResMut<Assets<Image>>,
-    window: Single<&Window, With<PrimaryWindow>>,
-) {
-    let size = canvas_size(&window);
-    let canvas = images.add(Image::new_target_texture(size.width, size.height, TextureFormat::Rgba8UnormSrgb, None));
+fn spawn_cameras(mut commands: Commands, window: Single<&Window, With<PrimaryWindow>>) {
     // No multisampling: the world is pixel art, drawn square to the pixel.
     commands.spawn((
         Name::new("World camera"),
@@ -72,8 +61,7 @@ fn spawn_cameras(
         Camera2d,
         // Its texture is cleared and read by the canvas pass (`canvas.rs`), not copied out.
         Camera { order: -1, output_mode: CameraOutputMode::Skip, clear_color: ClearColorConfig::None, ..default() },
-        RenderTarget::from(canvas.clone()),
-        Canvas(canvas),
+        RenderTarget::None { size: canvas_size(&window) },
         projection_for(&window, 0.5),
         Msaa::Off,
     ));
@@ -88,8 +76,11 @@ fn spawn_cameras(
         IsDefaultUiCamera,
     ));
     // Bevy gives a window its picture to fill, and shows it, only for a camera that writes to
-    // it itself; the screen camera does not while the world is shown, so this one does. It
-    // draws nothing, over one pixel, and the canvas pass fills the window after it.
+    // it itself (`prepare_windows` in bevy_render's `view/window/mod.rs` acquires a swap chain
+    // texture only for a window some camera targets with `CameraOutputMode::Write`). The screen
+    // camera does not while the world is shown: writing it out would be Bevy's full-screen copy
+    // of its texture, which the canvas pass does instead. So this one does: it draws nothing,
+    // over one pixel, and the canvas pass fills the window after it.
     commands.spawn((
         Name::new("Window camera"),
         WritesTheWindow,
@@ -119,11 +110,10 @@ fn fixed(mode: &ScalingMode) -> Option<Vec2> {
 /// After the world camera has moved for the frame, before where things are is worked out.
 fn fit_the_canvas(
     window: Single<&Window, With<PrimaryWindow>>,
-    world: Single<(&Transform, &mut Projection, &Canvas), (With<WorldCamera>, Without<ScreenCamera>)>,
+    world: Single<(&Transform, &mut Projection, &mut RenderTarget), (With<WorldCamera>, Without<ScreenCamera>)>,
     screen: Single<(&mut Transform, &mut Projection), With<ScreenCamera>>,
-    mut images: ResMut<Assets<Image>>,
 ) {
-    let (world_at, mut world_projection, canvas) = world.into_inner();
+    let (world_at, mut world_projection, mut target) = world.into_inner();
     let (mut screen_at, mut screen_projection) = screen.into_inner();
     let scale = match &*world_projection {
         Projection::Orthographic(o) => o.scale,
@@ -144,10 +134,8 @@ fn fit_the_canvas(
         screen_at.translation = world_at.translation;
     }
     let size = canvas_size(&window);
-    if images.get(&canvas.0).is_some_and(|i| i.texture_descriptor.size != size)
-        && let Some(mut image) = images.get_mut(&canvas.0)
-    {
-        image.resize(size);
+    if !matches!(*target, RenderTarget::None { size: now } if now == size) {
+        *target = RenderTarget::None { size };
     }
 }
 

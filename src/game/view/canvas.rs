@@ -110,7 +110,10 @@ fn prepare_canvas_pipeline(
 }
 
 /// Clears a camera's own texture: neither camera clears it itself, for in Bevy 0.19 a camera
-/// whose output is not copied anywhere by Bevy is drawn at all only if it does not clear.
+/// whose output is not copied anywhere by Bevy is drawn at all only if it does not clear
+/// (`prepare_view_targets` in bevy_render's `view/mod.rs` gives a camera with no output and a
+/// clear colour no texture, and skips it: "If we have no output and the camera is set to
+/// clear, we can skip rendering entirely").
 fn clear(ctx: &mut RenderContext, texture: &TextureView, colour: LinearRgba, label: &'static str) {
     let _pass = ctx.command_encoder().begin_render_pass(&RenderPassDescriptor {
         label: Some(label),
