@@ -119,6 +119,8 @@ pub struct Cli {
     pub executor: Executor,
 }
 
+// The browser has one thread: only the command line chooses an executor.
+#[cfg(not(target_arch = "wasm32"))]
 fn parse_executor(s: &str) -> Result<Executor, String> {
     match s {
         "one-thread" => Ok(Executor::OneThread),
@@ -292,5 +294,16 @@ mod tests {
             let error = Cli::from_query(query).expect_err(query);
             assert!(error.contains(says), "{query}: {error}");
         }
+    }
+
+    #[test]
+    fn the_executor_is_chosen_on_the_command_line_one_thread_unless_asked() {
+        use clap::Parser;
+        let plain = Cli::try_parse_from(["the-way-back", "--headless"]).unwrap();
+        assert_eq!(plain.executor, Executor::OneThread);
+        let pool = Cli::try_parse_from(["the-way-back", "--headless", "--executor", "thread-pool"]).unwrap();
+        assert_eq!(pool.executor, Executor::ThreadPool);
+        let error = Cli::try_parse_from(["the-way-back", "--executor", "many"]).unwrap_err().to_string();
+        assert!(error.contains("`many` is not an executor"), "{error}");
     }
 }

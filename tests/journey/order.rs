@@ -36,7 +36,13 @@ fn ambiguities(app: &mut App) -> Vec<String> {
 fn no_two_systems_that_touch_the_same_data_run_in_an_order_nothing_fixes() {
     let mut app = headless::app(7, Levels::builtin().expect("the built-in levels are valid"), true);
     let found = ambiguities(&mut app);
-    assert!(found.is_empty(), "{} schedules have ambiguities:\n{}", found.len(), found.join("\n\n"));
+    assert!(
+        found.is_empty(),
+        "{} schedules have ambiguities (to see the systems' names, run again with \
+         `--features bevy/debug`):\n{}",
+        found.len(),
+        found.join("\n\n")
+    );
 }
 
 /// Each of these seeds' whole journeys, with the careful autoplayer, on both executors.
