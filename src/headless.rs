@@ -48,22 +48,11 @@ pub fn run_from(seed: u64, levels: Levels, autoplay: bool, max_days: u32, start:
 
 /// Plays a journey with the autoplayer's `policy` (or none), from `start`.
 pub fn run_with(seed: u64, levels: Levels, policy: Option<Policy>, max_days: u32, start: Stage) -> Report {
-    run_at(seed, levels, policy, max_days, start, Difficulty::Normal)
+    run_on(Executor::OneThread, seed, levels, policy, max_days, start, Difficulty::Normal)
 }
 
-/// As [`run_with`], at a `difficulty`.
-pub fn run_at(
-    seed: u64,
-    levels: Levels,
-    policy: Option<Policy>,
-    max_days: u32,
-    start: Stage,
-    difficulty: Difficulty,
-) -> Report {
-    run_on(Executor::OneThread, seed, levels, policy, max_days, start, difficulty)
-}
-
-/// As [`run_at`], its schedules run by `executor`.
+/// As [`run_with`], at a `difficulty`, its schedules run by `executor` (the journey is the same
+/// on either).
 pub fn run_on(
     executor: Executor,
     seed: u64,

@@ -88,7 +88,8 @@ fn main() -> ExitCode {
                     chunk
                         .iter()
                         .map(|&s| {
-                            the_way_back::headless::run_at(
+                            the_way_back::headless::run_on(
+                                the_way_back::sim::Executor::OneThread,
                                 s,
                                 levels.clone(),
                                 Some(policy),
